@@ -1,0 +1,110 @@
+//! Diagnostics: problems found by validation and parsing, as data.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Info,
+    /// Probably a problem in the document.
+    Warning,
+    /// The document or model is inconsistent.
+    Error,
+}
+
+impl Severity {
+    /// `info`, `warning` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a document or model: a stable code, a severity, the ids
+/// of the nodes concerned, a message, and the line it was found on when there is one.
+///
+/// ```
+/// use stratagraph::{Diagnostic, Severity};
+/// let d = Diagnostic::new("action_without_lead", Severity::Warning, "action 10.1.1 has no lead")
+///     .with_ids(["action:10.1.1"]);
+/// assert_eq!(d.to_string(), "warning[action_without_lead]: action 10.1.1 has no lead (action:10.1.1)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// A stable snake_case code (`duplicate_id`, `numbering_gap`, ...).
+    pub code: String,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The ids of the nodes concerned, most relevant first.
+    #[serde(default)]
+    pub ids: Vec<String>,
+    /// A sentence a person can act on.
+    pub message: String,
+    /// The 1-based line of the source text, when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// The 1-based column of the source text, when the problem has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no ids and no location.
+    pub fn new(code: impl Into<String>, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: code.into(),
+            severity,
+            ids: Vec::new(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// Set the ids concerned.
+    pub fn with_ids<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.ids = ids.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Set the line (and column) of the source text.
+    pub fn at(mut self, line: usize, column: Option<usize>) -> Self {
+        self.line = Some(line);
+        self.column = column;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]", self.severity, self.code)?;
+        if let Some(line) = self.line {
+            write!(f, " line {line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": {}", self.message)?;
+        if !self.ids.is_empty() {
+            write!(f, " ({})", self.ids.join(", "))?;
+        }
+        Ok(())
+    }
+}

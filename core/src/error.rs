@@ -1,0 +1,129 @@
+//! The one error type of stratagraph.
+
+/// Everything that can go wrong in stratagraph, with the data needed to say
+/// what and where. Each kind has a stable [`Error::code`], which the Python and
+/// JavaScript bindings expose (a Python exception subclass per code, a `code`
+/// property on JavaScript errors).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not well-formed JSON, or does not have the shape of a
+    /// canonical stratagraph document.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The document is not a stratagraph document (its `format` is not `"stratagraph"`).
+    #[error("not a stratagraph document: \"format\" is {found}, expected \"stratagraph\"")]
+    Format {
+        /// The `format` value found (as JSON), or `missing`.
+        found: String,
+    },
+    /// The document's version is one this build does not read.
+    #[error(
+        "unsupported stratagraph document version {found}: this build reads version {supported}"
+    )]
+    Version {
+        /// The `version` value found (as JSON), or `missing`.
+        found: String,
+        /// The version this build reads.
+        supported: u32,
+    },
+    /// Two nodes share an id.
+    #[error("duplicate node id {id:?}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// An edge refers to a node that does not exist.
+    #[error("{kind} edge from {from:?} to {to:?} refers to missing node {missing:?}")]
+    DanglingEdge {
+        /// The edge's source id.
+        from: String,
+        /// The edge's target id.
+        to: String,
+        /// The edge's kind.
+        kind: &'static str,
+        /// The id that is missing.
+        missing: String,
+    },
+    /// No node has this id.
+    #[error("no node has id {id:?}")]
+    UnknownNode {
+        /// The id.
+        id: String,
+    },
+    /// A kind name that is not one of the known kinds.
+    #[error("unknown {what} {value:?}")]
+    UnknownKind {
+        /// `node kind` or `edge kind`.
+        what: &'static str,
+        /// The name given.
+        value: String,
+    },
+    /// A date that is not a real `YYYY-MM-DD` day.
+    #[error("invalid date {value:?}: expected a real day written YYYY-MM-DD")]
+    InvalidDate {
+        /// The text given.
+        value: String,
+    },
+    /// A document could not be parsed at all.
+    #[error("cannot parse {what} at line {line}, column {column}: {message}")]
+    Parse {
+        /// What was being parsed (`delivery plan`, `progress report`, ...).
+        what: &'static str,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A file or stream could not be read or written.
+    #[error("{path}: {message}")]
+    Io {
+        /// The path (or `-` for standard input and output).
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// A stable, snake_case code for the kind of error.
+    ///
+    /// ```
+    /// let err = stratagraph::Strategy::from_json("{").unwrap_err();
+    /// assert_eq!(err.code(), "json");
+    /// assert_eq!(err.location(), Some((1, 1)));
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Json { .. } => "json",
+            Error::Format { .. } => "format",
+            Error::Version { .. } => "version",
+            Error::DuplicateId { .. } => "duplicate_id",
+            Error::DanglingEdge { .. } => "dangling_edge",
+            Error::UnknownNode { .. } => "unknown_node",
+            Error::UnknownKind { .. } => "unknown_kind",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::Parse { .. } => "parse",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// The line and column (1-based) the error points at, where there is one.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Json { line, column, .. } | Error::Parse { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Parsers: the documents governments publish, as text copied or scraped from
+//! their web pages, turned into the graph without losing a word.
+//!
+//! Every line of the input ends up in the model, in [`ParseResult::skipped`]
+//! (page furniture such as "Skip to main content") or in
+//! [`ParseResult::unclassified`] with a diagnostic giving its line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{SourceSpan, Strategy};
+
+/// One line of the source text that did not become part of the model.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// Where the line is in the source (byte range, line).
+    pub span: SourceSpan,
+    /// The line's text, trimmed.
+    pub text: String,
+}
+
+/// What a parser gives: the strategy, with every diagnostic and every line
+/// that did not become part of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ParseResult {
+    /// The strategy graph read from the text.
+    pub strategy: Strategy,
+    /// Problems and remarks, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Lines that fit nowhere, kept word for word.
+    pub unclassified: Vec<TextLine>,
+    /// Page furniture recognised and skipped ("Skip to main content", "Back to top").
+    pub skipped: Vec<TextLine>,
+}
+
+impl ParseResult {
+    /// A result holding `strategy` and nothing else.
+    pub fn new(strategy: Strategy) -> ParseResult {
+        ParseResult {
+            strategy,
+            diagnostics: Vec::new(),
+            unclassified: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+
+    /// Keep a line that fits nowhere, with an `unclassified_text` diagnostic.
+    pub fn unclassified(&mut self, line: SourceLine<'_>, why: &str) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                "unclassified_text",
+                Severity::Warning,
+                format!(
+                    "line {} fits nowhere ({why}); kept as unclassified text: {:?}",
+                    line.number,
+                    truncate(line.text, 80)
+                ),
+            )
+            .at(line.number, Some(line.column)),
+        );
+        self.unclassified.push(line.to_text_line());
+    }
+
+    /// Record a line of page furniture, with a `skipped_furniture` diagnostic.
+    pub fn skipped(&mut self, line: SourceLine<'_>) {
+        self.diagnostics.push(
+            Diagnostic::new(
+                "skipped_furniture",
+                Severity::Info,
+                format!(
+                    "line {} is page furniture and was skipped: {:?}",
+                    line.number,
+                    truncate(line.text, 80)
+                ),
+            )
+            .at(line.number, Some(line.column)),
+        );
+        self.skipped.push(line.to_text_line());
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
+/// A non-blank line of the source, trimmed, with where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceLine<'a> {
+    /// 1-based line number.
+    pub number: usize,
+    /// 1-based column (in characters) of the first non-blank character.
+    pub column: usize,
+    /// Byte offset of the trimmed text in the source.
+    pub start: usize,
+    /// The trimmed text.
+    pub text: &'a str,
+}
+
+impl SourceLine<'_> {
+    /// The span of the trimmed text.
+    pub fn span(&self) -> SourceSpan {
+        SourceSpan {
+            start: self.start,
+            end: self.start + self.text.len(),
+            line: self.number,
+        }
+    }
+
+    /// An owned copy.
+    pub fn to_text_line(&self) -> TextLine {
+        TextLine {
+            line: self.number,
+            span: self.span(),
+            text: self.text.to_owned(),
+        }
+    }
+}
+
+/// The non-blank lines of `text`, trimmed, with their positions. Lines end at
+/// `\n`, `\r\n` or a lone `\r`; a byte-order mark at the start is ignored.
+///
+/// ```
+/// use stratagraph::parse::source_lines;
+/// let lines: Vec<_> = source_lines("\u{feff}Priority 10\r\n\n  - Workforce\n").collect();
+/// assert_eq!(lines.len(), 2);
+/// assert_eq!((lines[1].number, lines[1].column, lines[1].text), (3, 3, "- Workforce"));
+/// ```
+pub fn source_lines(text: &str) -> impl Iterator<Item = SourceLine<'_>> + '_ {
+    let mut pos = 0usize;
+    let mut number = 0usize;
+    std::iter::from_fn(move || loop {
+        if pos >= text.len() {
+            return None;
+        }
+        let rest = &text[pos..];
+        let (len, next) = match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                (i, i + skip)
+            }
+            None => (rest.len(), rest.len()),
+        };
+        let raw = &rest[..len];
+        let line_start = pos;
+        number += 1;
+        pos += next;
+        let (raw, bom) = match (line_start, raw.strip_prefix('\u{feff}')) {
+            (0, Some(r)) => (r, '\u{feff}'.len_utf8()),
+            _ => (raw, 0),
+        };
+        let trimmed_start = raw.trim_start();
+        let lead = raw.len() - trimmed_start.len();
+        let trimmed = trimmed_start.trim_end();
+        if trimmed.is_empty() {
+            continue;
+        }
+        return Some(SourceLine {
+            number,
+            column: raw[..lead].chars().count() + 1,
+            start: line_start + bom + lead,
+            text: trimmed,
+        });
+    })
+}
+
+/// Page furniture that scraped government pages carry around the content.
+pub const PAGE_FURNITURE: &[&str] = &[
+    "skip to main content",
+    "back to top",
+    "contact",
+    "there is a problem",
+    "thanks for your feedback",
+    "is this page useful?",
+    "yes",
+    "no",
+    "print this page",
+    "share this page",
+    "cookies",
+    "accept additional cookies",
+    "reject additional cookies",
+    "report a problem with this page",
+    "contents",
+    "previous",
+    "next",
+];
+
+/// Split a line into page furniture and the rest: whole-line furniture gives
+/// `(true, [])`; furniture run together with content ("Thanks for your
+/// feedbackSkip to main content") is split into its pieces.
+///
+/// ```
+/// use stratagraph::parse::furniture_pieces;
+/// assert_eq!(furniture_pieces("Back to top"), vec![("Back to top", true)]);
+/// assert_eq!(
+///     furniture_pieces("Thanks for your feedbackSkip to main content"),
+///     vec![("Thanks for your feedback", true), ("Skip to main content", true)]
+/// );
+/// assert_eq!(furniture_pieces("Priority 10"), vec![("Priority 10", false)]);
+/// ```
+pub fn furniture_pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    'outer: while !rest.is_empty() {
+        let lower = rest.to_lowercase();
+        // Only ASCII furniture phrases are matched, so byte offsets agree.
+        if lower.len() == rest.len() {
+            for phrase in PAGE_FURNITURE {
+                if lower.starts_with(phrase) {
+                    let after = &rest[phrase.len()..];
+                    let whole = after.trim().is_empty();
+                    // A one-word phrase must stand alone ("Contact", not "Contact details of ...").
+                    let joined =
+                        after.starts_with(|c: char| c.is_ascii_uppercase()) && phrase.contains(' ');
+                    if whole || joined {
+                        out.push((&rest[..phrase.len()], true));
+                        rest = after.trim_start();
+                        continue 'outer;
+                    }
+                }
+            }
+        }
+        out.push((rest, false));
+        break;
+    }
+    out
+}
