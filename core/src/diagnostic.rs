@@ -108,3 +108,18 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Diagnostics as a JSON array: deterministic, two-space indented, ending with
+/// a newline (the form the golden files and the bindings share).
+///
+/// ```
+/// use stratagraph::{diagnostics_to_json, Diagnostic, Severity};
+/// let d = Diagnostic::new("idle_partner", Severity::Warning, "partner \"NES\" leads nothing");
+/// assert!(diagnostics_to_json(&[d]).starts_with("[\n  {\n    \"code\": \"idle_partner\""));
+/// assert_eq!(diagnostics_to_json(&[]), "[]\n");
+/// ```
+pub fn diagnostics_to_json(diagnostics: &[Diagnostic]) -> String {
+    let mut out = serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".to_owned());
+    out.push('\n');
+    out
+}

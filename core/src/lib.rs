@@ -33,7 +33,7 @@ pub mod model;
 pub mod parse;
 pub mod validate;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};
 pub use error::Error;
 pub use json::{Document, JSON_SCHEMA};
 pub use model::{

@@ -189,19 +189,11 @@ impl DateWindow {
         starts_before_other_ends && ends_after_other_starts
     }
 
-    /// Whether this window lies wholly inside `outer` (open ends count as unbounded).
+    /// Whether every bound this window has falls inside `outer`: a deadline
+    /// "By November 2023" (no start) is within 2023-2025; "from 2024/25 onwards"
+    /// (no end) is within 2023-2025 too, since its start is.
     pub fn within(&self, outer: &DateWindow) -> bool {
-        let start_ok = match (outer.start, self.start) {
-            (None, _) => true,
-            (Some(o), Some(s)) => s >= o,
-            (Some(_), None) => false,
-        };
-        let end_ok = match (outer.end, self.end) {
-            (None, _) => true,
-            (Some(o), Some(e)) => e <= o,
-            (Some(_), None) => false,
-        };
-        start_ok && end_ok
+        self.start.is_none_or(|s| outer.contains(s)) && self.end.is_none_or(|e| outer.contains(e))
     }
 }
 
@@ -230,7 +222,9 @@ mod tests {
         assert!(fy.within(&plan));
         assert!(!plan.within(&fy));
         let onwards = DateWindow::new(d("2024-04-01"), None, "from 2024/25 onwards");
-        assert!(!onwards.within(&plan));
+        assert!(onwards.within(&plan));
+        let late = DateWindow::new(None, d("2026-06-30"), "by June 2026");
+        assert!(!late.within(&plan));
         assert!(onwards.overlaps(&plan));
         assert!(fy.contains(d("2023-04-01").unwrap()));
     }
