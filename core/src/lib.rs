@@ -31,6 +31,7 @@ pub mod error;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod report;
 pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};
