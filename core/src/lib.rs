@@ -43,3 +43,8 @@ pub use model::{
 };
 pub use parse::ParseResult;
 pub use validate::{validate_document, validate_json};
+
+/// The code blocks of the top-level README, run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

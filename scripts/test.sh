@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: lint (Rust, Python, JS), cargo
+# tests (unit, integration, doctests, property tests), the Python wheel in a
+# fresh virtual environment with pytest, the npm package with node's test runner
+# and headless Chromium, the export consumers, bounded fuzzing and quick benchmarks.
+#   STRATAGRAPH_FUZZ_SECONDS=60 (per fuzz target; 0 skips fuzzing)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+bash scripts/install.sh
+# shellcheck disable=SC1091
+source .venv/bin/activate   # before any cargo call: pyo3 picks the interpreter from VIRTUAL_ENV
+PY_LIBDIR=$(python -c 'import sysconfig; print(sysconfig.get_config_var("LIBDIR"))')
+export LD_LIBRARY_PATH="$PY_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+
+# ---------- lint ----------
+step fmt cargo fmt --all --check
+step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+# pyo3-ffi does not build for wasm32: lint core and the wasm crate alone for that target
+step clippy-wasm32 cargo clippy -p stratagraph -p stratagraph-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+step ruff bash -c "ruff check bindings-python tests/consumers && ruff format --check bindings-python tests/consumers"
+
+# ---------- Rust ----------
+step cargo-test cargo test --workspace --all-features --locked
+
+# ---------- Python: abi3 wheel -> fresh venv -> pytest ----------
+rm -rf dist/wheels
+step maturin-build maturin build --release --locked -m bindings-python/Cargo.toml --out dist/wheels
+WHEEL=$(ls dist/wheels/stratagraph-*-cp39-abi3-*.whl)
+rm -rf .cache/venv-wheel
+quiet venv-wheel python -m venv .cache/venv-wheel
+quiet pip-install-wheel .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-test.txt "$WHEEL"
+step pytest .cache/venv-wheel/bin/python -m pytest -q -p no:cacheprovider bindings-python/tests tests/consumers
+
+# ---------- JavaScript: wasm build, node tests, tsc, headless Chromium ----------
+step wasm-build bash bindings-wasm/build.sh
+step js-lint npm --prefix bindings-wasm run lint
+step tsc npm --prefix bindings-wasm run typecheck
+step node-test node --test bindings-wasm/tests/
+if [ -d tests/consumers/node_modules ]; then
+  step consumers-node node --test tests/consumers/
+fi
+
+# ---------- fuzzing (bounded) ----------
+FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
+if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; then
+  for target in $(cd core/fuzz && cargo +nightly fuzz list); do
+    quiet "fuzz-$target" bash -c "cd core/fuzz && cargo +nightly fuzz run $target -- -max_total_time=$FUZZ_SECONDS -rss_limit_mb=2048"
+  done
+fi
+
+summary
