@@ -16,12 +16,19 @@ fn text() -> impl proptest::strategy::Strategy<Value = String> {
 }
 
 fn date() -> impl proptest::strategy::Strategy<Value = Date> {
-    (1900i32..2100, 1u8..=12, 1u8..=31)
-        .prop_map(|(y, m, d)| Date::new(y, m, d).or_else(|| Date::end_of_month(y, m)).unwrap())
+    (1900i32..2100, 1u8..=12, 1u8..=31).prop_map(|(y, m, d)| {
+        Date::new(y, m, d)
+            .or_else(|| Date::end_of_month(y, m))
+            .unwrap()
+    })
 }
 
 fn window() -> impl proptest::strategy::Strategy<Value = DateWindow> {
-    (proptest::option::of(date()), proptest::option::of(date()), text())
+    (
+        proptest::option::of(date()),
+        proptest::option::of(date()),
+        text(),
+    )
         .prop_map(|(s, e, p)| DateWindow::new(s, e, p))
 }
 
@@ -70,18 +77,24 @@ fn node(i: usize) -> impl proptest::strategy::Strategy<Value = Node> {
         attrs(),
         proptest::option::of((0usize..10_000, 0usize..100, 1usize..500)),
     )
-        .prop_map(move |(kind, number, label, body, deadline, period, tags, attrs, span)| {
-            let mut n = Node::with_id(NodeId::new(format!("{}:{i}", kind.id_prefix())), kind);
-            n.number = number;
-            n.label = label;
-            n.text = body;
-            n.deadline = deadline;
-            n.period = period;
-            n.tags = tags;
-            n.attrs = attrs;
-            n.span = span.map(|(start, len, line)| SourceSpan { start, end: start + len, line });
-            n
-        })
+        .prop_map(
+            move |(kind, number, label, body, deadline, period, tags, attrs, span)| {
+                let mut n = Node::with_id(NodeId::new(format!("{}:{i}", kind.id_prefix())), kind);
+                n.number = number;
+                n.label = label;
+                n.text = body;
+                n.deadline = deadline;
+                n.period = period;
+                n.tags = tags;
+                n.attrs = attrs;
+                n.span = span.map(|(start, len, line)| SourceSpan {
+                    start,
+                    end: start + len,
+                    line,
+                });
+                n
+            },
+        )
 }
 
 fn strategy() -> impl proptest::strategy::Strategy<Value = Plan> {
@@ -136,8 +149,8 @@ fn wrong_version_is_a_version_error() {
     assert_eq!(err.code(), "version");
     assert!(err.to_string().contains("version 2"), "{err}");
     // Even when the rest of the document has another shape.
-    let err = Plan::from_json(r#"{"format":"stratagraph","version":"2.0","graph":{}}"#)
-        .unwrap_err();
+    let err =
+        Plan::from_json(r#"{"format":"stratagraph","version":"2.0","graph":{}}"#).unwrap_err();
     assert!(matches!(err, Error::Version { .. }), "{err}");
 }
 
@@ -154,7 +167,11 @@ fn malformed_json_has_line_and_column() {
     let err = Plan::from_json(text).unwrap_err();
     assert_eq!(err.code(), "json");
     assert_eq!(err.location(), Some((4, 25)), "{err}");
-    assert!(err.to_string().starts_with("invalid JSON at line 4, column 25:"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("invalid JSON at line 4, column 25:"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -172,7 +189,10 @@ fn dangling_reference_and_duplicate_id_are_typed() {
     let text = r#"{"format":"stratagraph","version":1,"nodes":[{"id":"a","kind":"plan"}],
         "edges":[{"source":"a","target":"b","kind":"contains"}]}"#;
     let err = Plan::from_json(text).unwrap_err();
-    assert!(matches!(&err, Error::DanglingEdge { missing, .. } if missing == "b"), "{err}");
+    assert!(
+        matches!(&err, Error::DanglingEdge { missing, .. } if missing == "b"),
+        "{err}"
+    );
     let text = r#"{"format":"stratagraph","version":1,"nodes":[{"id":"a","kind":"plan"},{"id":"a","kind":"plan"}],"edges":[]}"#;
     let err = Plan::from_json(text).unwrap_err();
     assert_eq!(err, Error::DuplicateId { id: "a".into() });
