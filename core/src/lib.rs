@@ -42,6 +42,7 @@ pub use model::{
     SourceSpan, Strategy, StrategyBuilder,
 };
 pub use parse::ParseResult;
+pub use parse::parse_strategy;
 pub use validate::{validate_document, validate_json};
 
 /// The code blocks of the top-level README, run as doctests.

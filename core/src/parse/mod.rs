@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 
+pub mod narrative;
+pub use narrative::parse_strategy;
+
 /// One line of the source text that did not become part of the model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextLine {
