@@ -1,0 +1,390 @@
+// The nodejs-target package (dist/pkg-node) against the shared golden files, and its errors.
+'use strict';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ROOT, PKG_NODE, PKG_NPM, loadPackage, read, rng } = require('./support.cjs');
+
+const sg = loadPackage();
+const { Strategy, validateJson, diagnosticsToJson } = sg;
+
+const MINI = 'tests/fixtures/mini-plan.json';
+const PROBLEMS = 'tests/fixtures/validation-problems.json';
+
+/** Call `fn`, expect it to throw, and return what it threw. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an exception');
+}
+
+/** What every exception of the package must be: an Error with a string code, never a trap. */
+function assertPackageError(e, context) {
+  assert.ok(e instanceof Error, `${context}: threw a non-Error: ${String(e)}`);
+  assert.ok(
+    !(e instanceof WebAssembly.RuntimeError),
+    `${context}: wasm trapped (a panic?): ${e.stack}`,
+  );
+  assert.equal(typeof e.code, 'string', `${context}: error without a code: ${e.stack}`);
+  assert.match(e.code, /^[a-z_]+$/, context);
+}
+
+/** A minimal canonical document around the given nodes and edges. */
+function doc(nodes, edges = []) {
+  return JSON.stringify({ format: 'stratagraph', version: 1, nodes, edges });
+}
+
+test.describe('golden files', () => {
+  test('Strategy.fromJson(bytes).toJson() reproduces tests/golden/mini-plan.json', () => {
+    const golden = read('tests/golden/mini-plan.json');
+    const bytes = fs.readFileSync(path.join(ROOT, MINI)); // a Buffer: UTF-8 bytes
+    assert.equal(Strategy.fromJson(bytes).toJson(), golden);
+    assert.equal(Strategy.fromJson(read(MINI)).toJson(), golden);
+    // Canonical JSON is a fixed point.
+    assert.equal(Strategy.fromJson(golden).toJson(), golden);
+  });
+
+  test('diagnosticsToJson(validateJson(...)) reproduces validation-problems.diagnostics.json', () => {
+    const golden = read('tests/golden/validation-problems.diagnostics.json');
+    assert.equal(diagnosticsToJson(validateJson(read(PROBLEMS))), golden);
+    assert.equal(diagnosticsToJson(validateJson(fs.readFileSync(path.join(ROOT, PROBLEMS)))), golden);
+  });
+});
+
+test.describe('Strategy', () => {
+  const plan = Strategy.fromJson(read(MINI));
+  const golden = JSON.parse(read('tests/golden/mini-plan.json'));
+
+  test('counts', () => {
+    assert.equal(plan.nodeCount, 13);
+    assert.equal(plan.nodeCount, golden.nodes.length);
+    assert.equal(plan.edgeCount, golden.edges.length);
+  });
+
+  test('nodes() and edges() are the canonical JSON as plain objects, in one call', () => {
+    const nodes = plan.nodes();
+    const edges = plan.edges();
+    assert.deepStrictEqual(nodes, golden.nodes);
+    assert.deepStrictEqual(edges, golden.edges);
+    assert.ok(Array.isArray(nodes) && Array.isArray(edges));
+    for (const n of nodes) {
+      assert.equal(Object.getPrototypeOf(n), Object.prototype);
+      if (n.attrs) assert.equal(Object.getPrototypeOf(n.attrs), Object.prototype);
+    }
+  });
+
+  test('node(id) gives one node, or undefined', () => {
+    const expected = golden.nodes.find((n) => n.id === 'action:1.1.1');
+    assert.deepStrictEqual(plan.node('action:1.1.1'), expected);
+    assert.equal(plan.node('action:404'), undefined);
+    assert.equal(plan.node(''), undefined);
+  });
+
+  test('validate() gives diagnostics as plain objects', () => {
+    assert.deepStrictEqual(plan.validate(), []);
+    const broken = Strategy.fromJson(
+      doc([{ id: 'action:9.9.9', kind: 'action', number: '9.9.9', text: 'Nobody leads this.' }]),
+    );
+    const diags = broken.validate();
+    assert.deepStrictEqual(
+      diags.map((d) => d.code),
+      ['action_outside_strategic_action', 'action_without_lead'],
+    );
+    for (const d of diags) {
+      assert.deepStrictEqual(Object.keys(d), ['code', 'severity', 'ids', 'message']);
+      assert.deepStrictEqual(d.ids, ['action:9.9.9']);
+      assert.equal(d.severity, d.code === 'action_without_lead' ? 'warning' : 'error');
+    }
+    // The objects go back through diagnosticsToJson unchanged.
+    assert.deepStrictEqual(JSON.parse(diagnosticsToJson(diags)), diags);
+  });
+
+  test('validateJson reports what fromJson refuses', () => {
+    const text = doc(
+      [{ id: 'outcome:1', kind: 'outcome', number: '1', text: 'Safe.' }],
+      [{ source: 'action:9', target: 'outcome:1', kind: 'contributes_to' }],
+    );
+    assert.equal(thrown(() => Strategy.fromJson(text)).code, 'dangling_edge');
+    assert.deepStrictEqual(
+      validateJson(text).map((d) => d.code),
+      ['dangling_edge', 'outcome_without_contribution'],
+    );
+  });
+
+  test('diagnostics keep line and column when they have them', () => {
+    const d = { code: 'unclassified_text', severity: 'warning', ids: [], message: 'x', line: 3, column: 5 };
+    const json = diagnosticsToJson([d]);
+    assert.deepStrictEqual(JSON.parse(json), [d]);
+    assert.equal(diagnosticsToJson([]), '[]\n');
+  });
+
+  test('a large plan crosses the boundary in one call', () => {
+    const nodes = [];
+    const edges = [];
+    for (let i = 1; i <= 2000; i++) {
+      nodes.push({ id: `outcome:${i}`, kind: 'outcome', number: String(i), text: `Outcome ${i}.` });
+      if (i > 1) edges.push({ source: `outcome:${i}`, target: `outcome:${i - 1}`, kind: 'depends_on' });
+    }
+    const big = Strategy.fromJson(doc(nodes, edges));
+    assert.equal(big.nodes().length, 2000);
+    assert.equal(big.edges().length, 1999);
+    assert.equal(big.validate().length, 2000); // every outcome lacks a contribution
+  });
+
+  test('free() releases a strategy; a freed one throws instead of trapping', () => {
+    const s = Strategy.fromJson(read(MINI));
+    s.free();
+    const e = thrown(() => s.toJson());
+    assert.ok(e instanceof Error);
+  });
+
+  test('version() and jsonSchema()', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../package.json'), 'utf8'));
+    assert.equal(sg.version(), pkg.version, 'the npm version and the crate version must agree');
+    assert.equal(sg.jsonSchema(), read('core/schema/stratagraph.schema.json'));
+  });
+
+  test('the start function (panic hook) is not part of the API', () => {
+    assert.equal(sg.start, undefined);
+  });
+});
+
+test.describe('errors', () => {
+  test('malformed JSON: Error with code json, line and column', () => {
+    const e = thrown(() => Strategy.fromJson('{\n  "format": "stratagraph",\n  "version": 1,\n  "nodes": [,]\n}'));
+    assertPackageError(e, 'malformed');
+    assert.equal(e.name, 'StratagraphError');
+    assert.equal(e.code, 'json');
+    assert.equal(e.line, 4);
+    assert.equal(e.column, 13);
+    assert.match(e.message, /^invalid JSON at line 4, column 13: /);
+    assert.ok(e.stack.includes('StratagraphError'));
+
+    const truncated = thrown(() => validateJson('{"format": "stratagraph"'));
+    assert.equal(truncated.code, 'json');
+    assert.equal(truncated.line, 1);
+    assert.equal(typeof truncated.column, 'number');
+  });
+
+  test('wrong format and version', () => {
+    const v = thrown(() => Strategy.fromJson('{"format": "stratagraph", "version": 2, "nodes": []}'));
+    assertPackageError(v, 'version');
+    assert.equal(v.code, 'version');
+    assert.ok(!('line' in v) && !('column' in v), 'no location for a version error');
+    assert.equal(thrown(() => validateJson('{"format": "graphml", "version": 1, "nodes": []}')).code, 'format');
+  });
+
+  test('duplicate ids, dangling edges and unknown kinds', () => {
+    const dup = doc([
+      { id: 'outcome:1', kind: 'outcome' },
+      { id: 'outcome:1', kind: 'outcome' },
+    ]);
+    assert.equal(thrown(() => Strategy.fromJson(dup)).code, 'duplicate_id');
+    assert.equal(thrown(() => Strategy.fromJson(doc([{ id: 'x:1', kind: 'wish' }]))).code, 'json');
+  });
+
+  test('arguments of the wrong type: TypeError with code invalid_argument', () => {
+    for (const bad of [undefined, null, 42, {}, [], new ArrayBuffer(2), new Uint16Array(2)]) {
+      for (const fn of [Strategy.fromJson, validateJson]) {
+        const e = thrown(() => fn(bad));
+        assertPackageError(e, `${fn.name}(${String(bad)})`);
+        assert.ok(e instanceof TypeError);
+        assert.equal(e.code, 'invalid_argument');
+      }
+    }
+    const notUtf8 = thrown(() => Strategy.fromJson(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])));
+    assert.ok(notUtf8 instanceof TypeError);
+    assert.equal(notUtf8.code, 'invalid_argument');
+    assert.match(notUtf8.message, /not UTF-8/);
+
+    for (const bad of ['x', 42, [{ code: 1 }], [{ code: 'c', severity: 'fatal', message: 'm' }], [null]]) {
+      const e = thrown(() => diagnosticsToJson(bad));
+      assertPackageError(e, `diagnosticsToJson(${JSON.stringify(bad)})`);
+      assert.ok(e instanceof TypeError);
+      assert.equal(e.code, 'invalid_argument');
+      assert.match(e.message, /^diagnostics: /);
+    }
+  });
+
+  test('an integer JavaScript cannot hold exactly: RangeError with code conversion', () => {
+    // Written as text: a JavaScript number literal would already have rounded it.
+    const text = doc([{ id: 'outcome:1', kind: 'outcome', attrs: { big: 0 } }]).replace(
+      '"big":0',
+      '"big":9007199254740993',
+    );
+    const s = Strategy.fromJson(text);
+    assert.match(s.toJson(), /"big": 9007199254740993/, 'canonical JSON keeps it exactly');
+    for (const fn of [() => s.nodes(), () => s.node('outcome:1')]) {
+      const e = thrown(fn);
+      assertPackageError(e, 'big integer');
+      assert.ok(e instanceof RangeError);
+      assert.equal(e.code, 'conversion');
+    }
+    // The largest exact integer is fine.
+    const ok = Strategy.fromJson(doc([{ id: 'outcome:1', kind: 'outcome', attrs: { n: 9007199254740991 } }]));
+    assert.equal(ok.node('outcome:1').attrs.n, Number.MAX_SAFE_INTEGER);
+  });
+});
+
+test.describe('junk input only ever throws Errors with a code', () => {
+  const fixture = read(MINI);
+  const fixtureBytes = fs.readFileSync(path.join(ROOT, MINI));
+
+  /** Feed `input` to every entry point; everything it throws must be a package error. */
+  function feed(input, context) {
+    for (const [name, fn] of [
+      ['fromJson', () => Strategy.fromJson(input)],
+      ['validateJson', () => validateJson(input)],
+    ]) {
+      let result;
+      try {
+        result = fn();
+      } catch (e) {
+        assertPackageError(e, `${name}: ${context}`);
+        continue;
+      }
+      if (result instanceof Strategy) {
+        // Whatever was read must also be written, validated and listed without trapping.
+        for (const use of [() => result.toJson(), () => result.validate(), () => result.nodes(), () => result.edges()]) {
+          try {
+            use();
+          } catch (e) {
+            assertPackageError(e, `${name} then use: ${context}`);
+          }
+        }
+        result.free();
+      }
+    }
+  }
+
+  test('random bytes', () => {
+    const next = rng(1);
+    for (let i = 0; i < 500; i++) {
+      const bytes = new Uint8Array(Math.floor(next() * 200));
+      for (let j = 0; j < bytes.length; j++) bytes[j] = Math.floor(next() * 256);
+      feed(bytes, `random bytes #${i}`);
+      feed(String.fromCharCode(...bytes.map((b) => b & 0x7f)), `random ASCII #${i}`);
+    }
+  });
+
+  test('every truncation of a valid document', () => {
+    for (let n = 0; n < fixture.length; n++) feed(fixture.slice(0, n), `truncated at ${n}`);
+  });
+
+  test('random byte mutations of a valid document', () => {
+    const next = rng(2);
+    const alphabet = Buffer.from('{}[]:,"\\ 0123456789.-+eEtruefalsnl\u00ff');
+    for (let i = 0; i < 2000; i++) {
+      const bytes = Buffer.from(fixtureBytes);
+      const edits = 1 + Math.floor(next() * 4);
+      for (let k = 0; k < edits; k++) {
+        bytes[Math.floor(next() * bytes.length)] = alphabet[Math.floor(next() * alphabet.length)];
+      }
+      feed(bytes, `mutation #${i}`);
+    }
+  });
+
+  test('wrong versions and formats', () => {
+    for (const version of [0, 2, -1, 1.5, 1e300, '1', null, true, [], {}, 18446744073709551616]) {
+      feed(`{"format": "stratagraph", "version": ${JSON.stringify(version)}, "nodes": []}`, `version ${version}`);
+    }
+    for (const format of ['', 'Stratagraph', 1, null, {}]) {
+      feed(`{"format": ${JSON.stringify(format)}, "version": 1, "nodes": []}`, `format ${format}`);
+    }
+    feed('{"version": 1, "nodes": []}', 'no format');
+    feed('{"format": "stratagraph", "nodes": []}', 'no version');
+  });
+
+  test('deep nesting', () => {
+    for (const depth of [100, 127, 128, 129, 1000, 100000]) {
+      feed('['.repeat(depth) + ']'.repeat(depth), `arrays ${depth}`);
+      feed('{"a":'.repeat(depth) + '1' + '}'.repeat(depth), `objects ${depth}`);
+      const deepAttr = '{"x":'.repeat(depth) + '1' + '}'.repeat(depth);
+      feed(
+        `{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome", "attrs": {"deep": ${deepAttr}}}]}`,
+        `attribute ${depth}`,
+      );
+      const deepList = '['.repeat(depth) + ']'.repeat(depth);
+      feed(
+        `{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome", "attrs": {"deep": ${deepList}}}]}`,
+        `attribute list ${depth}`,
+      );
+    }
+  });
+
+  test('odd strings and shapes', () => {
+    const cases = [
+      '',
+      ' ',
+      '\uFEFF' + fixture,
+      'null',
+      '"stratagraph"',
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "\\ud800", "kind": "outcome"}]}',
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "a\u0000b", "kind": "outcome"}]}',
+      `{"format": "stratagraph", "version": 1, "nodes": [{"id": "\ud800", "kind": "outcome"}]}`,
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "o:1", "kind": "outcome", "deadline": {"end": "2023-02-29"}}]}',
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "o:1", "kind": "outcome", "span": {"start": -1, "end": 1e99, "line": 0}}]}',
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "o:1", "kind": "outcome", "attrs": {"n": 1e999}}]}',
+      '{"format": "stratagraph", "version": 1, "nodes": [], "edges": [{"source": "a", "target": "a", "kind": "contains"}]}',
+      '{"format": "stratagraph", "version": 1, "nodes": [{"id": "o:1", "kind": "outcome"}], "extra": 1}',
+      '{"format": "stratagraph", "format": "stratagraph", "version": 1, "nodes": []}',
+    ];
+    cases.forEach((c, i) => feed(c, `odd case #${i}`));
+  });
+
+  test('the module still works after all of that', () => {
+    assert.equal(Strategy.fromJson(fixture).toJson(), read('tests/golden/mini-plan.json'));
+  });
+});
+
+test.describe('the staged npm package (dist/npm)', () => {
+  test('resolves through its exports map, for require and import, with types beside it', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(PKG_NPM, 'package.json'), 'utf8'));
+    assert.equal(manifest.name, 'stratagraph');
+    assert.equal(manifest.devDependencies, undefined);
+    for (const file of [
+      manifest.exports['.'].node.types,
+      manifest.exports['.'].node.default,
+      manifest.exports['.'].browser.types,
+      manifest.exports['.'].browser.default,
+      manifest.types,
+      manifest.main,
+    ]) {
+      assert.ok(fs.existsSync(path.join(PKG_NPM, file)), `${file} is missing from dist/npm`);
+    }
+    // A consumer project with the package in its node_modules.
+    const consumer = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-consumer-'));
+    try {
+      fs.mkdirSync(path.join(consumer, 'node_modules'));
+      fs.symlinkSync(PKG_NPM, path.join(consumer, 'node_modules', 'stratagraph'), 'dir');
+      const script = [
+        "const { Strategy } = require('stratagraph');",
+        "const fs = require('node:fs');",
+        `const s = Strategy.fromJson(fs.readFileSync(${JSON.stringify(path.join(ROOT, MINI))}));`,
+        'process.stdout.write(String(s.nodeCount) + " " + require.resolve("stratagraph"));',
+      ].join('\n');
+      fs.writeFileSync(path.join(consumer, 'use.cjs'), script);
+      fs.writeFileSync(
+        path.join(consumer, 'use.mjs'),
+        "import { Strategy, version } from 'stratagraph';\nprocess.stdout.write(typeof Strategy.fromJson + ' ' + version());\n",
+      );
+      const cjs = spawnSync(process.execPath, ['use.cjs'], { cwd: consumer, encoding: 'utf8' });
+      assert.equal(cjs.status, 0, cjs.stderr);
+      const [count, resolved] = cjs.stdout.split(' ');
+      assert.equal(count, '13');
+      assert.equal(fs.realpathSync(resolved), fs.realpathSync(path.join(PKG_NPM, 'pkg-node/stratagraph_wasm.js')));
+      const esm = spawnSync(process.execPath, ['use.mjs'], { cwd: consumer, encoding: 'utf8' });
+      assert.equal(esm.status, 0, esm.stderr);
+      assert.equal(esm.stdout, `function ${manifest.version}`);
+    } finally {
+      fs.rmSync(consumer, { recursive: true, force: true });
+    }
+  });
+});
