@@ -1,0 +1,68 @@
+"""stratagraph: public-sector strategies and delivery plans as a typed graph.
+
+A :class:`Strategy` holds priorities, strategic actions, numbered actions,
+outcomes, challenges, partners, deadlines and the typed edges between them,
+under stable ids such as ``"action:10.1.1"``. Load one from canonical JSON,
+check it, and write it back byte for byte:
+
+>>> import stratagraph
+>>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
+...   "nodes": [{"id": "outcome:1", "kind": "outcome", "number": "1",
+...              "text": "People are safe."}]}''')
+>>> [d.code for d in s.validate()]
+['outcome_without_contribution']
+>>> stratagraph.Strategy.from_json(s.to_json()) == s
+True
+
+Every error is a :class:`StratagraphError` with a stable ``.code``; each kind
+has its own subclass, which is also the built-in exception you would expect
+(``JsonError`` is a ``ValueError`` with ``.line`` and ``.column``,
+``UnknownNodeError`` a ``KeyError``, ``StratagraphIOError`` an ``OSError``).
+
+The work is done by the Rust crate ``stratagraph``; this package only converts
+types and errors, and releases the GIL while the core works.
+"""
+
+from stratagraph._stratagraph import (
+    JSON_SCHEMA,
+    DanglingEdgeError,
+    Diagnostic,
+    DuplicateIdError,
+    FormatError,
+    InternalError,
+    InvalidDateError,
+    JsonError,
+    ParseError,
+    StratagraphError,
+    StratagraphIOError,
+    Strategy,
+    UnknownKindError,
+    UnknownNodeError,
+    UnsupportedError,
+    VersionError,
+    __version__,
+    diagnostics_to_json,
+    validate_json,
+)
+
+__all__ = [
+    "JSON_SCHEMA",
+    "DanglingEdgeError",
+    "Diagnostic",
+    "DuplicateIdError",
+    "FormatError",
+    "InternalError",
+    "InvalidDateError",
+    "JsonError",
+    "ParseError",
+    "StratagraphError",
+    "StratagraphIOError",
+    "Strategy",
+    "UnknownKindError",
+    "UnknownNodeError",
+    "UnsupportedError",
+    "VersionError",
+    "__version__",
+    "diagnostics_to_json",
+    "validate_json",
+]

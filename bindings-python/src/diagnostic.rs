@@ -1,0 +1,160 @@
+//! `Diagnostic`: one problem found by validation or parsing, as data.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+use stratagraph::{Diagnostic, Severity};
+
+/// The longest `repr` of a diagnostic, in characters.
+const REPR_MAX: usize = 200;
+
+/// One problem found in a document or a strategy: a stable ``code``
+/// (``"numbering_gap"``, ``"action_without_lead"``, ...), a ``severity``
+/// (``"info"``, ``"warning"`` or ``"error"``), the ``ids`` of the nodes
+/// concerned (most relevant first), a ``message`` a person can act on, and the
+/// 1-based ``line`` and ``column`` of the source text when there is one.
+///
+/// Diagnostics are immutable, compare equal field by field, hash, and pickle.
+///
+/// >>> import stratagraph
+/// >>> d = stratagraph.Diagnostic("action_without_lead", "warning",
+/// ...                            "action 1.1.1 has no lead partner", ids=["action:1.1.1"])
+/// >>> d.code, d.severity, d.ids, d.line
+/// ('action_without_lead', 'warning', ['action:1.1.1'], None)
+/// >>> print(d)
+/// warning[action_without_lead]: action 1.1.1 has no lead partner (action:1.1.1)
+/// >>> d.to_dict()["message"]
+/// 'action 1.1.1 has no lead partner'
+#[pyclass(
+    frozen,
+    eq,
+    hash,
+    module = "stratagraph",
+    name = "Diagnostic",
+    from_py_object
+)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyDiagnostic {
+    pub inner: Diagnostic,
+}
+
+impl From<Diagnostic> for PyDiagnostic {
+    fn from(inner: Diagnostic) -> Self {
+        PyDiagnostic { inner }
+    }
+}
+
+fn severity_from(text: &str) -> PyResult<Severity> {
+    match text {
+        "info" => Ok(Severity::Info),
+        "warning" => Ok(Severity::Warning),
+        "error" => Ok(Severity::Error),
+        _ => Err(PyValueError::new_err(format!(
+            "severity must be \"info\", \"warning\" or \"error\", not {text:?}"
+        ))),
+    }
+}
+
+#[pymethods]
+impl PyDiagnostic {
+    #[new]
+    #[pyo3(signature = (code, severity, message, ids = Vec::new(), line = None, column = None))]
+    fn new(
+        code: String,
+        severity: &str,
+        message: String,
+        ids: Vec<String>,
+        line: Option<usize>,
+        column: Option<usize>,
+    ) -> PyResult<Self> {
+        Ok(PyDiagnostic {
+            inner: Diagnostic {
+                code,
+                severity: severity_from(severity)?,
+                ids,
+                message,
+                line,
+                column,
+            },
+        })
+    }
+
+    /// The stable snake_case code of the problem.
+    #[getter]
+    fn code(&self) -> &str {
+        &self.inner.code
+    }
+
+    /// ``"info"``, ``"warning"`` or ``"error"``.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.inner.severity.as_str()
+    }
+
+    /// The ids of the nodes concerned, most relevant first.
+    #[getter]
+    fn ids(&self) -> Vec<String> {
+        self.inner.ids.clone()
+    }
+
+    /// A sentence a person can act on.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// The 1-based line of the source text, or None.
+    #[getter]
+    fn line(&self) -> Option<usize> {
+        self.inner.line
+    }
+
+    /// The 1-based column of the source text, or None.
+    #[getter]
+    fn column(&self) -> Option<usize> {
+        self.inner.column
+    }
+
+    /// The diagnostic as a dict with every field: ``code``, ``severity``,
+    /// ``ids``, ``message``, ``line`` and ``column`` (None when unknown).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", &self.inner.code)?;
+        d.set_item("severity", self.inner.severity.as_str())?;
+        d.set_item("ids", &self.inner.ids)?;
+        d.set_item("message", &self.inner.message)?;
+        d.set_item("line", self.inner.line)?;
+        d.set_item("column", self.inner.column)?;
+        Ok(d)
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        let text = self.inner.to_string();
+        match text.char_indices().nth(REPR_MAX) {
+            Some((cut, _)) => format!("<Diagnostic {}…>", &text[..cut]),
+            None => format!("<Diagnostic {text}>"),
+        }
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let d = &slf.get().inner;
+        let args = (
+            d.code.as_str(),
+            d.severity.as_str(),
+            d.message.as_str(),
+            d.ids.clone(),
+            d.line,
+            d.column,
+        )
+            .into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
