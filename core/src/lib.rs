@@ -26,11 +26,13 @@
 //! # Ok::<(), stratagraph::Error>(())
 //! ```
 
+pub mod analysis;
 pub mod diagnostic;
 pub mod error;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod query;
 pub mod report;
 pub mod validate;
 

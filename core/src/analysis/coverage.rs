@@ -1,0 +1,372 @@
+//! Coverage and gaps: which priorities serve which outcomes, which partners work
+//! towards which outcomes, and what the plan leaves uncovered.
+//!
+//! An action *counts for* an outcome when it or any node containing it
+//! `contributes_to` the outcome (see [`crate::query`] for the rules). Counts are
+//! of actions (nodes of kind `action`).
+
+use serde::Serialize;
+
+use super::index::{short_title, PlanIndex, Role, NONE};
+use super::table::{row, table};
+use crate::model::{NodeKind, Strategy};
+
+row! {
+    /// One cell of the priority × outcome matrix.
+    pub struct PriorityOutcomeRow {
+        /// The priority's id.
+        pub priority: String,
+        /// The priority's number.
+        pub priority_number: String,
+        /// The outcome's id.
+        pub outcome: String,
+        /// The outcome's number.
+        pub outcome_number: String,
+        /// Actions of the priority that count for the outcome.
+        pub actions: u32,
+        /// Whether the priority itself names the outcome (`contributes_to`).
+        pub named: bool,
+    }
+}
+
+/// The priority × outcome matrix in long form: a row for every priority and
+/// every outcome (zeros included), sorted by priority then outcome, both in
+/// canonical order. `priorities` and `outcomes` are the axes, in that order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PriorityOutcomeMatrix {
+    /// The priorities' ids (the matrix's rows).
+    pub priorities: Vec<String>,
+    /// The outcomes' ids (the matrix's columns).
+    pub outcomes: Vec<String>,
+    /// The cells.
+    pub rows: Vec<PriorityOutcomeRow>,
+}
+table!(PriorityOutcomeMatrix, PriorityOutcomeRow);
+
+/// The outcomes each action counts for, memoising the containers' sets.
+pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Vec<Vec<u32>> {
+    let mut cache: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
+    actions
+        .iter()
+        .map(|&a| {
+            let parent = idx.parent.get(a as usize).copied().unwrap_or(NONE);
+            let mut out: Vec<u32> = idx
+                .contributes_to
+                .get(a)
+                .iter()
+                .copied()
+                .filter(|&o| idx.kind(o) == Some(NodeKind::Outcome))
+                .collect();
+            if parent != NONE {
+                let inherited = cache.entry(parent).or_insert_with(|| {
+                    let mut v = idx.outcomes_of(parent);
+                    v.shrink_to_fit();
+                    v
+                });
+                out.extend_from_slice(inherited);
+                out.sort_unstable();
+                out.dedup();
+            }
+            out
+        })
+        .collect()
+}
+
+/// The priority × outcome matrix (see [`PriorityOutcomeMatrix`]).
+///
+/// ```
+/// use stratagraph::{analysis::coverage, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let m = coverage::priority_outcome_matrix(&s);
+/// let cells: Vec<_> = m.rows.iter().map(|r| (r.outcome_number.as_str(), r.actions, r.named)).collect();
+/// // Priority 1 names outcome 1, so both its actions count; only 1.1.2 names outcome 2.
+/// assert_eq!(cells, [("1", 2, true), ("2", 1, false)]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn priority_outcome_matrix(s: &Strategy) -> PriorityOutcomeMatrix {
+    let idx = PlanIndex::new(s);
+    let priorities = idx.of_kind(NodeKind::Priority);
+    let outcomes = idx.of_kind(NodeKind::Outcome);
+    let col_of: std::collections::HashMap<u32, usize> =
+        outcomes.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+    let row_of: std::collections::HashMap<u32, usize> = priorities
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| (p, i))
+        .collect();
+    let mut counts = vec![0u32; priorities.len() * outcomes.len()];
+    let actions = idx.of_kind(NodeKind::Action);
+    let sets = action_outcomes(&idx, &actions);
+    for (&a, outs) in actions.iter().zip(&sets) {
+        let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
+        let Some(&r) = row_of.get(&pr) else { continue };
+        for o in outs {
+            if let Some(&c) = col_of.get(o) {
+                counts[r * outcomes.len() + c] += 1;
+            }
+        }
+    }
+    let number = |p: u32| {
+        idx.node(p)
+            .and_then(|n| n.number.clone())
+            .unwrap_or_default()
+    };
+    let mut rows = Vec::with_capacity(counts.len());
+    for (r, &p) in priorities.iter().enumerate() {
+        let named = idx.contributes_to.get(p);
+        for (c, &o) in outcomes.iter().enumerate() {
+            rows.push(PriorityOutcomeRow {
+                priority: idx.id(p).to_owned(),
+                priority_number: number(p),
+                outcome: idx.id(o).to_owned(),
+                outcome_number: number(o),
+                actions: counts[r * outcomes.len() + c],
+                named: named.contains(&o),
+            });
+        }
+    }
+    PriorityOutcomeMatrix {
+        priorities: priorities.iter().map(|&p| idx.id(p).to_owned()).collect(),
+        outcomes: outcomes.iter().map(|&o| idx.id(o).to_owned()).collect(),
+        rows,
+    }
+}
+
+row! {
+    /// One non-empty cell of the outcome × partner matrix.
+    pub struct OutcomePartnerRow {
+        /// The outcome's id.
+        pub outcome: String,
+        /// The outcome's number.
+        pub outcome_number: String,
+        /// The partner's id.
+        pub partner: String,
+        /// The partner's name.
+        pub partner_label: String,
+        /// Actions counting for the outcome on which the partner has a role.
+        pub actions: u32,
+        /// Of those, actions it leads (alone or jointly).
+        pub leads: u32,
+        /// Of those, actions where it is a key partner.
+        pub key_partner: u32,
+    }
+}
+
+/// The outcome × partner matrix in sparse long form: a row for each outcome and
+/// partner with at least one action (a partner's direct roles only; alliance
+/// members are not repeated), sorted by outcome then partner, both in canonical
+/// order. `outcomes` and `partners` are the full axes, so a pivot can fill zeros.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutcomePartnerMatrix {
+    /// Every outcome's id (the matrix's rows).
+    pub outcomes: Vec<String>,
+    /// Every partner's id (the matrix's columns).
+    pub partners: Vec<String>,
+    /// The non-empty cells.
+    pub rows: Vec<OutcomePartnerRow>,
+}
+table!(OutcomePartnerMatrix, OutcomePartnerRow);
+
+/// The outcome × partner matrix (see [`OutcomePartnerMatrix`]).
+///
+/// ```
+/// use stratagraph::{analysis::coverage, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let m = coverage::outcome_partner_matrix(&s);
+/// let cells: Vec<_> = m.rows.iter()
+///     .map(|r| (r.outcome_number.as_str(), r.partner_label.as_str(), r.actions, r.leads))
+///     .collect();
+/// assert_eq!(cells, [
+///     ("1", "Scottish Government", 2, 2),
+///     ("1", "COSLA", 1, 1),
+///     ("1", "In Care Survivors Alliance", 1, 0),
+///     ("2", "Scottish Government", 1, 1),
+///     ("2", "In Care Survivors Alliance", 1, 0),
+/// ]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn outcome_partner_matrix(s: &Strategy) -> OutcomePartnerMatrix {
+    let idx = PlanIndex::new(s);
+    let actions = idx.of_kind(NodeKind::Action);
+    let sets = action_outcomes(&idx, &actions);
+    // (outcome, partner) -> (actions, leads, key partner)
+    let mut cells: std::collections::BTreeMap<(u32, u32), (u32, u32, u32)> =
+        std::collections::BTreeMap::new();
+    for (&a, outs) in actions.iter().zip(&sets) {
+        let roles = idx.roles_of(a);
+        for &o in outs {
+            for &(p, role) in &roles {
+                let c = cells.entry((o, p)).or_default();
+                c.0 += 1;
+                if role.is_lead() {
+                    c.1 += 1;
+                } else if role == Role::KeyPartner {
+                    c.2 += 1;
+                }
+            }
+        }
+    }
+    let number = |p: u32| {
+        idx.node(p)
+            .and_then(|n| n.number.clone())
+            .unwrap_or_default()
+    };
+    let rows = cells
+        .into_iter()
+        .map(|((o, p), (n, l, k))| OutcomePartnerRow {
+            outcome: idx.id(o).to_owned(),
+            outcome_number: number(o),
+            partner: idx.id(p).to_owned(),
+            partner_label: idx.node(p).map(short_title).unwrap_or_default(),
+            actions: n,
+            leads: l,
+            key_partner: k,
+        })
+        .collect();
+    OutcomePartnerMatrix {
+        outcomes: idx
+            .of_kind(NodeKind::Outcome)
+            .into_iter()
+            .map(|p| idx.id(p).to_owned())
+            .collect(),
+        partners: idx
+            .of_kind(NodeKind::Partner)
+            .into_iter()
+            .map(|p| idx.id(p).to_owned())
+            .collect(),
+        rows,
+    }
+}
+
+row! {
+    /// One gap in the plan.
+    pub struct GapRow {
+        /// What kind of gap: `outcome_without_action`, `challenge_unanswered`,
+        /// `action_without_lead` or `partner_named_once`.
+        pub gap: String,
+        /// The id of the node concerned.
+        pub id: String,
+        /// Its number or name.
+        pub label: String,
+        /// What was found, in words.
+        pub detail: String,
+    }
+}
+
+/// The gaps of a plan: outcomes no action counts for, challenges nothing in the
+/// plan addresses (no priority, strategic action or action), actions with no
+/// lead, partners named only once (one role on one action, directly).
+///
+/// Sorted by gap kind (in the order above), then canonical node order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Gaps {
+    /// The rows.
+    pub rows: Vec<GapRow>,
+}
+table!(Gaps, GapRow);
+
+/// The gaps of a plan (see [`Gaps`]).
+///
+/// ```
+/// use stratagraph::{analysis::coverage, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let gaps = coverage::gaps(&s);
+/// let found: Vec<_> = gaps.rows.iter().map(|r| (r.gap.as_str(), r.label.as_str())).collect();
+/// assert_eq!(found, [
+///     ("partner_named_once", "COSLA"),
+///     ("partner_named_once", "In Care Survivors Alliance"),
+/// ]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn gaps(s: &Strategy) -> Gaps {
+    let idx = PlanIndex::new(s);
+    let actions = idx.of_kind(NodeKind::Action);
+    let sets = action_outcomes(&idx, &actions);
+    let mut rows = Vec::new();
+    let push = |rows: &mut Vec<GapRow>, gap: &str, p: u32, detail: String| {
+        if let Some(n) = idx.node(p) {
+            rows.push(GapRow {
+                gap: gap.to_owned(),
+                id: n.id.to_string(),
+                label: short_title(n),
+                detail,
+            });
+        }
+    };
+
+    let mut counted = vec![false; idx.len()];
+    for outs in &sets {
+        for &o in outs {
+            counted[o as usize] = true;
+        }
+    }
+    let named_by = idx.contributes_to.transpose(idx.len());
+    for o in idx.of_kind(NodeKind::Outcome) {
+        if counted[o as usize] {
+            continue;
+        }
+        let names = named_by.get(o);
+        let detail = if names.is_empty() {
+            "nothing in the plan contributes to it".to_owned()
+        } else {
+            format!(
+                "named by {} but no action under it",
+                super::index::join(&idx, names.iter().copied(), false)
+            )
+        };
+        push(&mut rows, "outcome_without_action", o, detail);
+    }
+
+    let addressed_by = idx.addresses.transpose(idx.len());
+    for c in idx.of_kind(NodeKind::Challenge) {
+        let answered = addressed_by.get(c).iter().any(|&p| {
+            matches!(
+                idx.kind(p),
+                Some(NodeKind::Priority | NodeKind::StrategicAction | NodeKind::Action)
+            )
+        });
+        if !answered {
+            push(
+                &mut rows,
+                "challenge_unanswered",
+                c,
+                "no priority, strategic action or action addresses it".to_owned(),
+            );
+        }
+    }
+
+    for &a in &actions {
+        let has_lead = idx
+            .led_by
+            .get(a)
+            .iter()
+            .any(|&p| idx.kind(p) == Some(NodeKind::Partner));
+        if !has_lead {
+            push(
+                &mut rows,
+                "action_without_lead",
+                a,
+                "no led_by partner".to_owned(),
+            );
+        }
+    }
+
+    let mut named: Vec<Vec<(u32, Role)>> = vec![Vec::new(); idx.len()];
+    for &a in &actions {
+        for (p, r) in idx.roles_of(a) {
+            named[p as usize].push((a, r));
+        }
+    }
+    for p in idx.of_kind(NodeKind::Partner) {
+        if let [(a, r)] = named[p as usize].as_slice() {
+            let num = idx.node(*a).map(short_title).unwrap_or_default();
+            push(
+                &mut rows,
+                "partner_named_once",
+                p,
+                format!("{} of {num} only", r.as_str().replace('_', " ")),
+            );
+        }
+    }
+    Gaps { rows }
+}

@@ -1,0 +1,552 @@
+//! Questions about who does what, and why an action counts: each answered by one
+//! function returning a table (see [`crate::analysis::Table`]).
+//!
+//! - [`responsibilities`] / [`partner_responsibilities`]: the actions a partner
+//!   leads and those where it is a key partner; members of an alliance count
+//!   through it, and the row says so (`via`).
+//! - [`partner_load`]: leads, partnerships, strategic actions, priorities and
+//!   outcomes touched, per partner, heaviest first.
+//! - [`explain_contribution`]: why an action counts for an outcome, as the chain
+//!   of edges; [`explain_path`]: the shortest chain of edges between any two nodes.
+//!
+//! The rules, used by every analysis:
+//!
+//! - An *action* is a node of kind `action`.
+//! - A partner's *role* on an action is `lead` (the only `led_by` partner),
+//!   `joint_lead` (one of several `led_by` partners) or `key_partner`; a partner
+//!   that both leads and partners an action counts as a lead only.
+//! - A partner that is a `member_of` an alliance (transitively) takes the
+//!   alliance's roles *through* it: those rows carry `via` = the alliance's id.
+//! - An action *counts for* an outcome when it, or any node containing it
+//!   (strategic action, priority, plan), `contributes_to` the outcome.
+//!
+//! The examples run on the bundled Scottish delivery plan's priority 10 as a small
+//! hand-built fixture (`tests/fixtures/mini-plan.json`).
+
+use std::cmp::Reverse;
+use std::collections::{BTreeSet, VecDeque};
+
+use serde::Serialize;
+
+use crate::analysis::index::{short_title, statement, PlanIndex, Role, NONE};
+use crate::analysis::table::{row, table};
+use crate::error::Error;
+use crate::model::{Date, EdgeKind, NodeKind, Strategy};
+
+row! {
+    /// One role of one partner on one action.
+    pub struct ResponsibilityRow {
+        /// The partner's id.
+        pub partner: String,
+        /// The partner's name.
+        pub partner_label: String,
+        /// The action's id.
+        pub action: String,
+        /// The action's number ("10.1.5").
+        pub number: String,
+        /// `lead`, `joint_lead` or `key_partner`.
+        pub role: String,
+        /// The alliance the partner counts through, when it has the role as a member of it.
+        pub via: Option<String>,
+        /// The strategic action containing the action.
+        pub strategic_action: Option<String>,
+        /// The priority containing the action.
+        pub priority: Option<String>,
+        /// The last day of the action's deadline, if it has one.
+        pub deadline_end: Option<Date>,
+        /// The deadline as the document words it.
+        pub deadline: String,
+        /// The action's statement.
+        pub text: String,
+    }
+}
+
+/// Who does what: one row per partner, action and role.
+///
+/// Sorted by partner (canonical order), then action (canonical order), then
+/// direct roles before roles through an alliance (alliances in canonical order).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Responsibilities {
+    /// The rows.
+    pub rows: Vec<ResponsibilityRow>,
+}
+table!(Responsibilities, ResponsibilityRow);
+
+/// The alliances `p` belongs to, directly or through other alliances, nearest first.
+fn alliances(idx: &PlanIndex<'_>, p: u32) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let mut queue: VecDeque<u32> = idx.member_of.get(p).iter().copied().collect();
+    while let Some(a) = queue.pop_front() {
+        if a == p || out.contains(&a) || idx.kind(a) != Some(NodeKind::Partner) {
+            continue;
+        }
+        out.push(a);
+        queue.extend(idx.member_of.get(a).iter().copied());
+    }
+    out
+}
+
+/// For every partner position, its `(action, role)` pairs in canonical action order.
+fn roles_by_partner(idx: &PlanIndex<'_>) -> Vec<Vec<(u32, Role)>> {
+    let mut by_partner: Vec<Vec<(u32, Role)>> = vec![Vec::new(); idx.len()];
+    for a in idx.of_kind(NodeKind::Action) {
+        for (p, role) in idx.roles_of(a) {
+            by_partner[p as usize].push((a, role));
+        }
+    }
+    by_partner
+}
+
+fn responsibility_rows(
+    idx: &PlanIndex<'_>,
+    partners: &[u32],
+    by_partner: &[Vec<(u32, Role)>],
+) -> Vec<ResponsibilityRow> {
+    let mut rows = Vec::new();
+    for &p in partners {
+        let mut entries: Vec<(u32, u32, Role)> = by_partner[p as usize]
+            .iter()
+            .map(|&(a, r)| (a, NONE, r))
+            .collect();
+        for al in alliances(idx, p) {
+            entries.extend(by_partner[al as usize].iter().map(|&(a, r)| (a, al, r)));
+        }
+        // Direct (NONE sorts last as u32::MAX, so map it to 0 for ordering).
+        entries.sort_by_key(|&(a, via, _)| (a, if via == NONE { 0 } else { via as u64 + 1 }));
+        let Some(pn) = idx.node(p) else { continue };
+        for (a, via, role) in entries {
+            let Some(an) = idx.node(a) else { continue };
+            let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
+            let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
+            rows.push(ResponsibilityRow {
+                partner: pn.id.to_string(),
+                partner_label: short_title(pn),
+                action: an.id.to_string(),
+                number: an.number.clone().unwrap_or_default(),
+                role: role.as_str().to_owned(),
+                via: (via != NONE).then(|| idx.id(via).to_owned()),
+                strategic_action: (sa != NONE).then(|| idx.id(sa).to_owned()),
+                priority: (pr != NONE).then(|| idx.id(pr).to_owned()),
+                deadline_end: an.deadline.as_ref().and_then(|d| d.end),
+                deadline: an
+                    .deadline
+                    .as_ref()
+                    .map(|d| d.phrase.clone())
+                    .unwrap_or_default(),
+                text: statement(an),
+            });
+        }
+    }
+    rows
+}
+
+/// Every partner's roles on every action (see [`Responsibilities`] for the order).
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let r = query::responsibilities(&s);
+/// let cosla: Vec<_> = r.rows.iter().filter(|r| r.partner == "partner:cosla").collect();
+/// assert_eq!((cosla.len(), cosla[0].role.as_str()), (1, "joint_lead"));
+/// // Penumbra is a member of the In Care Survivors Alliance, a key partner of 1.1.2:
+/// let pen = r.rows.iter().find(|r| r.partner == "partner:penumbra").unwrap();
+/// assert_eq!((pen.number.as_str(), pen.via.as_deref()), ("1.1.2", Some("partner:in-care-survivors-alliance")));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn responsibilities(s: &Strategy) -> Responsibilities {
+    let idx = PlanIndex::new(s);
+    let by_partner = roles_by_partner(&idx);
+    let partners = idx.of_kind(NodeKind::Partner);
+    Responsibilities {
+        rows: responsibility_rows(&idx, &partners, &by_partner),
+    }
+}
+
+/// One partner's roles, by id (`partner:cosla`) or by name (`COSLA`, any case).
+///
+/// Fails with [`Error::UnknownNode`] if no partner has that id or name.
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let sg = query::partner_responsibilities(&s, "Scottish Government")?;
+/// let roles: Vec<_> = sg.rows.iter().map(|r| (r.number.as_str(), r.role.as_str())).collect();
+/// assert_eq!(roles, [("1.1.1", "joint_lead"), ("1.1.2", "lead")]);
+/// assert_eq!(query::partner_responsibilities(&s, "Nobody").unwrap_err().code(), "unknown_node");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn partner_responsibilities(s: &Strategy, partner: &str) -> Result<Responsibilities, Error> {
+    let idx = PlanIndex::new(s);
+    let p = idx
+        .resolve(s, partner, Some(NodeKind::Partner))
+        .ok_or_else(|| Error::UnknownNode {
+            id: partner.to_owned(),
+        })?;
+    let by_partner = roles_by_partner(&idx);
+    Ok(Responsibilities {
+        rows: responsibility_rows(&idx, &[p], &by_partner),
+    })
+}
+
+row! {
+    /// How much one partner carries.
+    pub struct PartnerLoadRow {
+        /// The partner's id.
+        pub partner: String,
+        /// The partner's name.
+        pub label: String,
+        /// Actions it leads, alone or jointly.
+        pub leads: u32,
+        /// Of those, actions it leads jointly with another partner.
+        pub joint_leads: u32,
+        /// Actions where it is a key partner (and not a lead).
+        pub key_partner: u32,
+        /// Actions it has a role on directly (`leads + key_partner`).
+        pub actions: u32,
+        /// Further actions it counts for only through an alliance it belongs to.
+        pub via_alliance: u32,
+        /// Distinct strategic actions touched (directly or through an alliance).
+        pub strategic_actions: u32,
+        /// Distinct priorities touched (directly or through an alliance).
+        pub priorities: u32,
+        /// Distinct outcomes touched: those its actions count for.
+        pub outcomes: u32,
+    }
+}
+
+/// The partner load table: one row per partner, heaviest first.
+///
+/// Sorted by `actions` (descending), then `leads` (descending), then
+/// `via_alliance` (descending), then the partner's canonical order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PartnerLoad {
+    /// The rows.
+    pub rows: Vec<PartnerLoadRow>,
+}
+table!(PartnerLoad, PartnerLoadRow);
+
+/// The partner load table (see [`PartnerLoad`] for the order).
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let load = query::partner_load(&s);
+/// let top = &load.rows[0];
+/// assert_eq!((top.label.as_str(), top.leads, top.joint_leads, top.outcomes), ("Scottish Government", 2, 1, 2));
+/// let pen = load.rows.iter().find(|r| r.label == "Penumbra").unwrap();
+/// assert_eq!((pen.actions, pen.via_alliance), (0, 1));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn partner_load(s: &Strategy) -> PartnerLoad {
+    let idx = PlanIndex::new(s);
+    let by_partner = roles_by_partner(&idx);
+    type Key = (Reverse<u32>, Reverse<u32>, Reverse<u32>, u32);
+    let mut keyed: Vec<(Key, PartnerLoadRow)> = Vec::new();
+    // Memoise the outcomes and containers of each action.
+    let mut outcome_cache: Vec<Option<Vec<u32>>> = vec![None; idx.len()];
+    for p in idx.of_kind(NodeKind::Partner) {
+        let Some(pn) = idx.node(p) else { continue };
+        let direct = &by_partner[p as usize];
+        let leads = direct.iter().filter(|(_, r)| r.is_lead()).count() as u32;
+        let joint = direct.iter().filter(|(_, r)| *r == Role::JointLead).count() as u32;
+        let kp = direct
+            .iter()
+            .filter(|(_, r)| *r == Role::KeyPartner)
+            .count() as u32;
+        let mut all: BTreeSet<u32> = direct.iter().map(|&(a, _)| a).collect();
+        let n_direct = all.len() as u32;
+        for al in alliances(&idx, p) {
+            all.extend(by_partner[al as usize].iter().map(|&(a, _)| a));
+        }
+        let via = all.len() as u32 - n_direct;
+        let mut sas = BTreeSet::new();
+        let mut prs = BTreeSet::new();
+        let mut outs = BTreeSet::new();
+        for &a in &all {
+            let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
+            if sa != NONE {
+                sas.insert(sa);
+            }
+            let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
+            if pr != NONE {
+                prs.insert(pr);
+            }
+            let cached = &mut outcome_cache[a as usize];
+            let o = cached.get_or_insert_with(|| idx.outcomes_of(a));
+            outs.extend(o.iter().copied());
+        }
+        let row = PartnerLoadRow {
+            partner: pn.id.to_string(),
+            label: short_title(pn),
+            leads,
+            joint_leads: joint,
+            key_partner: kp,
+            actions: n_direct,
+            via_alliance: via,
+            strategic_actions: sas.len() as u32,
+            priorities: prs.len() as u32,
+            outcomes: outs.len() as u32,
+        };
+        keyed.push(((Reverse(n_direct), Reverse(leads), Reverse(via), p), row));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    PartnerLoad {
+        rows: keyed.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+row! {
+    /// One edge of a chain that explains a relation, in the direction of travel.
+    pub struct PathStepRow {
+        /// Which chain (0-based) when there are several.
+        pub path: u32,
+        /// The step along the chain (0-based).
+        pub step: u32,
+        /// The node the step leaves.
+        pub from: String,
+        /// The node the step reaches.
+        pub to: String,
+        /// The edge's kind (`contains`, `contributes_to`, ...).
+        pub edge: String,
+        /// Whether the edge points against the direction of travel (`to` contains `from`).
+        pub reversed: bool,
+        /// The step in words ("action 1.1.1 is part of strategic action 1.1").
+        pub reading: String,
+    }
+}
+
+/// A relation explained as chains of edges; `rows` is empty when there is none.
+///
+/// Sorted by chain, then step. Chains come shortest first.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PathExplanation {
+    /// The node the chains start from.
+    pub from: String,
+    /// The node the chains end at.
+    pub to: String,
+    /// Whether at least one chain exists.
+    pub found: bool,
+    /// The rows.
+    pub rows: Vec<PathStepRow>,
+}
+table!(PathExplanation, PathStepRow);
+
+fn name(idx: &PlanIndex<'_>, p: u32) -> String {
+    match idx.node(p) {
+        Some(n) if n.kind == NodeKind::Partner => short_title(n),
+        Some(n) => {
+            let kind = n.kind.as_str().replace('_', " ");
+            match &n.number {
+                Some(num) => format!("{kind} {num}"),
+                None if !n.label.is_empty() => format!("{kind} {}", n.label),
+                None => n.id.to_string(),
+            }
+        }
+        None => String::new(),
+    }
+}
+
+fn verb(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::Contains => "contains",
+        EdgeKind::ContributesTo => "contributes to",
+        EdgeKind::Addresses => "addresses",
+        EdgeKind::LedBy => "is led by",
+        EdgeKind::KeyPartner => "has as key partner",
+        EdgeKind::MemberOf => "is a member of",
+        EdgeKind::Oversees => "oversees",
+        EdgeKind::GivesEffectTo => "gives effect to",
+        EdgeKind::Supersedes => "supersedes",
+        EdgeKind::Targets => "targets",
+        EdgeKind::Measures => "measures",
+        EdgeKind::DependsOn => "depends on",
+        EdgeKind::Mentions => "mentions",
+        EdgeKind::Follows => "follows",
+    }
+}
+
+fn step_row(
+    idx: &PlanIndex<'_>,
+    path: u32,
+    step: u32,
+    from: u32,
+    to: u32,
+    kind: EdgeKind,
+    reversed: bool,
+) -> PathStepRow {
+    let reading = if reversed && kind == EdgeKind::Contains {
+        format!("{} is part of {}", name(idx, from), name(idx, to))
+    } else if reversed {
+        format!("{} {} {}", name(idx, to), verb(kind), name(idx, from))
+    } else {
+        format!("{} {} {}", name(idx, from), verb(kind), name(idx, to))
+    };
+    PathStepRow {
+        path,
+        step,
+        from: idx.id(from).to_owned(),
+        to: idx.id(to).to_owned(),
+        edge: kind.as_str().to_owned(),
+        reversed,
+        reading,
+    }
+}
+
+/// Why an action counts for an outcome: one chain per node on the way up the
+/// hierarchy (the action itself, its strategic action, its priority, ...) that
+/// `contributes_to` the outcome, nearest first. Each chain climbs `contains`
+/// edges (read backwards: "is part of") and ends with the `contributes_to` edge.
+///
+/// Fails with [`Error::UnknownNode`] if either id is unknown.
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let why = query::explain_contribution(&s, "action:1.1.1", "outcome:1")?;
+/// let words: Vec<_> = why.rows.iter().map(|r| r.reading.as_str()).collect();
+/// assert_eq!(words, [
+///     "action 1.1.1 is part of strategic action 1.1",
+///     "strategic action 1.1 is part of priority 1",
+///     "priority 1 contributes to outcome 1",
+/// ]);
+/// assert!(!query::explain_contribution(&s, "action:1.1.1", "outcome:2")?.found);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn explain_contribution(
+    s: &Strategy,
+    action: &str,
+    outcome: &str,
+) -> Result<PathExplanation, Error> {
+    let idx = PlanIndex::new(s);
+    let a = idx
+        .resolve(s, action, None)
+        .ok_or_else(|| Error::UnknownNode {
+            id: action.to_owned(),
+        })?;
+    let o = idx
+        .resolve(s, outcome, None)
+        .ok_or_else(|| Error::UnknownNode {
+            id: outcome.to_owned(),
+        })?;
+    let mut rows = Vec::new();
+    let mut chain: Vec<u32> = vec![a];
+    chain.extend(idx.ancestors(a));
+    let mut path = 0u32;
+    for (depth, &node) in chain.iter().enumerate() {
+        if !idx.contributes_to.get(node).contains(&o) {
+            continue;
+        }
+        let mut step = 0u32;
+        for w in chain[..=depth].windows(2) {
+            rows.push(step_row(
+                &idx,
+                path,
+                step,
+                w[0],
+                w[1],
+                EdgeKind::Contains,
+                true,
+            ));
+            step += 1;
+        }
+        rows.push(step_row(
+            &idx,
+            path,
+            step,
+            node,
+            o,
+            EdgeKind::ContributesTo,
+            false,
+        ));
+        path += 1;
+    }
+    Ok(PathExplanation {
+        from: idx.id(a).to_owned(),
+        to: idx.id(o).to_owned(),
+        found: !rows.is_empty(),
+        rows,
+    })
+}
+
+/// The shortest chain of edges between two nodes, following edges of any kind
+/// in either direction (breadth-first, visiting neighbours in canonical order,
+/// so the same graph always gives the same chain). Ids or partner names are accepted.
+///
+/// Fails with [`Error::UnknownNode`] if either is unknown.
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let p = query::explain_path(&s, "Penumbra", "outcome:2")?;
+/// let words: Vec<_> = p.rows.iter().map(|r| r.reading.as_str()).collect();
+/// assert_eq!(words, [
+///     "Penumbra is a member of In Care Survivors Alliance",
+///     "action 1.1.2 has as key partner In Care Survivors Alliance",
+///     "action 1.1.2 contributes to outcome 2",
+/// ]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn explain_path(s: &Strategy, from: &str, to: &str) -> Result<PathExplanation, Error> {
+    let idx = PlanIndex::new(s);
+    let a = idx
+        .resolve(s, from, None)
+        .ok_or_else(|| Error::UnknownNode {
+            id: from.to_owned(),
+        })?;
+    let b = idx
+        .resolve(s, to, None)
+        .ok_or_else(|| Error::UnknownNode { id: to.to_owned() })?;
+    // Undirected adjacency with the edge kind and whether it was reversed.
+    let n = idx.len();
+    let mut adj: Vec<Vec<(u32, EdgeKind, bool)>> = vec![Vec::new(); n];
+    for e in s.edges() {
+        let (Some(x), Some(y)) = (s.position(e.source.as_str()), s.position(e.target.as_str()))
+        else {
+            continue;
+        };
+        adj[x].push((y as u32, e.kind, false));
+        adj[y].push((x as u32, e.kind, true));
+    }
+    for list in &mut adj {
+        list.sort_by_key(|&(p, k, r)| (p, r, k));
+    }
+    let mut prev: Vec<Option<(u32, EdgeKind, bool)>> = vec![None; n];
+    let mut seen = vec![false; n];
+    seen[a as usize] = true;
+    let mut queue = VecDeque::from([a]);
+    while let Some(v) = queue.pop_front() {
+        if v == b {
+            break;
+        }
+        for &(w, k, r) in &adj[v as usize] {
+            if !seen[w as usize] {
+                seen[w as usize] = true;
+                prev[w as usize] = Some((v, k, r));
+                queue.push_back(w);
+            }
+        }
+    }
+    let mut steps = Vec::new();
+    if a != b && seen[b as usize] {
+        let mut cur = b;
+        while let Some((p, k, r)) = prev[cur as usize] {
+            steps.push((p, cur, k, r));
+            cur = p;
+            if cur == a {
+                break;
+            }
+        }
+        steps.reverse();
+    }
+    let rows: Vec<PathStepRow> = steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, (x, y, k, r))| step_row(&idx, 0, i as u32, x, y, k, r))
+        .collect();
+    Ok(PathExplanation {
+        from: idx.id(a).to_owned(),
+        to: idx.id(b).to_owned(),
+        found: a == b || !rows.is_empty(),
+        rows,
+    })
+}
