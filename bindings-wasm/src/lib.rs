@@ -17,8 +17,8 @@ mod errors;
 /// kinds are checked against the core's lists by a test below.
 #[cfg_attr(not(test), allow(dead_code))] // used by the custom section below
 const TS_TYPES: &str = r#"
-/** JSON text, as a string or as UTF-8 bytes (a `Uint8Array` or a Node.js `Buffer`). */
-export type JsonText = string | Uint8Array;
+/** Text, as a string or as UTF-8 bytes (a `Uint8Array` or a Node.js `Buffer`). */
+export type TextInput = string | Uint8Array;
 
 /** How serious a diagnostic is. */
 export type Severity = "info" | "warning" | "error";
@@ -99,6 +99,27 @@ export interface EdgeData {
   attrs?: Attrs;
 }
 
+/** One line of the source text that did not become part of the model. */
+export interface TextLine {
+  /** 1-based line number. */
+  line: number;
+  span: SourceSpan;
+  /** The line's text, trimmed. */
+  text: string;
+}
+
+/** What a parser gives: the strategy, with every diagnostic and every line that did not become part of it. */
+export interface ParseResult {
+  /** The strategy graph read from the text. */
+  strategy: Strategy;
+  /** Problems and remarks, in line order. */
+  diagnostics: Diagnostic[];
+  /** Lines that fit nowhere, kept word for word. */
+  unclassified: TextLine[];
+  /** Page furniture recognised and skipped ("Skip to main content", "Back to top"). */
+  skipped: TextLine[];
+}
+
 /**
  * The `code` of a thrown error: a core error kind, `invalid_argument` for an
  * argument of the wrong type (a `TypeError`) or `conversion` for a value
@@ -167,7 +188,7 @@ impl Strategy {
     /// `version`, `duplicate_id` or `dangling_edge`.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "JsonText")] text: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
     ) -> Result<Strategy, JsValue> {
         let text = text_arg(text, "text")?;
         stratagraph::Strategy::from_json(&text)
@@ -226,6 +247,42 @@ impl Strategy {
     }
 }
 
+/// A core parse result as a plain object holding a [`Strategy`] and plain arrays.
+fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, JsValue> {
+    // Exhaustive on purpose: a field added in core must be added here too.
+    let stratagraph::ParseResult {
+        strategy,
+        diagnostics,
+        unclassified,
+        skipped,
+    } = result;
+    let out = js_sys::Object::new();
+    let fields = [
+        ("strategy", JsValue::from(Strategy { inner: strategy })),
+        ("diagnostics", to_js(&diagnostics)?),
+        ("unclassified", to_js(&unclassified)?),
+        ("skipped", to_js(&skipped)?),
+    ];
+    for (name, value) in fields {
+        js_sys::Reflect::set(&out, &JsValue::from_str(name), &value)?;
+    }
+    Ok(out.into())
+}
+
+/// Extract a strategy from the text of its narrative page (the summary a
+/// government publishes about a strategy, in running prose): the strategy,
+/// its plan, the body that oversees it, the legislation it gives effect to,
+/// what it replaces, the populations it covers and the approach it follows.
+/// Never fails on text: what is not understood is kept in `unclassified`
+/// with a diagnostic, page furniture in `skipped`.
+#[wasm_bindgen(js_name = parseStrategy, unchecked_return_type = "ParseResult")]
+pub fn parse_strategy(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(text, "text")?;
+    parse_result(stratagraph::parse_strategy(&text))
+}
+
 /// Read canonical JSON leniently and report every problem: duplicate ids and
 /// dangling edges as diagnostics, then everything `Strategy.validate` finds.
 ///
@@ -233,7 +290,7 @@ impl Strategy {
 /// at all (`json`, `format`, `version`).
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "Diagnostic[]")]
 pub fn validate_json(
-    #[wasm_bindgen(unchecked_param_type = "JsonText")] text: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
     let diagnostics = stratagraph::validate_json(&text).map_err(|e| errors::core_error(&e))?;

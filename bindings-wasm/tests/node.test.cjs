@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { ROOT, PKG_NODE, PKG_NPM, loadPackage, read, rng } = require('./support.cjs');
+const { ROOT, PKG_NPM, loadPackage, read, rng } = require('./support.cjs');
 
 const sg = loadPackage();
 const { Strategy, validateJson, diagnosticsToJson } = sg;
@@ -28,10 +28,7 @@ function thrown(fn) {
 /** What every exception of the package must be: an Error with a string code, never a trap. */
 function assertPackageError(e, context) {
   assert.ok(e instanceof Error, `${context}: threw a non-Error: ${String(e)}`);
-  assert.ok(
-    !(e instanceof WebAssembly.RuntimeError),
-    `${context}: wasm trapped (a panic?): ${e.stack}`,
-  );
+  assert.ok(!(e instanceof WebAssembly.RuntimeError), `${context}: wasm trapped (a panic?): ${e.stack}`);
   assert.equal(typeof e.code, 'string', `${context}: error without a code: ${e.stack}`);
   assert.match(e.code, /^[a-z_]+$/, context);
 }
@@ -156,9 +153,39 @@ test.describe('Strategy', () => {
   });
 });
 
+test.describe('parsers', () => {
+  const WALES = 'examples/data/wales-together-for-mental-health';
+
+  test('parseStrategy(text) gives a Strategy and plain arrays; the Welsh golden JSON byte for byte', () => {
+    const parsed = sg.parseStrategy(fs.readFileSync(path.join(ROOT, `${WALES}.txt`)));
+    assert.deepStrictEqual(Object.keys(parsed), ['strategy', 'diagnostics', 'unclassified', 'skipped']);
+    assert.ok(parsed.strategy instanceof Strategy);
+    assert.equal(parsed.strategy.toJson(), read(`${WALES}.json`));
+    for (const key of ['diagnostics', 'unclassified', 'skipped']) assert.ok(Array.isArray(parsed[key]), key);
+    for (const line of [...parsed.unclassified, ...parsed.skipped]) {
+      assert.deepStrictEqual(Object.keys(line), ['line', 'span', 'text']);
+      assert.equal(line.span.line, line.line);
+    }
+    assert.equal(sg.parseStrategy(read(`${WALES}.txt`)).strategy.toJson(), read(`${WALES}.json`));
+  });
+
+  test('page furniture is skipped and reported', () => {
+    const parsed = sg.parseStrategy(
+      'Skip to main content\nHealthy Minds: A Strategy for Mental Health in Scotland\n',
+    );
+    assert.deepStrictEqual(
+      parsed.skipped.map((l) => l.text),
+      ['Skip to main content'],
+    );
+    assert.ok(parsed.diagnostics.some((d) => d.code === 'skipped_furniture' && d.line === 1));
+  });
+});
+
 test.describe('errors', () => {
   test('malformed JSON: Error with code json, line and column', () => {
-    const e = thrown(() => Strategy.fromJson('{\n  "format": "stratagraph",\n  "version": 1,\n  "nodes": [,]\n}'));
+    const e = thrown(() =>
+      Strategy.fromJson('{\n  "format": "stratagraph",\n  "version": 1,\n  "nodes": [,]\n}'),
+    );
     assertPackageError(e, 'malformed');
     assert.equal(e.name, 'StratagraphError');
     assert.equal(e.code, 'json');
@@ -178,7 +205,10 @@ test.describe('errors', () => {
     assertPackageError(v, 'version');
     assert.equal(v.code, 'version');
     assert.ok(!('line' in v) && !('column' in v), 'no location for a version error');
-    assert.equal(thrown(() => validateJson('{"format": "graphml", "version": 1, "nodes": []}')).code, 'format');
+    assert.equal(
+      thrown(() => validateJson('{"format": "graphml", "version": 1, "nodes": []}')).code,
+      'format',
+    );
   });
 
   test('duplicate ids, dangling edges and unknown kinds', () => {
@@ -242,6 +272,7 @@ test.describe('junk input only ever throws Errors with a code', () => {
     for (const [name, fn] of [
       ['fromJson', () => Strategy.fromJson(input)],
       ['validateJson', () => validateJson(input)],
+      ['parseStrategy', () => sg.parseStrategy(input).strategy],
     ]) {
       let result;
       try {
@@ -252,7 +283,12 @@ test.describe('junk input only ever throws Errors with a code', () => {
       }
       if (result instanceof Strategy) {
         // Whatever was read must also be written, validated and listed without trapping.
-        for (const use of [() => result.toJson(), () => result.validate(), () => result.nodes(), () => result.edges()]) {
+        for (const use of [
+          () => result.toJson(),
+          () => result.validate(),
+          () => result.nodes(),
+          () => result.edges(),
+        ]) {
           try {
             use();
           } catch (e) {
@@ -292,8 +328,21 @@ test.describe('junk input only ever throws Errors with a code', () => {
   });
 
   test('wrong versions and formats', () => {
-    for (const version of [0, 2, -1, 1.5, 1e300, '1', null, true, [], {}, 18446744073709551616]) {
-      feed(`{"format": "stratagraph", "version": ${JSON.stringify(version)}, "nodes": []}`, `version ${version}`);
+    // As JSON text, so that numbers JavaScript would round reach the parser as written.
+    for (const version of [
+      '0',
+      '2',
+      '-1',
+      '1.5',
+      '1e300',
+      '"1"',
+      'null',
+      'true',
+      '[]',
+      '{}',
+      '18446744073709551617',
+    ]) {
+      feed(`{"format": "stratagraph", "version": ${version}, "nodes": []}`, `version ${version}`);
     }
     for (const format of ['', 'Stratagraph', 1, null, {}]) {
       feed(`{"format": ${JSON.stringify(format)}, "version": 1, "nodes": []}`, `format ${format}`);
@@ -305,8 +354,8 @@ test.describe('junk input only ever throws Errors with a code', () => {
   test('deep nesting', () => {
     for (const depth of [100, 127, 128, 129, 1000, 100000]) {
       feed('['.repeat(depth) + ']'.repeat(depth), `arrays ${depth}`);
-      feed('{"a":'.repeat(depth) + '1' + '}'.repeat(depth), `objects ${depth}`);
-      const deepAttr = '{"x":'.repeat(depth) + '1' + '}'.repeat(depth);
+      feed(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`, `objects ${depth}`);
+      const deepAttr = `${'{"x":'.repeat(depth)}1${'}'.repeat(depth)}`;
       feed(
         `{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome", "attrs": {"deep": ${deepAttr}}}]}`,
         `attribute ${depth}`,
@@ -323,7 +372,7 @@ test.describe('junk input only ever throws Errors with a code', () => {
     const cases = [
       '',
       ' ',
-      '\uFEFF' + fixture,
+      `\uFEFF${fixture}`,
       'null',
       '"stratagraph"',
       '{"format": "stratagraph", "version": 1, "nodes": [{"id": "\\ud800", "kind": "outcome"}]}',
@@ -336,7 +385,25 @@ test.describe('junk input only ever throws Errors with a code', () => {
       '{"format": "stratagraph", "version": 1, "nodes": [{"id": "o:1", "kind": "outcome"}], "extra": 1}',
       '{"format": "stratagraph", "format": "stratagraph", "version": 1, "nodes": []}',
     ];
-    cases.forEach((c, i) => feed(c, `odd case #${i}`));
+    cases.forEach((c, i) => {
+      feed(c, `odd case #${i}`);
+    });
+  });
+
+  test('truncations and mutations of a strategy page', () => {
+    const page = read('examples/data/wales-together-for-mental-health.txt');
+    const next = rng(3);
+    for (let i = 0; i < 300; i++) {
+      const cut = Math.floor(next() * page.length);
+      feed(page.slice(0, cut), `page truncated at ${cut}`);
+      const chars = [...page];
+      for (let k = 0; k < 5; k++) {
+        chars[Math.floor(next() * chars.length)] = ['\n', '\r', '.', ':', ' ', '\u2013', '\ufeff', 'A'][
+          Math.floor(next() * 8)
+        ];
+      }
+      feed(chars.join(''), `page mutation #${i}`);
+    }
   });
 
   test('the module still works after all of that', () => {
@@ -379,7 +446,10 @@ test.describe('the staged npm package (dist/npm)', () => {
       assert.equal(cjs.status, 0, cjs.stderr);
       const [count, resolved] = cjs.stdout.split(' ');
       assert.equal(count, '13');
-      assert.equal(fs.realpathSync(resolved), fs.realpathSync(path.join(PKG_NPM, 'pkg-node/stratagraph_wasm.js')));
+      assert.equal(
+        fs.realpathSync(resolved),
+        fs.realpathSync(path.join(PKG_NPM, 'pkg-node/stratagraph_wasm.js')),
+      );
       const esm = spawnSync(process.execPath, ['use.mjs'], { cwd: consumer, encoding: 'utf8' });
       assert.equal(esm.status, 0, esm.stderr);
       assert.equal(esm.stdout, `function ${manifest.version}`);
