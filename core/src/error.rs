@@ -84,6 +84,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A format that cannot do what was asked: importing an SVG drawing,
+    /// exporting a format this build was compiled without (`xlsx`).
+    #[error("{format}: {message}")]
+    Unsupported {
+        /// The format's name (`svg`, `xlsx`, ...).
+        format: String,
+        /// Why it cannot.
+        message: String,
+    },
     /// A file or stream could not be read or written.
     #[error("{path}: {message}")]
     Io {
@@ -114,6 +123,7 @@ impl Error {
             Error::InvalidDate { .. } => "invalid_date",
             Error::Parse { .. } => "parse",
             Error::Io { .. } => "io",
+            Error::Unsupported { .. } => "unsupported",
         }
     }
 

@@ -29,6 +29,8 @@
 pub mod analysis;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod json;
 pub mod model;
 pub mod parse;

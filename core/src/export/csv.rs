@@ -1,0 +1,303 @@
+//! CSV tables (RFC 4180: comma-separated, CRLF line ends, fields quoted when
+//! they hold a comma, a quote or a line break, quotes doubled), for pandas,
+//! spreadsheets, DuckDB, Polars and Spark.
+//!
+//! - **nodes**: `id, kind, number, label, text, deadline_start, deadline_end,
+//!   deadline_phrase, period_start, period_end, period_phrase, tags, attrs,
+//!   span_start, span_end, span_line`. Tags are joined by `"; "` (as a JSON
+//!   array when a tag holds `;` or would not survive the join); `attrs` is a
+//!   JSON object, empty when there are none.
+//! - **edges**: `source, target, kind, attrs`.
+//! - **actions** (the default): one wide row per action: `id, number, text,
+//!   priority, strategic_action, leads, partners, deadline_start, deadline_end,
+//!   deadline_phrase, outcomes, status`. `priority` and `strategic_action` are
+//!   the numbers of the action's containers; `leads` and `partners` are partner
+//!   names joined by `"; "`; `outcomes` are outcome numbers joined by `"; "`;
+//!   `status` is the action's `status` attribute when it has one.
+//! - **nodes-and-edges**: the nodes table, a blank line, the edges table: one
+//!   file that [`crate::import::import`] reads back into the same strategy.
+//!
+//! The nodes and edges tables carry everything a strategy holds; the actions
+//! table is for reading, not for reading back.
+//!
+//! ```
+//! use stratagraph::export::csv::{actions_table, nodes_table};
+//! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
+//! let s = Strategy::builder()
+//!     .node(Node::new(NodeKind::StrategicAction, "1.1", "Help families."))
+//!     .node(Node::new(NodeKind::Action, "1.1.1", "Launch a board, with partners."))
+//!     .node(Node::new(NodeKind::Partner, "COSLA", ""))
+//!     .edge("strategic-action:1.1", EdgeKind::Contains, "action:1.1.1")
+//!     .edge("action:1.1.1", EdgeKind::LedBy, "partner:cosla")
+//!     .build()?;
+//! let table = actions_table(&s)?;
+//! assert!(table.contains("action:1.1.1,1.1.1,\"Launch a board, with partners.\",,1.1,COSLA,"));
+//! assert!(nodes_table(&s)?.starts_with("id,kind,number,label,text,"));
+//! # Ok::<(), stratagraph::Error>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use ::csv::{Terminator, WriterBuilder};
+
+use super::{ancestor_of_kind, attr_text, short_name};
+use crate::error::Error;
+use crate::model::{Attrs, Date, DateWindow, EdgeKind, Node, NodeKind, Strategy};
+
+/// Which table a CSV export writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CsvTable {
+    /// One wide row per action (the default).
+    #[default]
+    Actions,
+    /// One row per node, every field.
+    Nodes,
+    /// One row per edge.
+    Edges,
+    /// The nodes table, a blank line, then the edges table: what
+    /// [`crate::import::import`] reads back.
+    NodesAndEdges,
+}
+
+impl CsvTable {
+    /// `actions`, `nodes`, `edges` or `nodes-and-edges`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CsvTable::Actions => "actions",
+            CsvTable::Nodes => "nodes",
+            CsvTable::Edges => "edges",
+            CsvTable::NodesAndEdges => "nodes-and-edges",
+        }
+    }
+}
+
+impl fmt::Display for CsvTable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for CsvTable {
+    type Err = Error;
+
+    /// ```
+    /// use stratagraph::export::CsvTable;
+    /// assert_eq!("edges".parse::<CsvTable>().unwrap(), CsvTable::Edges);
+    /// assert_eq!("all".parse::<CsvTable>().unwrap(), CsvTable::NodesAndEdges);
+    /// ```
+    fn from_str(s: &str) -> Result<CsvTable, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "actions" => Ok(CsvTable::Actions),
+            "nodes" => Ok(CsvTable::Nodes),
+            "edges" => Ok(CsvTable::Edges),
+            "nodes-and-edges" | "nodes_and_edges" | "all" => Ok(CsvTable::NodesAndEdges),
+            _ => Err(Error::UnknownKind {
+                what: "csv table",
+                value: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// The columns of the nodes table.
+pub const NODE_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "number",
+    "label",
+    "text",
+    "deadline_start",
+    "deadline_end",
+    "deadline_phrase",
+    "period_start",
+    "period_end",
+    "period_phrase",
+    "tags",
+    "attrs",
+    "span_start",
+    "span_end",
+    "span_line",
+];
+
+/// The columns of the edges table.
+pub const EDGE_COLUMNS: &[&str] = &["source", "target", "kind", "attrs"];
+
+/// The columns of the actions table.
+pub const ACTION_COLUMNS: &[&str] = &[
+    "id",
+    "number",
+    "text",
+    "priority",
+    "strategic_action",
+    "leads",
+    "partners",
+    "deadline_start",
+    "deadline_end",
+    "deadline_phrase",
+    "outcomes",
+    "status",
+];
+
+/// The table `table` of `strategy` as CSV text.
+pub fn to_csv(strategy: &Strategy, table: CsvTable) -> Result<String, Error> {
+    match table {
+        CsvTable::Actions => actions_table(strategy),
+        CsvTable::Nodes => nodes_table(strategy),
+        CsvTable::Edges => edges_table(strategy),
+        CsvTable::NodesAndEdges => {
+            let mut out = nodes_table(strategy)?;
+            out.push_str("\r\n");
+            out.push_str(&edges_table(strategy)?);
+            Ok(out)
+        }
+    }
+}
+
+fn write_rows(rows: impl IntoIterator<Item = Vec<String>>) -> Result<String, Error> {
+    let io = |e: String| Error::Io {
+        path: "-".to_owned(),
+        message: e,
+    };
+    let mut w = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(&row).map_err(|e| io(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| io(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| io(e.to_string()))
+}
+
+fn header(cols: &[&str]) -> Vec<String> {
+    cols.iter().map(|&c| c.to_owned()).collect()
+}
+
+fn date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn window(w: Option<&DateWindow>) -> [String; 3] {
+    match w {
+        Some(w) => [date(w.start), date(w.end), w.phrase.clone()],
+        None => Default::default(),
+    }
+}
+
+/// Attributes as a compact JSON object, or an empty field when there are none.
+pub(crate) fn attrs_json(attrs: &Attrs) -> String {
+    if attrs.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(attrs).unwrap_or_default()
+    }
+}
+
+/// Tags joined by `"; "`, or a JSON array when the join would not read back.
+pub(crate) fn tags_field(tags: &[String]) -> String {
+    let plain = tags
+        .iter()
+        .all(|t| !t.is_empty() && !t.contains(';') && t.trim() == t && !t.starts_with('['));
+    if plain {
+        tags.join("; ")
+    } else {
+        serde_json::to_string(tags).unwrap_or_default()
+    }
+}
+
+/// The cells of one node's row of the nodes table, in [`NODE_COLUMNS`] order.
+pub(crate) fn node_row(n: &Node) -> Vec<String> {
+    let [ds, de, dp] = window(n.deadline.as_ref());
+    let [ps, pe, pp] = window(n.period.as_ref());
+    let span = |f: fn(&crate::model::SourceSpan) -> usize| {
+        n.span
+            .as_ref()
+            .map(|s| f(s).to_string())
+            .unwrap_or_default()
+    };
+    vec![
+        n.id.to_string(),
+        n.kind.as_str().to_owned(),
+        n.number.clone().unwrap_or_default(),
+        n.label.clone(),
+        n.text.clone().unwrap_or_default(),
+        ds,
+        de,
+        dp,
+        ps,
+        pe,
+        pp,
+        tags_field(&n.tags),
+        attrs_json(&n.attrs),
+        span(|s| s.start),
+        span(|s| s.end),
+        span(|s| s.line),
+    ]
+}
+
+/// The nodes table: every field of every node, in canonical order.
+pub fn nodes_table(strategy: &Strategy) -> Result<String, Error> {
+    let rows = std::iter::once(header(NODE_COLUMNS)).chain(strategy.nodes().map(node_row));
+    write_rows(rows)
+}
+
+/// The rows of the edges table, without the header.
+pub(crate) fn edge_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<String>> + '_ {
+    strategy.edges().map(|e| {
+        vec![
+            e.source.to_string(),
+            e.target.to_string(),
+            e.kind.as_str().to_owned(),
+            attrs_json(e.attrs),
+        ]
+    })
+}
+
+/// The edges table: source, target, kind and attributes of every edge.
+pub fn edges_table(strategy: &Strategy) -> Result<String, Error> {
+    write_rows(std::iter::once(header(EDGE_COLUMNS)).chain(edge_rows(strategy)))
+}
+
+fn number_or_name(n: &Node) -> String {
+    n.number.clone().unwrap_or_else(|| short_name(n))
+}
+
+fn joined<'a>(nodes: impl Iterator<Item = &'a Node>, f: fn(&Node) -> String) -> String {
+    nodes.map(f).collect::<Vec<_>>().join("; ")
+}
+
+/// The rows of the actions table, without the header.
+pub(crate) fn action_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<String>> + '_ {
+    strategy.nodes_of_kind(NodeKind::Action).map(move |a| {
+        let id = a.id.as_str();
+        let [ds, de, dp] = window(a.deadline.as_ref());
+        let container = |kind| {
+            ancestor_of_kind(strategy, id, kind)
+                .map(number_or_name)
+                .unwrap_or_default()
+        };
+        vec![
+            id.to_owned(),
+            a.number.clone().unwrap_or_default(),
+            super::statement(a).to_owned(),
+            container(NodeKind::Priority),
+            container(NodeKind::StrategicAction),
+            joined(strategy.targets(id, EdgeKind::LedBy), short_name),
+            joined(strategy.targets(id, EdgeKind::KeyPartner), short_name),
+            ds,
+            de,
+            dp,
+            joined(
+                strategy.targets(id, EdgeKind::ContributesTo),
+                number_or_name,
+            ),
+            a.attrs.get("status").map(attr_text).unwrap_or_default(),
+        ]
+    })
+}
+
+/// The actions table: one wide row per action (see the module docs).
+pub fn actions_table(strategy: &Strategy) -> Result<String, Error> {
+    write_rows(std::iter::once(header(ACTION_COLUMNS)).chain(action_rows(strategy)))
+}

@@ -1,0 +1,658 @@
+//! Exports: a [`Strategy`] out to the files its users' tools read, one module
+//! per format, behind one entry point, [`export`].
+//!
+//! | [`Format`] | module | read by | read back by [`crate::import::import`] |
+//! |---|---|---|---|
+//! | `json` | [`crate::json`] | everything | yes (identity) |
+//! | `csv` | [`csv`] | pandas, spreadsheets, DuckDB | nodes + edges tables (identity) |
+//! | `xlsx` | `xlsx` (cargo feature `xlsx`) | Excel, LibreOffice, openpyxl | yes (identity) |
+//! | `graphml` | [`graphml`] | networkx, igraph, Gephi, yEd | yes (identity) |
+//! | `dot` | [`dot`] | Graphviz | no |
+//! | `mermaid` | [`mermaid`] | Mermaid (Markdown docs) | no |
+//! | `cytoscape` | [`cytoscape`] | Cytoscape.js | no |
+//! | `node-link` | [`node_link`] | `networkx.node_link_graph` | yes (identity) |
+//! | `kumu` | [`kumu`] | Kumu (blueprint import) | no |
+//! | `archimate` | [`archimate`] | Archi and other ArchiMate tools | no |
+//! | `svg` | [`svg`] | browsers, Jupyter, rsvg | no |
+//! | `html` | — | browsers | no (not built yet: needs the analysis module) |
+//!
+//! Every output is deterministic: the same strategy and options give the same
+//! bytes. Every text a document supplies (labels, statements, tags, attribute
+//! values) is escaped for the format it lands in, so a label such as
+//! `<script>alert(1)</script>` stays text in XML, SVG, DOT and Mermaid alike.
+//!
+//! ```
+//! use stratagraph::export::{export, ExportOptions, Format};
+//! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
+//!
+//! let s = Strategy::builder()
+//!     .node(Node::new(NodeKind::Priority, "1", "People get help early."))
+//!     .node(Node::new(NodeKind::Outcome, "1", "Inequalities are reduced."))
+//!     .edge("priority:1", EdgeKind::ContributesTo, "outcome:1")
+//!     .build()?;
+//! let dot = export(&s, "dot".parse()?, &ExportOptions::default())?;
+//! assert!(String::from_utf8(dot).unwrap().starts_with("digraph strategy {"));
+//! # Ok::<(), stratagraph::Error>(())
+//! ```
+
+pub mod archimate;
+pub mod csv;
+pub mod cytoscape;
+pub mod dot;
+pub mod graphml;
+pub mod kumu;
+pub mod mermaid;
+pub mod node_link;
+pub mod svg;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::Error;
+use crate::model::{AttrValue, Node, NodeKind, Strategy};
+
+pub use self::csv::CsvTable;
+pub use self::svg::SvgOptions;
+
+/// A file format stratagraph writes (and, for some, reads back).
+///
+/// ```
+/// use stratagraph::export::Format;
+/// let f: Format = "node-link".parse()?;
+/// assert_eq!(f, Format::NodeLink);
+/// assert_eq!(f.extension(), "node-link.json");
+/// assert!(f.can_import());
+/// assert!(!Format::Svg.can_import());
+/// assert_eq!("png".parse::<Format>().unwrap_err().code(), "unknown_kind");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// Canonical stratagraph JSON.
+    Json,
+    /// CSV tables: actions (default), nodes or edges (see [`CsvTable`]).
+    Csv,
+    /// An Excel workbook with one sheet per table (cargo feature `xlsx`).
+    Xlsx,
+    /// GraphML with typed, declared attributes.
+    Graphml,
+    /// Graphviz DOT, with a cluster per priority.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// networkx node-link JSON.
+    NodeLink,
+    /// Kumu blueprint JSON.
+    Kumu,
+    /// ArchiMate Model Exchange File Format XML.
+    Archimate,
+    /// A layered SVG drawing.
+    Svg,
+    /// A single-file HTML report.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order of the module table.
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Csv,
+        Format::Xlsx,
+        Format::Graphml,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Cytoscape,
+        Format::NodeLink,
+        Format::Kumu,
+        Format::Archimate,
+        Format::Svg,
+        Format::Html,
+    ];
+
+    /// The name used on the command line and by the bindings (`node-link`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Graphml => "graphml",
+            Format::Dot => "dot",
+            Format::Mermaid => "mermaid",
+            Format::Cytoscape => "cytoscape",
+            Format::NodeLink => "node-link",
+            Format::Kumu => "kumu",
+            Format::Archimate => "archimate",
+            Format::Svg => "svg",
+            Format::Html => "html",
+        }
+    }
+
+    /// The usual file name ending, without the leading dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Graphml => "graphml",
+            Format::Dot => "dot",
+            Format::Mermaid => "mmd",
+            Format::Cytoscape => "cytoscape.json",
+            Format::NodeLink => "node-link.json",
+            Format::Kumu => "kumu.json",
+            Format::Archimate => "archimate.xml",
+            Format::Svg => "svg",
+            Format::Html => "html",
+        }
+    }
+
+    /// The media (MIME) type of the output.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Json | Format::Cytoscape | Format::NodeLink | Format::Kumu => {
+                "application/json"
+            }
+            Format::Csv => "text/csv",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Graphml => "application/graphml+xml",
+            Format::Dot => "text/vnd.graphviz",
+            Format::Mermaid => "text/vnd.mermaid",
+            Format::Archimate => "application/xml",
+            Format::Svg => "image/svg+xml",
+            Format::Html => "text/html",
+        }
+    }
+
+    /// Whether the output is UTF-8 text (everything but `xlsx`).
+    pub fn is_text(self) -> bool {
+        self != Format::Xlsx
+    }
+
+    /// Whether [`crate::import::import`] reads this format back.
+    pub fn can_import(self) -> bool {
+        matches!(
+            self,
+            Format::Json | Format::Csv | Format::Xlsx | Format::Graphml | Format::NodeLink
+        )
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    /// A format from its name, case-insensitively; `node_link`, `nodelink`,
+    /// `gv`, `mmd`, `cytoscape-json` and `xml` (ArchiMate) are accepted too.
+    fn from_str(s: &str) -> Result<Format, Error> {
+        let lower = s.trim().to_ascii_lowercase();
+        Ok(match lower.as_str() {
+            "json" | "stratagraph" => Format::Json,
+            "csv" => Format::Csv,
+            "xlsx" | "excel" => Format::Xlsx,
+            "graphml" => Format::Graphml,
+            "dot" | "gv" | "graphviz" => Format::Dot,
+            "mermaid" | "mmd" => Format::Mermaid,
+            "cytoscape" | "cytoscape-json" | "cyjs" => Format::Cytoscape,
+            "node-link" | "node_link" | "nodelink" | "networkx" => Format::NodeLink,
+            "kumu" => Format::Kumu,
+            "archimate" | "xml" => Format::Archimate,
+            "svg" => Format::Svg,
+            "html" => Format::Html,
+            _ => {
+                return Err(Error::UnknownKind {
+                    what: "format",
+                    value: s.to_owned(),
+                })
+            }
+        })
+    }
+}
+
+/// What an export may be told besides its format. Build it with
+/// [`ExportOptions::default`] and the `with_*` methods.
+///
+/// ```
+/// use stratagraph::export::{CsvTable, ExportOptions, SvgOptions};
+/// let opts = ExportOptions::default()
+///     .with_table(CsvTable::Nodes)
+///     .with_svg(SvgOptions::default().with_partners(true));
+/// assert_eq!(opts.table, CsvTable::Nodes);
+/// assert!(opts.svg.partners);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExportOptions {
+    /// Which table `csv` writes (the actions table by default).
+    pub table: CsvTable,
+    /// How `svg` (and the report's picture) is drawn.
+    pub svg: SvgOptions,
+}
+
+impl ExportOptions {
+    /// Options with the given CSV table.
+    pub fn with_table(mut self, table: CsvTable) -> ExportOptions {
+        self.table = table;
+        self
+    }
+
+    /// Options with the given drawing options.
+    pub fn with_svg(mut self, svg: SvgOptions) -> ExportOptions {
+        self.svg = svg;
+        self
+    }
+}
+
+/// Write `strategy` in `format`. Text formats are UTF-8; `xlsx` is a zip file.
+///
+/// Fails with code `unsupported` for `xlsx` in a build without the `xlsx`
+/// feature and for `html` (not built yet).
+///
+/// ```
+/// use stratagraph::export::{export, ExportOptions, Format};
+/// use stratagraph::{Node, NodeKind, Strategy};
+/// let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "People <feel> safe.")).build()?;
+/// let xml = String::from_utf8(export(&s, Format::Graphml, &ExportOptions::default())?).unwrap();
+/// assert!(xml.contains("People &lt;feel&gt; safe."));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn export(
+    strategy: &Strategy,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, Error> {
+    let text = match format {
+        Format::Json => strategy.to_json(),
+        Format::Csv => csv::to_csv(strategy, options.table)?,
+        Format::Xlsx => return xlsx_bytes(strategy),
+        Format::Graphml => graphml::to_graphml(strategy),
+        Format::Dot => dot::to_dot(strategy),
+        Format::Mermaid => mermaid::to_mermaid(strategy),
+        Format::Cytoscape => cytoscape::to_cytoscape(strategy),
+        Format::NodeLink => node_link::to_node_link(strategy),
+        Format::Kumu => kumu::to_kumu(strategy),
+        Format::Archimate => archimate::to_archimate(strategy),
+        Format::Svg => svg::to_svg(strategy, &options.svg),
+        Format::Html => {
+            return Err(Error::Unsupported {
+                format: "html".to_owned(),
+                message: "the HTML report is not built yet".to_owned(),
+            })
+        }
+    };
+    Ok(text.into_bytes())
+}
+
+#[cfg(feature = "xlsx")]
+fn xlsx_bytes(strategy: &Strategy) -> Result<Vec<u8>, Error> {
+    xlsx::to_xlsx(strategy)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn xlsx_bytes(_strategy: &Strategy) -> Result<Vec<u8>, Error> {
+    Err(Error::Unsupported {
+        format: "xlsx".to_owned(),
+        message: "this build of stratagraph has no XLSX support (cargo feature `xlsx`)".to_owned(),
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Helpers shared by the formats.
+
+/// Whether `c` may appear in an XML 1.0 document.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text escaped for XML content and attribute values (both quote kinds), with
+/// characters XML cannot carry (control characters) replaced by U+FFFD.
+pub(crate) fn xml_escape(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'') || !is_xml_char(c))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Line ends in attribute values would be normalised to spaces.
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if !is_xml_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// An attribute value as plain text: text as it is, numbers and booleans in
+/// their JSON spelling, lists and maps as compact JSON.
+pub(crate) fn attr_text(v: &AttrValue) -> String {
+    match v {
+        AttrValue::Text(s) => s.clone(),
+        AttrValue::Bool(b) => b.to_string(),
+        AttrValue::Integer(i) => i.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// The statement of a node, or its label when it has none.
+pub(crate) fn statement(node: &Node) -> &str {
+    match &node.text {
+        Some(t) if !t.is_empty() => t,
+        _ => &node.label,
+    }
+}
+
+/// A short display name: "Priority 1", "Action 1.1.2", or the label.
+pub(crate) fn short_name(node: &Node) -> String {
+    match (&node.number, node.kind) {
+        (Some(n), kind) if node.label.is_empty() => format!("{} {n}", kind_title(kind)),
+        _ if !node.label.is_empty() => node.label.clone(),
+        _ => node.id.to_string(),
+    }
+}
+
+/// A kind's name for people: "Strategic action".
+pub(crate) fn kind_title(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Strategy => "Strategy",
+        NodeKind::Plan => "Plan",
+        NodeKind::Priority => "Priority",
+        NodeKind::FocusArea => "Focus area",
+        NodeKind::StrategicAction => "Strategic action",
+        NodeKind::Action => "Action",
+        NodeKind::Outcome => "Outcome",
+        NodeKind::Challenge => "Challenge",
+        NodeKind::Partner => "Partner",
+        NodeKind::GovernanceBody => "Governance body",
+        NodeKind::Legislation => "Legislation",
+        NodeKind::PopulationGroup => "Population group",
+        NodeKind::Programme => "Programme",
+        NodeKind::Indicator => "Indicator",
+        NodeKind::Principle => "Principle",
+    }
+}
+
+/// The first container of `id` (itself excluded) of the given kind.
+pub(crate) fn ancestor_of_kind<'a>(s: &'a Strategy, id: &str, kind: NodeKind) -> Option<&'a Node> {
+    s.ancestors(id).into_iter().find(|n| n.kind == kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_xml() {
+        assert_eq!(xml_escape("plain"), "plain");
+        assert_eq!(
+            xml_escape("\"><img src=x onerror='a'>&\u{0}"),
+            "&quot;&gt;&lt;img src=x onerror=&apos;a&apos;&gt;&amp;\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn format_names_round_trip() {
+        for &f in Format::ALL {
+            assert_eq!(f.as_str().parse::<Format>().ok(), Some(f));
+        }
+    }
+}
+
+/// A built-in field of a node, flattened: what GraphML, Cytoscape.js and Kumu
+/// carry as plain attributes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Flat {
+    /// Text.
+    Text(String),
+    /// A whole number (source spans).
+    Long(usize),
+}
+
+/// The names of the built-in flat fields of a node, in output order.
+pub(crate) const FLAT_FIELDS: &[&str] = &[
+    "kind",
+    "number",
+    "label",
+    "text",
+    "deadline_start",
+    "deadline_end",
+    "deadline_phrase",
+    "period_start",
+    "period_end",
+    "period_phrase",
+    "tags",
+    "span_start",
+    "span_end",
+    "span_line",
+];
+
+/// The built-in fields a node has (empty ones left out), named as in
+/// [`FLAT_FIELDS`] and in that order. Tags are joined as in the CSV tables.
+pub(crate) fn flat_fields(n: &Node) -> Vec<(&'static str, Flat)> {
+    let mut out = vec![("kind", Flat::Text(n.kind.as_str().to_owned()))];
+    let mut text = |name: &'static str, v: Option<String>| {
+        if let Some(v) = v.filter(|v| !v.is_empty()) {
+            out.push((name, Flat::Text(v)));
+        }
+    };
+    text("number", n.number.clone());
+    text("label", Some(n.label.clone()));
+    text("text", n.text.clone());
+    for (w, names) in [
+        (
+            &n.deadline,
+            ["deadline_start", "deadline_end", "deadline_phrase"],
+        ),
+        (&n.period, ["period_start", "period_end", "period_phrase"]),
+    ] {
+        if let Some(w) = w {
+            text(names[0], w.start.map(|d| d.to_string()));
+            text(names[1], w.end.map(|d| d.to_string()));
+            text(names[2], Some(w.phrase.clone()));
+        }
+    }
+    if !n.tags.is_empty() {
+        text("tags", Some(csv::tags_field(&n.tags)));
+    }
+    if let Some(s) = n.span {
+        out.push(("span_start", Flat::Long(s.start)));
+        out.push(("span_end", Flat::Long(s.end)));
+        out.push(("span_line", Flat::Long(s.line)));
+    }
+    out
+}
+
+/// A JSON value whose objects keep the order their keys were put in (so ids
+/// come first), without turning on serde_json's `preserve_order` for the crate.
+#[derive(Clone, Debug)]
+pub(crate) enum J {
+    /// A plain value (objects inside it come out in key order).
+    V(serde_json::Value),
+    /// An object, keys in the order given.
+    O(Vec<(String, J)>),
+    /// An array.
+    A(Vec<J>),
+}
+
+impl J {
+    /// An empty ordered object.
+    pub(crate) fn obj() -> J {
+        J::O(Vec::new())
+    }
+
+    /// Put a key (on an object; ignored otherwise).
+    pub(crate) fn put(&mut self, key: &str, value: impl Into<J>) {
+        if let J::O(entries) = self {
+            entries.push((key.to_owned(), value.into()));
+        }
+    }
+
+    /// This object with a key put.
+    pub(crate) fn with(mut self, key: &str, value: impl Into<J>) -> J {
+        self.put(key, value);
+        self
+    }
+}
+
+impl From<serde_json::Value> for J {
+    fn from(v: serde_json::Value) -> J {
+        J::V(v)
+    }
+}
+
+impl From<&str> for J {
+    fn from(v: &str) -> J {
+        J::V(serde_json::Value::from(v))
+    }
+}
+
+impl From<String> for J {
+    fn from(v: String) -> J {
+        J::V(serde_json::Value::from(v))
+    }
+}
+
+impl From<bool> for J {
+    fn from(v: bool) -> J {
+        J::V(serde_json::Value::from(v))
+    }
+}
+
+impl From<Vec<J>> for J {
+    fn from(v: Vec<J>) -> J {
+        J::A(v)
+    }
+}
+
+impl serde::Serialize for J {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            J::V(v) => v.serialize(s),
+            J::O(entries) => {
+                let mut m = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+            J::A(items) => {
+                let mut q = s.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    q.serialize_element(v)?;
+                }
+                q.end()
+            }
+        }
+    }
+}
+
+/// JSON text, two-space indented, ending with a newline.
+pub(crate) fn pretty_json<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut out = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+    if v.serialize(&mut ser).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// An attribute value as JSON.
+pub(crate) fn attr_json(v: &AttrValue) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when it was cut
+/// (at a word boundary when there is one in the last third).
+pub(crate) fn truncate(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let keep: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = match keep.rfind(char::is_whitespace) {
+        Some(i) if keep[..i].chars().count() * 3 >= max * 2 => keep[..i].trim_end(),
+        _ => keep.trim_end(),
+    };
+    format!("{cut}\u{2026}")
+}
+
+/// `text` broken into lines of at most `width` characters at spaces (a word
+/// longer than `width` is split), and at most `max_lines` lines, the last
+/// ending with an ellipsis when text was left out.
+pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(4);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let words = text.split_whitespace();
+    let mut cut = false;
+    for word in words {
+        let mut word = word.to_owned();
+        loop {
+            let len = line.chars().count();
+            let wlen = word.chars().count();
+            if len == 0 && wlen > width {
+                // Split an over-long word.
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                lines.push(head);
+                continue;
+            }
+            if len == 0 {
+                line = word;
+                break;
+            }
+            if len + 1 + wlen <= width {
+                line.push(' ');
+                line.push_str(&word);
+                break;
+            }
+            lines.push(std::mem::take(&mut line));
+        }
+        if lines.len() >= max_lines {
+            cut = true;
+            break;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        cut = true;
+    }
+    if cut {
+        if let Some(last) = lines.last_mut() {
+            if last.chars().count() + 1 > width {
+                *last = last
+                    .chars()
+                    .take(width - 1)
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned();
+            }
+            last.push('\u{2026}');
+        }
+    }
+    lines
+}

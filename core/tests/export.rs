@@ -1,0 +1,274 @@
+//! Every export format against its golden file tests/golden/mini-plan.<ext>
+//! (regenerate with UPDATE_GOLDEN=1), determinism, escaping of hostile text,
+//! and round trips through the formats that read back.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::{check_golden, read, repo_root};
+use stratagraph::export::{export, CsvTable, ExportOptions, Format, SvgOptions};
+use stratagraph::import::import;
+use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
+
+fn mini() -> Strategy {
+    Strategy::from_json(&read("tests/fixtures/mini-plan.json")).unwrap()
+}
+
+fn text(s: &Strategy, format: Format, opts: &ExportOptions) -> String {
+    String::from_utf8(export(s, format, opts).unwrap()).unwrap()
+}
+
+/// Compare bytes with a golden file (binary formats), or write it with UPDATE_GOLDEN=1.
+#[cfg_attr(not(feature = "xlsx"), allow(dead_code))]
+fn check_golden_bytes(name: &str, actual: &[u8]) {
+    let path = repo_root().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output",
+        path.display()
+    );
+}
+
+const TEXT_GOLDENS: &[(Format, &str)] = &[
+    (Format::Graphml, "mini-plan.graphml"),
+    (Format::Dot, "mini-plan.dot"),
+    (Format::Mermaid, "mini-plan.mmd"),
+    (Format::Cytoscape, "mini-plan.cytoscape.json"),
+    (Format::NodeLink, "mini-plan.node-link.json"),
+    (Format::Kumu, "mini-plan.kumu.json"),
+    (Format::Archimate, "mini-plan.archimate.xml"),
+    (Format::Svg, "mini-plan.svg"),
+];
+
+#[test]
+fn golden_files() {
+    let s = mini();
+    let opts = ExportOptions::default();
+    for &(format, name) in TEXT_GOLDENS {
+        check_golden(name, &text(&s, format, &opts));
+    }
+    for (table, name) in [
+        (CsvTable::Actions, "mini-plan.actions.csv"),
+        (CsvTable::Nodes, "mini-plan.nodes.csv"),
+        (CsvTable::Edges, "mini-plan.edges.csv"),
+    ] {
+        check_golden(
+            name,
+            &text(&s, Format::Csv, &opts.clone().with_table(table)),
+        );
+    }
+    let with_partners = opts.with_svg(SvgOptions::default().with_partners(true));
+    check_golden(
+        "mini-plan.partners.svg",
+        &text(&s, Format::Svg, &with_partners),
+    );
+    // The canonical JSON export is the canonical JSON golden file.
+    assert_eq!(
+        text(&s, Format::Json, &ExportOptions::default()),
+        read("tests/golden/mini-plan.json")
+    );
+}
+
+#[cfg(feature = "xlsx")]
+#[test]
+fn xlsx_golden_and_round_trip() {
+    let s = mini();
+    let bytes = export(&s, Format::Xlsx, &ExportOptions::default()).unwrap();
+    check_golden_bytes("mini-plan.xlsx", &bytes);
+    assert_eq!(import(&bytes, Format::Xlsx).unwrap(), s);
+    let h = hostile();
+    let back = import(
+        &export(&h, Format::Xlsx, &ExportOptions::default()).unwrap(),
+        Format::Xlsx,
+    )
+    .unwrap();
+    assert_eq!(back, h);
+    assert!(import(b"PK not a zip", Format::Xlsx).is_err());
+}
+
+#[cfg(not(feature = "xlsx"))]
+#[test]
+fn xlsx_needs_its_feature() {
+    let err = export(&mini(), Format::Xlsx, &ExportOptions::default()).unwrap_err();
+    assert_eq!(err.code(), "unsupported");
+    assert_eq!(import(b"", Format::Xlsx).unwrap_err().code(), "unsupported");
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let opts = ExportOptions::default().with_svg(SvgOptions::default().with_partners(true));
+    for &format in Format::ALL {
+        let a = export(&mini(), format, &opts);
+        let b = export(&mini(), format, &opts);
+        assert_eq!(a, b, "{format}");
+    }
+}
+
+#[test]
+fn html_is_unsupported_for_now_or_works() {
+    match export(&mini(), Format::Html, &ExportOptions::default()) {
+        Ok(bytes) => assert!(String::from_utf8(bytes).unwrap().contains("<html")),
+        Err(e) => assert_eq!(e.code(), "unsupported"),
+    }
+}
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMG: &str = "\"><img src=x onerror=alert(1)>";
+
+fn hostile() -> Strategy {
+    Strategy::builder()
+        .node(Node::new(NodeKind::Priority, "1", SCRIPT).with_tag(IMG))
+        .node(Node::new(NodeKind::StrategicAction, "1.1", IMG))
+        .node(
+            Node::new(
+                NodeKind::Action,
+                "1.1.1",
+                format!("{SCRIPT} & {IMG} ]]> --> \\ \u{0}"),
+            )
+            .with_attr("status", IMG)
+            .with_attr(SCRIPT, IMG),
+        )
+        .node(Node::with_id(format!("partner:{IMG}"), NodeKind::Partner).with_label(SCRIPT))
+        .node(Node::new(NodeKind::Outcome, "1", IMG))
+        .edge("priority:1", EdgeKind::Contains, "strategic-action:1.1")
+        .edge("strategic-action:1.1", EdgeKind::Contains, "action:1.1.1")
+        .edge("action:1.1.1", EdgeKind::ContributesTo, "outcome:1")
+        .add_edge(
+            stratagraph::Edge::new("action:1.1.1", EdgeKind::LedBy, format!("partner:{IMG}"))
+                .with_attr(IMG, SCRIPT),
+        )
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn hostile_text_stays_text() {
+    let s = hostile();
+    let opts = ExportOptions::default().with_svg(SvgOptions::default().with_partners(true));
+    for format in [Format::Graphml, Format::Archimate, Format::Svg] {
+        let out = text(&s, format, &opts);
+        assert!(!out.contains("<script"), "{format}: {out}");
+        assert!(!out.contains("<img"), "{format}: {out}");
+        assert!(!out.contains('\u{0}'), "{format}");
+        assert!(out.contains("&lt;script&gt;"), "{format}");
+    }
+    let dot = text(&s, Format::Dot, &opts);
+    // Inside DOT quoted strings, every quote is escaped: no string ends early.
+    for line in dot.lines() {
+        let unescaped = line.replace("\\\\", "").replace("\\\"", "");
+        assert_eq!(unescaped.matches('"').count() % 2, 0, "{line}");
+    }
+    let mermaid = text(&s, Format::Mermaid, &opts);
+    for line in mermaid.lines() {
+        assert!(!line.replace("<br/>", "").contains('<'), "{line}");
+        assert!(!line.contains("\"\">"), "{line}");
+    }
+    // JSON formats keep the text exactly, as JSON strings.
+    for format in [
+        Format::Json,
+        Format::Cytoscape,
+        Format::NodeLink,
+        Format::Kumu,
+    ] {
+        let out = text(&s, format, &opts);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert!(v.to_string().contains("alert(1)"), "{format}");
+    }
+    // Round trips keep hostile text exactly.
+    for (format, opts) in [
+        (Format::Json, ExportOptions::default()),
+        (Format::NodeLink, ExportOptions::default()),
+        (Format::Graphml, ExportOptions::default()),
+        (
+            Format::Csv,
+            ExportOptions::default().with_table(CsvTable::NodesAndEdges),
+        ),
+    ] {
+        let mut expected = s.clone();
+        // XML cannot carry NUL: it comes back as U+FFFD.
+        if format == Format::Graphml {
+            expected
+                .update_node("action:1.1.1", |n| {
+                    n.text = n.text.as_ref().map(|t| t.replace('\u{0}', "\u{FFFD}"));
+                })
+                .unwrap();
+        }
+        let back = import(&export(&s, format, &opts).unwrap(), format).unwrap();
+        assert_eq!(back, expected, "{format}");
+    }
+}
+
+#[test]
+fn round_trips() {
+    let s = mini();
+    for (format, opts) in [
+        (Format::Json, ExportOptions::default()),
+        (Format::NodeLink, ExportOptions::default()),
+        (Format::Graphml, ExportOptions::default()),
+        (
+            Format::Csv,
+            ExportOptions::default().with_table(CsvTable::NodesAndEdges),
+        ),
+    ] {
+        let bytes = export(&s, format, &opts).unwrap();
+        let back = import(&bytes, format).unwrap();
+        assert_eq!(back, s, "{format}");
+        assert_eq!(back.to_json(), s.to_json(), "{format}");
+    }
+}
+
+#[test]
+fn csv_nodes_table_alone_reads_back_the_nodes() {
+    let s = mini();
+    let nodes = export(
+        &s,
+        Format::Csv,
+        &ExportOptions::default().with_table(CsvTable::Nodes),
+    )
+    .unwrap();
+    let back = import(&nodes, Format::Csv).unwrap();
+    assert_eq!(back.len(), s.len());
+    assert_eq!(back.edge_count(), 0);
+    let actions = export(&s, Format::Csv, &ExportOptions::default()).unwrap();
+    assert_eq!(
+        import(&actions, Format::Csv).unwrap_err().code(),
+        "unsupported"
+    );
+}
+
+#[test]
+fn imports_fail_cleanly() {
+    for format in [
+        Format::Svg,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Kumu,
+        Format::Archimate,
+    ] {
+        assert_eq!(import(b"", format).unwrap_err().code(), "unsupported");
+    }
+    for (format, bad) in [
+        (Format::Json, &b"{"[..]),
+        (Format::NodeLink, b"{\"nodes\": 3}"),
+        (Format::Graphml, b"<graphml><graph><node id=\"a\"></graph>"),
+        (
+            Format::Graphml,
+            b"<graphml><graph><edge source=\"a\" target=\"b\"/></graph></graphml>",
+        ),
+        (Format::Csv, b"id,kind\r\n\"unterminated"),
+        (Format::Csv, b"id,kind\r\na,not_a_kind\r\n"),
+        (Format::Json, &[0xff, 0xfe][..]),
+    ] {
+        assert!(
+            import(bad, format).is_err(),
+            "{format}: {:?}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
