@@ -8,6 +8,7 @@
 mod convert;
 mod diagnostic;
 mod errors;
+mod parse;
 mod strategy;
 
 use pyo3::prelude::*;
@@ -65,6 +66,14 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("JSON_SCHEMA", stratagraph::JSON_SCHEMA)?;
     m.add_class::<PyStrategy>()?;
     m.add_class::<PyDiagnostic>()?;
+    m.add_class::<parse::PyParseResult>()?;
+    m.add_class::<parse::PyTextLine>()?;
+    m.add_function(wrap_pyfunction!(parse::parse_strategy, m)?)?;
+    // private (not in __all__): what unpickling a ParseResult calls
+    m.setattr(
+        "_parse_result_from_state",
+        wrap_pyfunction!(parse::parse_result_from_state, m)?,
+    )?;
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(diagnostics_to_json, m)?)?;
     errors::register(m)?;

@@ -121,6 +121,32 @@ impl PyStrategy {
         Ok(found.into_iter().map(PyDiagnostic::from).collect())
     }
 
+    /// The readable report of the strategy: its hierarchy as an indented
+    /// outline (each node with its leads, partners, deadline, outcomes, ...),
+    /// the nodes outside the hierarchy grouped by kind, then the diagnostics,
+    /// which are the given ones or, by default, those of ``validate()``.
+    ///
+    /// >>> import stratagraph
+    /// >>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
+    /// ...   "nodes": [{"id": "priority:1", "kind": "priority", "number": "1", "text": "Help early."}]}''')
+    /// >>> "Priority 1: Help early." in s.text_report()
+    /// True
+    #[pyo3(signature = (diagnostics = None))]
+    fn text_report(
+        &self,
+        py: Python<'_>,
+        diagnostics: Option<Vec<PyDiagnostic>>,
+    ) -> PyResult<String> {
+        let inner = &self.inner;
+        detached_ok(py, move || {
+            let diagnostics = match diagnostics {
+                Some(given) => given.into_iter().map(|d| d.inner).collect(),
+                None => inner.validate(),
+            };
+            stratagraph::report::text_report(inner, &diagnostics)
+        })
+    }
+
     /// The number of nodes (the same as ``len(strategy)``).
     #[getter]
     fn node_count(&self) -> usize {

@@ -44,6 +44,8 @@ def test_every_runtime_name_is_in_the_stub() -> None:
             stubbed.add(node.name)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             stubbed.add(node.target.id)
+    public = {name for name in dir(native) if not name.startswith("_")} | {"__version__"}
+    assert public - stubbed == set()
     assert set(native.__all__) - stubbed == set()
     assert sorted(native.__all__) == sorted(stratagraph.__all__)
 

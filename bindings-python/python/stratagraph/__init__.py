@@ -19,6 +19,10 @@ has its own subclass, which is also the built-in exception you would expect
 (``JsonError`` is a ``ValueError`` with ``.line`` and ``.column``,
 ``UnknownNodeError`` a ``KeyError``, ``StratagraphIOError`` an ``OSError``).
 
+Parsers turn the text of published documents into a :class:`ParseResult`:
+the strategy, its diagnostics, and every line that did not fit
+(``parse_strategy`` reads a strategy's narrative web page).
+
 The work is done by the Rust crate ``stratagraph``; this package only converts
 types and errors, and releases the GIL while the core works.
 """
@@ -33,15 +37,18 @@ from stratagraph._stratagraph import (
     InvalidDateError,
     JsonError,
     ParseError,
+    ParseResult,
     StratagraphError,
     StratagraphIOError,
     Strategy,
+    TextLine,
     UnknownKindError,
     UnknownNodeError,
     UnsupportedError,
     VersionError,
     __version__,
     diagnostics_to_json,
+    parse_strategy,
     validate_json,
 )
 
@@ -55,14 +62,17 @@ __all__ = [
     "InvalidDateError",
     "JsonError",
     "ParseError",
+    "ParseResult",
     "StratagraphError",
     "StratagraphIOError",
     "Strategy",
+    "TextLine",
     "UnknownKindError",
     "UnknownNodeError",
     "UnsupportedError",
     "VersionError",
     "__version__",
     "diagnostics_to_json",
+    "parse_strategy",
     "validate_json",
 ]

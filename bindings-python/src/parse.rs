@@ -1,0 +1,246 @@
+//! The parsers' result: `ParseResult` (the strategy, its diagnostics, the lines
+//! that fit nowhere and the page furniture skipped) and `TextLine`.
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyDict, PyTuple};
+use stratagraph::parse::TextLine;
+use stratagraph::{ParseResult, SourceSpan, Strategy};
+
+use crate::diagnostic::PyDiagnostic;
+use crate::errors::{detached, detached_ok, internal_error};
+use crate::strategy::PyStrategy;
+
+/// One line of the source text that did not become part of the model: its
+/// 1-based ``line``, its ``text`` (trimmed) and where the text is in the source
+/// (``start`` and ``end`` byte offsets of the UTF-8 text).
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_strategy("Skip to main content\nHealthy Minds: A Strategy")
+/// >>> r.skipped
+/// [<TextLine 1: 'Skip to main content'>]
+/// >>> line = r.skipped[0]
+/// >>> line.line, line.text, line.start, line.end
+/// (1, 'Skip to main content', 0, 20)
+#[pyclass(frozen, eq, module = "stratagraph", name = "TextLine")]
+#[derive(Clone, PartialEq)]
+pub struct PyTextLine {
+    inner: TextLine,
+}
+
+#[pymethods]
+impl PyTextLine {
+    #[new]
+    fn new(line: usize, text: String, start: usize, end: usize) -> Self {
+        PyTextLine {
+            inner: TextLine {
+                line,
+                span: SourceSpan { start, end, line },
+                text,
+            },
+        }
+    }
+
+    /// The 1-based line number.
+    #[getter]
+    fn line(&self) -> usize {
+        self.inner.line
+    }
+
+    /// The line's text, trimmed.
+    #[getter]
+    fn text(&self) -> &str {
+        &self.inner.text
+    }
+
+    /// The byte offset of the text in the source (UTF-8).
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.span.start
+    }
+
+    /// The byte offset one past the end of the text in the source (UTF-8).
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.span.end
+    }
+
+    /// The line as a dict: ``line``, ``text``, ``start``, ``end``.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("line", self.inner.line)?;
+        d.set_item("text", &self.inner.text)?;
+        d.set_item("start", self.inner.span.start)?;
+        d.set_item("end", self.inner.span.end)?;
+        Ok(d)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text: String = match self.inner.text.char_indices().nth(60) {
+            Some((cut, _)) => format!("{}…", &self.inner.text[..cut]),
+            None => self.inner.text.clone(),
+        };
+        let quoted = text.into_pyobject(py)?.repr()?;
+        Ok(format!("<TextLine {}: {}>", self.inner.line, quoted))
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let t = &slf.get().inner;
+        let args = (t.line, t.text.as_str(), t.span.start, t.span.end).into_pyobject(py)?;
+        Ok((slf.get_type().into_any(), args))
+    }
+}
+
+/// What a parser gives: the ``strategy`` read from the text, the
+/// ``diagnostics`` (problems and remarks, in line order), the ``unclassified``
+/// lines that fit nowhere (kept word for word) and the page furniture
+/// ``skipped`` ("Skip to main content", "Back to top"). Every line of the input
+/// is in one of these.
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_strategy("Healthy Minds: A Strategy for Mental Health in Scotland")
+/// >>> r.strategy.nodes("strategy")[0]["label"]
+/// 'Healthy Minds'
+/// >>> r.has_errors
+/// False
+#[pyclass(frozen, module = "stratagraph", name = "ParseResult")]
+pub struct PyParseResult {
+    strategy: Py<PyStrategy>,
+    /// The core result with its strategy moved into `strategy`.
+    rest: ParseResult,
+}
+
+impl PyParseResult {
+    pub fn new(py: Python<'_>, mut result: ParseResult) -> PyResult<Self> {
+        let inner = std::mem::take(&mut result.strategy);
+        Ok(PyParseResult {
+            strategy: Py::new(py, PyStrategy { inner })?,
+            rest: result,
+        })
+    }
+
+    /// The whole core result again (for pickling).
+    fn to_core(&self) -> ParseResult {
+        ParseResult {
+            strategy: self.strategy.get().inner.clone(),
+            ..self.rest.clone()
+        }
+    }
+}
+
+fn text_lines(lines: &[TextLine]) -> Vec<PyTextLine> {
+    lines
+        .iter()
+        .map(|l| PyTextLine { inner: l.clone() })
+        .collect()
+}
+
+#[pymethods]
+impl PyParseResult {
+    /// The strategy read from the text.
+    #[getter]
+    fn strategy(&self, py: Python<'_>) -> Py<PyStrategy> {
+        self.strategy.clone_ref(py)
+    }
+
+    /// Problems and remarks, in line order.
+    #[getter]
+    fn diagnostics(&self) -> Vec<PyDiagnostic> {
+        self.rest
+            .diagnostics
+            .iter()
+            .cloned()
+            .map(PyDiagnostic::from)
+            .collect()
+    }
+
+    /// The lines that fit nowhere, kept word for word (each with an
+    /// ``unclassified_text`` diagnostic).
+    #[getter]
+    fn unclassified(&self) -> Vec<PyTextLine> {
+        text_lines(&self.rest.unclassified)
+    }
+
+    /// The page furniture recognised and skipped (each with a
+    /// ``skipped_furniture`` diagnostic).
+    #[getter]
+    fn skipped(&self) -> Vec<PyTextLine> {
+        text_lines(&self.rest.skipped)
+    }
+
+    /// Whether any diagnostic is an error.
+    #[getter]
+    fn has_errors(&self) -> bool {
+        self.rest.has_errors()
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: PyRef<'_, Self>) -> PyResult<bool> {
+        let (a, b) = (&self.rest, &other.rest);
+        let (sa, sb): (&Strategy, &Strategy) =
+            (&self.strategy.get().inner, &other.strategy.get().inner);
+        detached_ok(py, || a == b && sa == sb)
+    }
+
+    fn __repr__(&self) -> String {
+        let s = &self.strategy.get().inner;
+        format!(
+            "<stratagraph.ParseResult: {} nodes, {} edges, {} diagnostics, {} unclassified, {} skipped>",
+            s.len(),
+            s.edge_count(),
+            self.rest.diagnostics.len(),
+            self.rest.unclassified.len(),
+            self.rest.skipped.len()
+        )
+    }
+
+    /// Pickled as core's serde JSON of the whole result (an internal form).
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let whole = slf.get().to_core();
+        let state = detached_ok(py, || serde_json::to_string(&whole))?
+            .map_err(|e| internal_error(py, &e.to_string()))?;
+        let restore = py
+            .import("stratagraph._stratagraph")?
+            .getattr("_parse_result_from_state")?;
+        Ok((restore, PyTuple::new(py, [state])?))
+    }
+}
+
+/// Rebuild a pickled `ParseResult` (see `ParseResult.__reduce__`).
+#[pyfunction(name = "_parse_result_from_state")]
+pub fn parse_result_from_state(py: Python<'_>, state: PyBackedStr) -> PyResult<PyParseResult> {
+    let result = detached(py, || {
+        serde_json::from_str::<ParseResult>(&state).map_err(|e| stratagraph::Error::Json {
+            line: e.line().max(1),
+            column: e.column().max(1),
+            message: e.to_string(),
+        })
+    })?;
+    PyParseResult::new(py, result)
+}
+
+/// Extract a strategy from the text of its narrative web page (the summary a
+/// government publishes about a strategy, in running prose): the strategy, its
+/// plan, the body that oversees it, the legislation it gives effect to, what
+/// it replaces, the populations it covers and the approach it follows. Never
+/// raises for any text: whatever is not understood is kept in
+/// ``unclassified`` with a diagnostic.
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_strategy(
+/// ...     "Healthy Minds: A Strategy for Mental Health in Scotland\n"
+/// ...     "It gives effect to the Mental Health (Scotland) Act 2015.")
+/// >>> [n["label"] for n in r.strategy.nodes("legislation")]
+/// ['Mental Health (Scotland) Act 2015']
+/// >>> r.strategy.edges("gives_effect_to")[0]["target"]
+/// 'legislation:mental-health-scotland-act-2015'
+#[pyfunction]
+pub fn parse_strategy(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+    let result = detached_ok(py, || stratagraph::parse_strategy(&text))?;
+    PyParseResult::new(py, result)
+}
