@@ -272,3 +272,147 @@ fn imports_fail_cleanly() {
         );
     }
 }
+
+/// A plan the size of a real one: 4 priorities, 9 strategic actions, 22
+/// actions, 6 outcomes and 10 partners, with long statements.
+fn thirty_node_plan() -> Strategy {
+    let words = "improve access to timely, compassionate mental health support for children, young people, families and communities across every local authority area";
+    let text = |seed: usize, len: usize| -> String {
+        let w: Vec<&str> = words.split(' ').collect();
+        (0..len)
+            .map(|i| w[(seed * 7 + i * 3) % w.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let partners = [
+        "Scottish Government",
+        "COSLA",
+        "Public Health Scotland",
+        "NHS Education for Scotland",
+        "Health and Social Care Partnerships",
+        "Third sector",
+        "Police Scotland",
+        "Children's Hearings Scotland",
+        "Mental Welfare Commission",
+        "See Me",
+    ];
+    let mut b = Strategy::builder();
+    for (i, p) in partners.iter().enumerate() {
+        b = b.node(Node::new(NodeKind::Partner, p, "").with_attr("rank", i as i64));
+    }
+    for o in 1..=6 {
+        b = b.node(Node::new(NodeKind::Outcome, &o.to_string(), text(o, 9)));
+    }
+    let mut a_count = 0;
+    for p in 1..=4 {
+        b = b.node(Node::new(NodeKind::Priority, &p.to_string(), text(p, 12)));
+        for sa in 1..=(if p == 2 { 3 } else { 2 }) {
+            let sa_id = format!("{p}.{sa}");
+            b = b.node(Node::new(
+                NodeKind::StrategicAction,
+                &sa_id,
+                text(p + sa, 14),
+            ));
+            b = b.edge(
+                format!("priority:{p}"),
+                EdgeKind::Contains,
+                format!("strategic-action:{sa_id}"),
+            );
+            let n_actions = if a_count < 22 {
+                [3, 2, 2][(p + sa) % 3]
+            } else {
+                0
+            };
+            for a in 1..=n_actions {
+                if a_count >= 22 {
+                    break;
+                }
+                a_count += 1;
+                let a_id = format!("{sa_id}.{a}");
+                b = b.node(Node::new(
+                    NodeKind::Action,
+                    &a_id,
+                    text(a_count, 10 + a_count % 9),
+                ));
+                b = b.edge(
+                    format!("strategic-action:{sa_id}"),
+                    EdgeKind::Contains,
+                    format!("action:{a_id}"),
+                );
+                b = b.edge(
+                    format!("action:{a_id}"),
+                    EdgeKind::ContributesTo,
+                    format!("outcome:{}", 1 + (a_count * 5) % 6),
+                );
+                let lead = stratagraph::slug(partners[(a_count * 3) % partners.len()]);
+                b = b.edge(
+                    format!("action:{a_id}"),
+                    EdgeKind::LedBy,
+                    format!("partner:{lead}"),
+                );
+                let kp = stratagraph::slug(partners[(a_count * 7 + 1) % partners.len()]);
+                if kp != lead {
+                    b = b.edge(
+                        format!("action:{a_id}"),
+                        EdgeKind::KeyPartner,
+                        format!("partner:{kp}"),
+                    );
+                }
+            }
+        }
+        b = b.edge(
+            format!("priority:{p}"),
+            EdgeKind::ContributesTo,
+            format!("outcome:{p}"),
+        );
+    }
+    b.build().unwrap()
+}
+
+#[test]
+fn svg_of_a_real_sized_plan_is_laid_out_cleanly() {
+    let s = thirty_node_plan();
+    for partners in [false, true] {
+        let opts = SvgOptions::default().with_partners(partners);
+        let svg = stratagraph::export::svg::to_svg(&s, &opts);
+        if let Some(dir) = std::env::var_os("SVG_PREVIEW_DIR") {
+            std::fs::write(
+                std::path::Path::new(&dir).join(format!("plan-partners-{partners}.svg")),
+                &svg,
+            )
+            .unwrap();
+        }
+        // Boxes in one column never overlap, and all lie inside the drawing.
+        let (w, h) = {
+            let head = svg.lines().next().unwrap();
+            let num = |k: &str| -> i64 {
+                let i = head.find(&format!("{k}=\"")).unwrap() + k.len() + 2;
+                head[i..].split('"').next().unwrap().parse().unwrap()
+            };
+            (num("width"), num("height"))
+        };
+        let mut boxes: Vec<(i64, i64, i64, i64)> = Vec::new();
+        for line in svg.lines().filter(|l| l.starts_with("<rect x=")) {
+            let v: Vec<i64> = line
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .take(4)
+                .map(|x| x.parse().unwrap())
+                .collect();
+            boxes.push((v[0], v[1], v[2], v[3]));
+        }
+        assert_eq!(boxes.len(), s.len() - if partners { 0 } else { 10 });
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(
+                a.0 >= 0 && a.1 >= 0 && a.0 + a.2 <= w && a.1 + a.3 <= h,
+                "{a:?}"
+            );
+            for b in &boxes[i + 1..] {
+                let overlap =
+                    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3;
+                assert!(!overlap, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+}

@@ -98,6 +98,8 @@ const BOX_W: i64 = 236;
 const COL_GAP: i64 = 96;
 const ROW_GAP: i64 = 10;
 const GROUP_GAP: i64 = 22;
+/// The gap between outcome or partner boxes, where edges pass.
+const FREE_GAP: i64 = 16;
 const PAD_X: i64 = 10;
 const PAD_TOP: i64 = 8;
 const TITLE_H: i64 = 16;
@@ -261,7 +263,7 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
                 bary - h / 2
             };
             placed[i].y = want.max(next_top);
-            next_top = placed[i].y + h + ROW_GAP;
+            next_top = placed[i].y + h + FREE_GAP;
         }
     }
 
@@ -327,28 +329,31 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
         );
     }
 
+    // The boxes of each column, top to bottom, for routing long edges through the gaps.
+    let mut spans: BTreeMap<i64, Vec<(i64, i64)>> = BTreeMap::new();
+    for p in &placed {
+        spans.entry(x_of(p)).or_default().push((p.y, p.y + p.h));
+    }
+    for v in spans.values_mut() {
+        v.sort_unstable();
+    }
     out.push_str("<g class=\"sg-edges\">\n");
     for &(a, b, kind) in &edges {
-        let (pa, pb) = (&placed[a], &placed[b]);
-        let (xa, xb) = (x_of(pa), x_of(pb));
-        let (ya, yb) = (centre(pa), centre(pb));
-        let (x1, x2) = if xa <= xb {
-            (xa + BOX_W, xb)
-        } else {
-            (xa, xb + BOX_W)
-        };
-        let dx = ((x2 - x1).abs() / 2).max(24);
-        let (c1, c2) = if x1 <= x2 {
-            (x1 + dx, x2 - dx)
-        } else {
-            (x1 - dx, x2 + dx)
-        };
+        let (mut pa, mut pb) = (&placed[a], &placed[b]);
+        if x_of(pa) > x_of(pb) {
+            std::mem::swap(&mut pa, &mut pb);
+        }
+        let d = route(
+            (x_of(pa) + BOX_W, centre(pa)),
+            (x_of(pb), centre(pb)),
+            &spans,
+        );
         let _ = writeln!(
             out,
-            "<path class=\"sg-edge {}\" d=\"M{x1} {ya} C{c1} {ya} {c2} {yb} {x2} {yb}\" data-source=\"{}\" data-target=\"{}\"/>",
+            "<path class=\"sg-edge {}\" d=\"{d}\" data-source=\"{}\" data-target=\"{}\"/>",
             kind.as_str(),
-            xml_escape(pa.node.id.as_str()),
-            xml_escape(pb.node.id.as_str())
+            xml_escape(placed[a].node.id.as_str()),
+            xml_escape(placed[b].node.id.as_str())
         );
     }
     out.push_str("</g>\n<g class=\"sg-nodes\">\n");
@@ -395,6 +400,64 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// A path from the right side of one box to the left side of another, as
+/// cubic curves; across each column in between it runs straight through the
+/// free space between boxes nearest the line joining the two ends.
+fn route(from: (i64, i64), to: (i64, i64), spans: &BTreeMap<i64, Vec<(i64, i64)>>) -> String {
+    let (x1, y1) = from;
+    let (x2, y2) = to;
+    let mut points: Vec<(i64, i64, i64)> = Vec::new(); // (left x, right x, y) of each crossing
+    for (&x, boxes) in spans.range(x1..x2) {
+        if x + BOX_W > x2 || x < x1 {
+            continue;
+        }
+        let y = y1 + (y2 - y1) * (x + BOX_W / 2 - x1) / (x2 - x1).max(1);
+        points.push((x - 8, x + BOX_W + 8, free_y(y, boxes)));
+    }
+    let mut d = format!("M{x1} {y1}");
+    let mut at = (x1, y1);
+    let curve = |d: &mut String, at: &mut (i64, i64), to: (i64, i64)| {
+        let dx = ((to.0 - at.0) / 2).max(12);
+        let _ = write!(
+            d,
+            " C{} {} {} {} {} {}",
+            at.0 + dx,
+            at.1,
+            to.0 - dx,
+            to.1,
+            to.0,
+            to.1
+        );
+        *at = to;
+    };
+    for (l, r, y) in points {
+        curve(&mut d, &mut at, (l, y));
+        let _ = write!(d, " L{r} {y}");
+        at = (r, y);
+    }
+    curve(&mut d, &mut at, (x2, y2));
+    d
+}
+
+/// The height nearest `y` at which a line can cross a column without
+/// touching its boxes (`boxes` sorted top to bottom).
+fn free_y(y: i64, boxes: &[(i64, i64)]) -> i64 {
+    const CLEAR: i64 = 4;
+    let mut gaps: Vec<(i64, i64)> = Vec::with_capacity(boxes.len() + 1);
+    let mut prev = i64::MIN / 4;
+    for &(top, bottom) in boxes {
+        if top - prev >= 2 * CLEAR {
+            gaps.push((prev + CLEAR, top - CLEAR));
+        }
+        prev = prev.max(bottom);
+    }
+    gaps.push((prev + CLEAR, i64::MAX / 4));
+    gaps.iter()
+        .map(|&(lo, hi)| y.clamp(lo, hi))
+        .min_by_key(|&c| ((c - y).abs(), c))
+        .unwrap_or(y)
 }
 
 fn centre(p: &Placed<'_>) -> i64 {
