@@ -68,6 +68,7 @@ pub(crate) struct PlanIndex<'a> {
     pub(crate) contributes_to: Csr,
     pub(crate) addresses: Csr,
     pub(crate) member_of: Csr,
+    pub(crate) measures: Csr,
 }
 
 /// How far up the hierarchy the analyses look (plans are five levels deep; a
@@ -87,7 +88,7 @@ impl<'a> PlanIndex<'a> {
                 *slot = p as u32;
             }
         }
-        let mut pairs: [Vec<(u32, u32)>; 6] = Default::default();
+        let mut pairs: [Vec<(u32, u32)>; 7] = Default::default();
         for e in g.edge_references() {
             let (Some(&a), Some(&b)) = (
                 pos_of.get(e.source().index()),
@@ -102,11 +103,12 @@ impl<'a> PlanIndex<'a> {
                 EdgeKind::ContributesTo => 3,
                 EdgeKind::Addresses => 4,
                 EdgeKind::MemberOf => 5,
+                EdgeKind::Measures => 6,
                 _ => continue,
             };
             pairs[slot].push((a, b));
         }
-        let [contains, led_by, key_partner, contributes_to, addresses, member_of] =
+        let [contains, led_by, key_partner, contributes_to, addresses, member_of, measures] =
             pairs.map(|p| Csr::from_pairs(n, p));
         let containers = contains.transpose(n);
         let parent = (0..n as u32)
@@ -121,6 +123,7 @@ impl<'a> PlanIndex<'a> {
             contributes_to,
             addresses,
             member_of,
+            measures,
         }
     }
 

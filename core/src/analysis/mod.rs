@@ -8,8 +8,12 @@ pub(crate) mod index;
 pub mod table;
 
 pub use table::{Row, Table};
+pub mod align;
 pub mod centrality;
 pub mod community;
 pub mod coverage;
+pub mod diff;
+pub mod indicators;
 pub mod network;
+pub mod similarity;
 pub mod timeline;
