@@ -5,6 +5,9 @@
 //! The Welsh seed is Crown copyright, published under the Open Government
 //! Licence v3.0.
 
+// Test helpers outside `#[test]` functions may unwrap and panic too.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
