@@ -47,6 +47,7 @@ pub use model::{
 };
 pub use parse::ParseResult;
 pub use parse::parse_strategy;
+pub use parse::{parse_progress_report, ProgressParseResult};
 pub use validate::{validate_document, validate_json};
 
 /// The code blocks of the top-level README, run as doctests.

@@ -12,6 +12,8 @@ use crate::model::{SourceSpan, Strategy};
 
 pub mod narrative;
 pub use narrative::parse_strategy;
+pub mod progress;
+pub use progress::{parse_progress_report, ProgressParseResult};
 
 /// One line of the source text that did not become part of the model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
