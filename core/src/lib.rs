@@ -34,6 +34,7 @@ pub mod import;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod progress;
 pub mod query;
 pub mod report;
 pub mod validate;
