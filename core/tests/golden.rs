@@ -30,3 +30,31 @@ fn validation_problems_diagnostics() {
         &diagnostics_to_json(&diags),
     );
 }
+
+const SCOTLAND: &str = "examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt";
+const WALES: &str = "examples/data/wales-together-for-mental-health.txt";
+
+#[test]
+fn scottish_seed_canonical_json() {
+    let parsed = stratagraph::parse_delivery_plan(&read(SCOTLAND));
+    check_golden("scotland-priority-10.json", &parsed.strategy.to_json());
+    check_golden(
+        "scotland-priority-10.diagnostics.json",
+        &diagnostics_to_json(&parsed.diagnostics),
+    );
+}
+
+#[test]
+fn welsh_seed_canonical_json() {
+    let parsed = stratagraph::parse_strategy(&read(WALES));
+    let json = parsed.strategy.to_json();
+    check_golden("wales-together-for-mental-health.json", &json);
+    // The copy shipped as example data is the same document.
+    assert_eq!(read("examples/data/wales-together-for-mental-health.json"), json);
+}
+
+#[test]
+fn progress_fixture_canonical_json() {
+    let parsed = stratagraph::parse_progress_report(&read("tests/fixtures/progress-report.txt"));
+    check_golden("progress-report.json", &parsed.report.to_json());
+}

@@ -1,0 +1,215 @@
+//! The `stratagraph` command-line tool.
+//!
+//! ```text
+//! stratagraph parse    FILE [--kind plan|strategy|progress] [-o PATH]   canonical JSON to stdout
+//! stratagraph validate FILE [--kind ...] [--json]                      diagnostics; exit 1 on errors
+//! stratagraph report   FILE [--kind ...]                               the readable report
+//! ```
+//!
+//! FILE is a delivery plan, a strategy or a progress report as text, or a
+//! canonical JSON document; `-` reads standard input.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use stratagraph::parse::{parse_document, DocumentKind, ParsedDocument};
+use stratagraph::{diagnostics_to_json, report, Diagnostic, Error, Severity};
+
+const USAGE: &str = "\
+stratagraph: public-sector strategies and delivery plans as a typed graph
+
+Usage:
+  stratagraph parse    FILE [--kind plan|strategy|progress] [-o PATH]
+  stratagraph validate FILE [--kind plan|strategy|progress] [--json]
+  stratagraph report   FILE [--kind plan|strategy|progress]
+
+FILE is a delivery plan, strategy or progress report as text, or canonical JSON
+(detected by its first character); `-` reads standard input.
+  parse     prints the canonical JSON of the document
+  validate  prints every diagnostic (parse and validation); exits 1 if any is an error
+  report    prints the readable report: hierarchy, leads, partners, deadlines, outcomes
+";
+
+struct Args {
+    command: String,
+    file: String,
+    kind: Option<String>,
+    output: Option<String>,
+    json: bool,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let command = args.next().ok_or("no command given")?;
+    let mut a = Args {
+        command,
+        file: String::new(),
+        kind: None,
+        output: None,
+        json: false,
+    };
+    let mut file = None;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--kind" => a.kind = Some(args.next().ok_or("--kind needs a value")?),
+            "-o" | "--output" => a.output = Some(args.next().ok_or("-o needs a path")?),
+            "--json" => a.json = true,
+            "-" => file = Some(arg),
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ if file.is_some() => return Err(format!("unexpected argument {arg:?}")),
+            _ => file = Some(arg),
+        }
+    }
+    a.file = file.ok_or("no FILE given (use - for standard input)")?;
+    Ok(a)
+}
+
+fn read_input(path: &str) -> Result<String, Error> {
+    let io = |e: std::io::Error| Error::Io {
+        path: path.to_owned(),
+        message: e.to_string(),
+    };
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(io)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(io)?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        Error::Parse {
+            what: "input",
+            line,
+            column,
+            message: "the file is not valid UTF-8 text".to_owned(),
+        }
+    })
+}
+
+fn write_output(path: Option<&str>, text: &str) -> Result<(), Error> {
+    match path {
+        None | Some("-") => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::Io {
+                    path: "-".to_owned(),
+                    message: e.to_string(),
+                })
+        }
+        Some(p) => std::fs::write(p, text).map_err(|e| Error::Io {
+            path: p.to_owned(),
+            message: e.to_string(),
+        }),
+    }
+}
+
+fn print_diagnostics(file: &str, all: &[Diagnostic], json: bool) -> Result<ExitCode, Error> {
+    if json {
+        write_output(None, &diagnostics_to_json(all))?;
+    } else {
+        let mut out = String::new();
+        for d in all {
+            out.push_str(&format!("{file}: {d}\n"));
+        }
+        let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
+        out.push_str(&format!("{file}: {} diagnostics, {errors} errors\n", all.len()));
+        write_output(None, &out)?;
+    }
+    let failed = all.iter().any(|d| d.severity == Severity::Error);
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn warn(file: &str, diagnostics: &[Diagnostic]) {
+    for d in diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
+        eprintln!("{file}: {d}");
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode, Error> {
+    let text = read_input(&args.file)?;
+    let kind = args.kind.as_deref().map(str::parse::<DocumentKind>).transpose()?;
+    let command = args.command.as_str();
+    if !matches!(command, "parse" | "validate" | "report") {
+        eprintln!("stratagraph: unknown command {command:?}\n\n{USAGE}");
+        return Ok(ExitCode::from(2));
+    }
+    let kind = kind.unwrap_or_else(|| DocumentKind::detect(&text));
+    if command == "validate" && kind == DocumentKind::Json {
+        // Leniently: a document with duplicate ids or dangling edges is still
+        // validated, and those are reported with everything else.
+        return print_diagnostics(&args.file, &stratagraph::validate_json(&text)?, args.json);
+    }
+    match parse_document(&text, Some(kind))? {
+        ParsedDocument::Strategy(parsed) => {
+            let mut all = parsed.diagnostics.clone();
+            all.extend(parsed.strategy.validate());
+            match command {
+                "parse" => {
+                    write_output(args.output.as_deref(), &parsed.strategy.to_json())?;
+                    warn(&args.file, &parsed.diagnostics);
+                    Ok(ExitCode::SUCCESS)
+                }
+                "validate" => print_diagnostics(&args.file, &all, args.json),
+                _ => {
+                    write_output(args.output.as_deref(), &report::text_report(&parsed.strategy, &all))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+            }
+        }
+        ParsedDocument::Progress(parsed) => match command {
+            "parse" => {
+                write_output(args.output.as_deref(), &parsed.report.to_json())?;
+                warn(&args.file, &parsed.diagnostics);
+                Ok(ExitCode::SUCCESS)
+            }
+            "validate" => print_diagnostics(&args.file, &parsed.diagnostics, args.json),
+            _ => {
+                let text = report::progress_text_report(&parsed.report, &parsed.diagnostics);
+                write_output(args.output.as_deref(), &text)?;
+                Ok(ExitCode::SUCCESS)
+            }
+        },
+        // DocumentKind and ParsedDocument are non-exhaustive: a new kind must be
+        // wired in here before the CLI can print it.
+        #[allow(unreachable_patterns)]
+        _ => Err(Error::Parse {
+            what: "document",
+            line: 1,
+            column: 1,
+            message: "this kind of document is not supported by the command-line tool".to_owned(),
+        }),
+    }
+}
+
+fn main() -> ExitCode {
+    let mut argv = std::env::args().skip(1).peekable();
+    match argv.peek().map(String::as_str) {
+        None | Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some("-V" | "--version") => {
+            println!("stratagraph {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let args = match parse_args(argv) {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("stratagraph: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let file = args.file.clone();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("stratagraph: {file}: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Which kind of document a text is, and one entry point that reads any of them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use super::{parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult, ProgressParseResult};
+use crate::error::Error;
+use crate::model::Strategy;
+use crate::progress::Status;
+
+/// The kinds of document stratagraph reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// Canonical JSON (`{"format": "stratagraph", ...}`).
+    Json,
+    /// A delivery plan: priorities, strategic actions, numbered actions, partners.
+    Plan,
+    /// A narrative strategy: bodies, legislation, populations, what it replaces.
+    Strategy,
+    /// A board's progress report: a status per strategic action.
+    Progress,
+}
+
+impl DocumentKind {
+    /// `json`, `plan`, `strategy` or `progress`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Json => "json",
+            DocumentKind::Plan => "plan",
+            DocumentKind::Strategy => "strategy",
+            DocumentKind::Progress => "progress",
+        }
+    }
+
+    /// Tell the kind of a document from its text.
+    ///
+    /// JSON starts with `{`; a delivery plan has numbered actions ("10.1.1 ...")
+    /// or "Strategic Action" or "Lead and Key Partners" lines; a progress report
+    /// has more status lines ("On Track", "33.3% At Risk") than plan lines;
+    /// anything else is read as a narrative strategy.
+    ///
+    /// ```
+    /// use stratagraph::parse::DocumentKind;
+    /// assert_eq!(DocumentKind::detect("{\"format\": \"stratagraph\"}"), DocumentKind::Json);
+    /// assert_eq!(DocumentKind::detect("Priority 1\n1.1.1 Train staff.\nLead and Key Partners: NES"), DocumentKind::Plan);
+    /// assert_eq!(DocumentKind::detect("1.1 Train staff.\nOn Track\n100% On Track"), DocumentKind::Progress);
+    /// assert_eq!(DocumentKind::detect("Together for Mental Health sets out our ambitions."), DocumentKind::Strategy);
+    /// ```
+    pub fn detect(text: &str) -> DocumentKind {
+        let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+        if body.starts_with('{') {
+            return DocumentKind::Json;
+        }
+        let (mut plan, mut progress) = (0usize, 0usize);
+        for line in super::source_lines(text).take(5_000) {
+            let t = line.text;
+            let lower = t.to_ascii_lowercase();
+            if lower.starts_with("lead and key partners")
+                || lower.starts_with("strategic action")
+                || is_action_number(t)
+            {
+                plan += 1;
+            }
+            if Status::parse(t).is_some() || (t.contains('%') && has_status_words(&lower)) {
+                progress += 1;
+            }
+        }
+        if progress > plan {
+            DocumentKind::Progress
+        } else if plan > 0 {
+            DocumentKind::Plan
+        } else {
+            DocumentKind::Strategy
+        }
+    }
+}
+
+fn has_status_words(lower: &str) -> bool {
+    ["on track", "at risk", "off track", "delivered", "completed", "missed"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether a line starts with a three-part action number ("10.1.1 ").
+fn is_action_number(t: &str) -> bool {
+    let Some(first) = t.split_whitespace().next() else {
+        return false;
+    };
+    let parts: Vec<&str> = first.trim_end_matches(['.', ':']).split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl fmt::Display for DocumentKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DocumentKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<DocumentKind, Error> {
+        match s {
+            "json" => Ok(DocumentKind::Json),
+            "plan" | "delivery-plan" => Ok(DocumentKind::Plan),
+            "strategy" => Ok(DocumentKind::Strategy),
+            "progress" | "progress-report" => Ok(DocumentKind::Progress),
+            _ => Err(Error::UnknownKind {
+                what: "document kind (json, plan, strategy or progress)",
+                value: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// A document read by [`parse_document`].
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ParsedDocument {
+    /// A strategy or delivery plan (from text or canonical JSON).
+    Strategy(ParseResult),
+    /// A progress report.
+    Progress(ProgressParseResult),
+}
+
+/// Read a document of the given kind, or of the kind [`DocumentKind::detect`]
+/// tells. Text parsers never fail (what they cannot place is reported); only
+/// canonical JSON can fail, with a typed [`Error`].
+///
+/// ```
+/// use stratagraph::parse::{parse_document, ParsedDocument};
+/// let text = include_str!("../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt");
+/// let ParsedDocument::Strategy(plan) = parse_document(text, None)? else { unreachable!() };
+/// assert!(plan.strategy.contains("action:10.4.2"));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParsedDocument, Error> {
+    Ok(match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
+        DocumentKind::Json => ParsedDocument::Strategy(ParseResult::new(Strategy::from_json(text)?)),
+        DocumentKind::Plan => ParsedDocument::Strategy(parse_delivery_plan(text)),
+        DocumentKind::Strategy => ParsedDocument::Strategy(parse_strategy(text)),
+        DocumentKind::Progress => ParsedDocument::Progress(parse_progress_report(text)),
+    })
+}

@@ -1,0 +1,118 @@
+//! The command-line tool, run as a user would.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn stratagraph(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stratagraph"))
+        .args(args)
+        .current_dir(common::repo_root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+const SCOTLAND: &str = "examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt";
+
+#[test]
+fn parse_prints_the_canonical_json() {
+    let out = stratagraph(&["parse", SCOTLAND], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let golden = common::read("tests/golden/scotland-priority-10.json");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+    // Standard input, and the kind named.
+    let text = common::read(SCOTLAND);
+    let out = stratagraph(&["parse", "--kind", "plan", "-"], Some(text.as_bytes()));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
+}
+
+#[test]
+fn report_shows_actions_leads_partners_deadlines_outcomes() {
+    let out = stratagraph(&["report", SCOTLAND], None);
+    assert!(out.status.success());
+    let report = String::from_utf8(out.stdout).unwrap();
+    for expected in [
+        "Priority 10: Reduce the risk of poor mental health",
+        "Strategic action 10.4:",
+        "10.1.5 By November 2023, launch a new Strategic Board",
+        "Joint lead: Scottish Government, COSLA",
+        "Deadline: by 2023-11-30 (\u{201c}By November 2023\u{201d})",
+        "Key partners: In Care Survivors Alliance",
+        "Outcomes: 1, 2, 3, 4, 5, 6, 7",
+        "Diagnostics",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+    }
+}
+
+#[test]
+fn validate_exits_1_on_errors_and_0_otherwise() {
+    let out = stratagraph(&["validate", "tests/fixtures/validation-problems.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("error[duplicate_id]"), "{text}");
+    let out = stratagraph(&["validate", "--json", "tests/fixtures/validation-problems.json"], None);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/validation-problems.diagnostics.json")
+    );
+    let out = stratagraph(&["validate", "tests/fixtures/mini-plan.json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn the_kind_of_document_is_detected() {
+    let out = stratagraph(&["parse", "examples/data/wales-together-for-mental-health.txt"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/wales-together-for-mental-health.json")
+    );
+    let out = stratagraph(&["parse", "tests/fixtures/progress-report.txt"], None);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/progress-report.json")
+    );
+}
+
+#[test]
+fn bad_input_gives_a_clear_error_and_exit_2() {
+    let out = stratagraph(&["parse", "-"], Some(b"{\"format\": \"stratagraph\", \"version\": 7, \"nodes\": []}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("unsupported stratagraph document version 7"), "{err}");
+
+    let out = stratagraph(&["parse", "-"], Some(b"Priority 1\n\xff\xfe junk"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("line 2, column 1") && err.contains("UTF-8"), "{err}");
+
+    let out = stratagraph(&["report", "no/such/file.txt"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no/such/file.txt"));
+
+    let out = stratagraph(&["frobnicate", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = stratagraph(&["parse", "--kind", "poem", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_truncated_plan_loses_nothing() {
+    let text = common::read(SCOTLAND);
+    let cut = &text[..text.len() / 2];
+    let out = stratagraph(&["validate", "--kind", "plan", "-"], Some(cut.as_bytes()));
+    assert!(out.status.code().is_some());
+    let out = stratagraph(&["parse", "-"], Some(cut.as_bytes()));
+    assert!(out.status.success());
+}
