@@ -17,3 +17,4 @@ pub mod indicators;
 pub mod network;
 pub mod similarity;
 pub mod timeline;
+pub mod progress;

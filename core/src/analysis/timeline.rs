@@ -64,8 +64,7 @@ pub(crate) fn status_of(idx: &PlanIndex<'_>, p: u32) -> Option<(String, u32)> {
 
 /// Whether a status (in any of the spellings reports use) means the work is done.
 pub(crate) fn is_done(status: &str) -> bool {
-    let s = status.trim().to_ascii_lowercase();
-    matches!(s.as_str(), "delivered" | "completed" | "complete" | "done")
+    crate::progress::Status::parse(status) == Some(crate::progress::Status::Delivered)
 }
 
 fn timeline_rows(idx: &PlanIndex<'_>, keep: impl Fn(&DateWindow) -> bool) -> Timeline {
