@@ -1,4 +1,5 @@
-// Every ```js / ```javascript block of the top-level README.md, run against the built package:
+// Every ```js / ```javascript block of the top-level README.md and of the package's own
+// bindings-wasm/README.md, run against the built package:
 // `require('stratagraph')` resolves to the staged npm package (dist/npm, whose exports map
 // sends Node to dist/pkg-node), the working directory is the repository root, and a failed
 // `console.assert` fails the block (Node only prints it otherwise).
@@ -36,38 +37,42 @@ console.assert = (value, ...message) => {
 };
 `;
 
-const blocks = jsBlocks(read('README.md'));
+for (const readme of ['README.md', 'bindings-wasm/README.md']) {
+  const blocks = jsBlocks(read(readme));
 
-test('README.md has JavaScript examples', (t) => {
-  if (blocks.length === 0) t.skip('README.md has no ```js block yet: nothing to run');
-});
-
-for (const block of blocks) {
-  test(`README.md block at line ${block.line} runs against the package`, () => {
-    assert.ok(
-      fs.existsSync(path.join(PKG_NPM, 'package.json')),
-      'dist/npm is missing: run bindings-wasm/build.sh first',
-    );
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-readme-'));
-    try {
-      fs.mkdirSync(path.join(dir, 'node_modules'));
-      fs.symlinkSync(PKG_NPM, path.join(dir, 'node_modules', 'stratagraph'), 'dir');
-      fs.writeFileSync(path.join(dir, 'preload.cjs'), PRELOAD);
-      const esm = /^\s*(import|export)\s/m.test(block.code);
-      const file = path.join(dir, `readme-line-${block.line}.${esm ? 'mjs' : 'cjs'}`);
-      fs.writeFileSync(file, block.code);
-      const run = spawnSync(process.execPath, ['--require', path.join(dir, 'preload.cjs'), file], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
-      assert.equal(
-        run.status,
-        0,
-        `README.md line ${block.line} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`,
-      );
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  test(`${readme} has JavaScript examples`, (t) => {
+    if (blocks.length === 0) t.skip(`${readme} has no \`\`\`js block yet: nothing to run`);
   });
+
+  for (const block of blocks) {
+    test(`${readme} block at line ${block.line} runs against the package`, () => runBlock(readme, block));
+  }
+}
+
+function runBlock(readme, block) {
+  assert.ok(
+    fs.existsSync(path.join(PKG_NPM, 'package.json')),
+    'dist/npm is missing: run bindings-wasm/build.sh first',
+  );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-readme-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(PKG_NPM, path.join(dir, 'node_modules', 'stratagraph'), 'dir');
+    fs.writeFileSync(path.join(dir, 'preload.cjs'), PRELOAD);
+    const esm = /^\s*(import|export)\s/m.test(block.code);
+    const file = path.join(dir, `readme-line-${block.line}.${esm ? 'mjs' : 'cjs'}`);
+    fs.writeFileSync(file, block.code);
+    const run = spawnSync(process.execPath, ['--require', path.join(dir, 'preload.cjs'), file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(
+      run.status,
+      0,
+      `${readme} line ${block.line} failed (exit ${run.status}):\n${run.stderr}\n${run.stdout}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
