@@ -153,6 +153,20 @@ fn responsibility_rows(
 /// assert_eq!((pen.number.as_str(), pen.via.as_deref()), ("1.1.2", Some("partner:in-care-survivors-alliance")));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::query;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let r = query::responsibilities(&plan);
+/// let penumbra: Vec<_> = r.rows.iter().filter(|r| r.partner_label == "Penumbra")
+///     .map(|r| (r.number.as_str(), r.via.as_deref())).collect();
+/// assert_eq!(penumbra, [("10.3.2", Some("partner:in-care-survivors-alliance")),
+///                       ("10.3.3", Some("partner:in-care-survivors-alliance"))]);
+/// ```
 pub fn responsibilities(s: &Strategy) -> Responsibilities {
     let idx = PlanIndex::new(s);
     let by_partner = roles_by_partner(&idx);
@@ -173,6 +187,21 @@ pub fn responsibilities(s: &Strategy) -> Responsibilities {
 /// let roles: Vec<_> = sg.rows.iter().map(|r| (r.number.as_str(), r.role.as_str())).collect();
 /// assert_eq!(roles, [("1.1.1", "joint_lead"), ("1.1.2", "lead")]);
 /// assert_eq!(query::partner_responsibilities(&s, "Nobody").unwrap_err().code(), "unknown_node");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::query;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let sg = query::partner_responsibilities(&plan, "Scottish Government")?;
+/// assert_eq!(sg.rows.len(), 13); // leads or co-leads every action
+/// let cosla: Vec<_> = query::partner_responsibilities(&plan, "COSLA")?
+///     .rows.into_iter().map(|r| r.number).collect();
+/// assert_eq!(cosla, ["10.1.5", "10.4.1", "10.4.2"]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn partner_responsibilities(s: &Strategy, partner: &str) -> Result<Responsibilities, Error> {
@@ -236,6 +265,18 @@ table!(PartnerLoad, PartnerLoadRow);
 /// let pen = load.rows.iter().find(|r| r.label == "Penumbra").unwrap();
 /// assert_eq!((pen.actions, pen.via_alliance), (0, 1));
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::query;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let load = query::partner_load(&plan);
+/// let top: Vec<_> = load.rows.iter().take(3).map(|r| (r.label.as_str(), r.actions, r.leads)).collect();
+/// assert_eq!(top, [("Scottish Government", 13, 13), ("Third sector organisations", 5, 0), ("COSLA", 3, 3)]);
 /// ```
 pub fn partner_load(s: &Strategy) -> PartnerLoad {
     let idx = PlanIndex::new(s);
@@ -412,6 +453,18 @@ fn step_row(
 /// assert!(!query::explain_contribution(&s, "action:1.1.1", "outcome:2")?.found);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::query;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let why = query::explain_contribution(&plan, "action:10.3.2", "outcome:1")?;
+/// assert_eq!(why.rows.last().unwrap().reading, "priority 10 contributes to outcome 1");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
 pub fn explain_contribution(
     s: &Strategy,
     action: &str,
@@ -484,6 +537,19 @@ pub fn explain_contribution(
 ///     "action 1.1.2 has as key partner In Care Survivors Alliance",
 ///     "action 1.1.2 contributes to outcome 2",
 /// ]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::query;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let p = query::explain_path(&plan, "Penumbra", "Scottish Government")?;
+/// let hops: Vec<_> = p.rows.iter().map(|r| r.to.as_str()).collect();
+/// assert_eq!(hops, ["partner:in-care-survivors-alliance", "action:10.3.2", "partner:scottish-government"]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn explain_path(s: &Strategy, from: &str, to: &str) -> Result<PathExplanation, Error> {

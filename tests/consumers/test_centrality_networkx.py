@@ -77,6 +77,7 @@ def test_there_are_goldens():
     names = [p.name for p in goldens()]
     assert "mini-plan.centrality.json" in names
     assert "synthetic-plan.centrality.json" in names
+    assert "scotland-priority-10.centrality.json" in names
 
 
 def test_links_and_weights(case):

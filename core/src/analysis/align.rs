@@ -237,6 +237,20 @@ fn shared_rows(a: &PlanIndex<'_>, b: &PlanIndex<'_>, kind: NodeKind) -> Vec<Alig
 /// assert!(al.rows[0].score.unwrap() > 0.7);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::align, Strategy};
+/// let scotland = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let wales = Strategy::from_json(include_str!("../../../examples/data/wales-together-for-mental-health.json"))?;
+/// let al = align::align(&scotland, &wales);
+/// // Wales's strategy page names no numbered outcomes: Scotland's seven stand alone.
+/// assert_eq!(al.rows.iter().filter(|r| r.kind == "outcome" && r.b_id.is_none()).count(), 7);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
 pub fn align(a: &Strategy, b: &Strategy) -> Alignment {
     align_with(a, b, DEFAULT_THRESHOLD)
 }

@@ -83,6 +83,19 @@ pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Vec<Vec<u
 /// assert_eq!(cells, [("1", 2, true), ("2", 1, false)]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::coverage;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let m = coverage::priority_outcome_matrix(&plan);
+/// // Priority 10 names outcomes 1 to 7: each of its 13 actions counts for each.
+/// assert_eq!(m.outcomes.len(), 7);
+/// assert!(m.rows.iter().all(|r| r.actions == 13 && r.named));
+/// ```
 pub fn priority_outcome_matrix(s: &Strategy) -> PriorityOutcomeMatrix {
     let idx = PlanIndex::new(s);
     let priorities = idx.of_kind(NodeKind::Priority);
@@ -185,6 +198,19 @@ table!(OutcomePartnerMatrix, OutcomePartnerRow);
 /// ]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::coverage;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let m = coverage::outcome_partner_matrix(&plan);
+/// let o1: Vec<_> = m.rows.iter().filter(|r| r.outcome == "outcome:1").take(2)
+///     .map(|r| (r.partner_label.as_str(), r.actions, r.leads)).collect();
+/// assert_eq!(o1, [("Scottish Government", 13, 13), ("NES", 2, 0)]);
+/// ```
 pub fn outcome_partner_matrix(s: &Strategy) -> OutcomePartnerMatrix {
     let idx = PlanIndex::new(s);
     let actions = idx.of_kind(NodeKind::Action);
@@ -277,6 +303,20 @@ table!(Gaps, GapRow);
 ///     ("partner_named_once", "In Care Survivors Alliance"),
 /// ]);
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::coverage;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let gaps = coverage::gaps(&plan);
+/// // Every outcome is served, every challenge answered, every action led;
+/// // six partners are named once.
+/// assert_eq!(gaps.rows.len(), 6);
+/// assert!(gaps.rows.iter().all(|r| r.gap == "partner_named_once"));
 /// ```
 pub fn gaps(s: &Strategy) -> Gaps {
     let idx = PlanIndex::new(s);

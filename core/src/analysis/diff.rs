@@ -202,6 +202,25 @@ fn show_window(w: Option<&DateWindow>) -> String {
 /// assert_eq!(d.rows[0].old_value.as_deref(), Some("Scottish Government; COSLA"));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::diff;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// // A later version: 10.4.2 is dropped and 10.2.2 gets a new deadline.
+/// let mut later = plan.clone();
+/// later.remove_node("action:10.4.2");
+/// later.update_node("action:10.2.2", |n| {
+///     n.deadline = Some(stratagraph::DateWindow::new(None, "2024-09-30".parse().ok(), "by September 2024"));
+/// })?;
+/// let d = diff::diff(&plan, &later);
+/// let rows: Vec<_> = d.rows.iter().map(|r| (r.change.as_str(), r.old_number.as_deref().unwrap_or(""))).collect();
+/// assert_eq!(rows, [("deadline_changed", "10.2.2"), ("removed", "10.4.2")]);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
 pub fn diff(old: &Strategy, new: &Strategy) -> PlanDiff {
     diff_with(old, new, DiffOptions::default())
 }

@@ -282,6 +282,17 @@ fn label(n: &Node) -> String {
 /// assert_eq!((r.rows[0].outcomes.as_str(), r.rows[0].gap, r.rows[0].met), ("outcome:1", Some(5.0), Some(false)));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::indicators;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// // The delivery plan itself carries no indicators.
+/// assert!(indicators::indicator_results(&plan).rows.is_empty());
+/// ```
 pub fn indicator_results(s: &Strategy) -> IndicatorResults {
     let idx = PlanIndex::new(s);
     let mut rows = Vec::new();
@@ -395,6 +406,29 @@ table!(IndicatorGaps, IndicatorGapRow);
 /// assert_eq!((r.target, r.actual, r.gap), (Some(50.0), Some(44.0), Some(6.0)));
 /// assert_eq!(r.progress, Some(0.4));
 /// assert_eq!(r.status, "behind");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::indicators::{self, IndicatorData, Observation, Period};
+/// use stratagraph::{EdgeKind, Node, NodeKind};
+/// let mut plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let d = |s: &str| s.parse().unwrap();
+/// // An indicator of outcome 1, as a monitoring framework would add it.
+/// let data = IndicatorData {
+///     baseline: Some(Observation { date: d("2022-12-31"), value: 48.6 }),
+///     periods: vec![Period { start: d("2023-01-01"), end: d("2024-12-31"), target: Some(50.0), actual: None },
+///                   Period { start: d("2023-01-01"), end: d("2023-12-31"), target: None, actual: Some(49.0) }],
+///     ..Default::default()
+/// };
+/// plan.add_node(data.apply(Node::new(NodeKind::Indicator, "1", "Mean adult WEMWBS score")))?;
+/// plan.link("indicator:1", EdgeKind::Measures, "outcome:1")?;
+/// let g = indicators::indicator_gaps(&plan, d("2024-01-31"));
+/// assert_eq!((g.rows[0].outcomes.as_str(), g.rows[0].actual, g.rows[0].target), ("outcome:1", Some(49.0), Some(50.0)));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn indicator_gaps(s: &Strategy, as_of: Date) -> IndicatorGaps {

@@ -71,6 +71,17 @@ impl PartnerNetwork {
 /// assert_eq!((net.graph.node_count(), net.graph.edge_count()), (4, 2));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::network;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let net = network::partner_network(&plan);
+/// assert_eq!((net.graph.node_count(), net.graph.edge_count()), (17, 29));
+/// ```
 pub fn partner_network(s: &Strategy) -> PartnerNetwork {
     let idx = PlanIndex::new(s);
     let partners = idx.of_kind(NodeKind::Partner);
@@ -147,6 +158,17 @@ table!(PartnerLinks, PartnerLinkRow);
 ///     .collect();
 /// assert_eq!(pairs, [("Scottish Government", "COSLA", 1), ("Scottish Government", "In Care Survivors Alliance", 1)]);
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::network;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let heaviest = network::partner_links(&plan).rows.into_iter().max_by_key(|r| r.weight).unwrap();
+/// assert_eq!((heaviest.target_label.as_str(), heaviest.weight), ("Third sector organisations", 5));
 /// ```
 pub fn partner_links(s: &Strategy) -> PartnerLinks {
     links_of(&partner_network(s))
@@ -235,6 +257,19 @@ table!(PartnerCentrality, PartnerCentralityRow);
 /// assert_eq!((sg.label.as_str(), sg.degree, sg.betweenness), ("Scottish Government", 2, 2.0 / 6.0));
 /// assert_eq!(c.rows[3].degree, 0); // Penumbra shares no action directly
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::network;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let c = network::partner_centrality(&plan);
+/// let sg = &c.rows[0];
+/// assert_eq!((sg.label.as_str(), sg.degree), ("Scottish Government", 13));
+/// assert!((sg.betweenness - 0.429167).abs() < 1e-6);
 /// ```
 pub fn partner_centrality(s: &Strategy) -> PartnerCentrality {
     centrality_of(&partner_network(s))

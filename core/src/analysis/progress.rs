@@ -378,6 +378,20 @@ fn rollup_of(idx: &PlanIndex<'_>, own: &[Option<Status>]) -> ProgressRollup {
 /// ]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let mut plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let report = parse_progress_report("10.3 Survivors.\tAt Risk\n10.4 Dementia.\tOn Track").report;
+/// report.apply_to(&mut plan);
+/// let r = progress::progress_rollup(&plan);
+/// let p10 = r.rows.iter().find(|r| r.id == "priority:10").unwrap();
+/// assert_eq!((p10.strategic_actions, p10.rated, p10.status.as_deref()), (4, 2, Some("at_risk")));
+/// ```
 pub fn progress_rollup(s: &Strategy) -> ProgressRollup {
     let idx = PlanIndex::new(s);
     let own = statuses_from_attrs(&idx);
@@ -498,6 +512,20 @@ pub fn progress_summary(s: &Strategy) -> ProgressSummary {
 /// let report = parse_progress_report("1.1 Help families.\tOff Track").report;
 /// assert_eq!(progress::progress_summary_of_report(&s, &report).text, "1 (100%) off track");
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let report = parse_progress_report("Progress as at 31 March 2024\n\
+///     10.1 Help parents and families.\tOn Track\n10.2 Perinatal services.\tOn Track\n\
+///     10.3 Survivors of childhood abuse.\tAt Risk\n10.4 Dementia delivery plan.\tOff Track").report;
+/// let sum = progress::progress_summary_of_report(&plan, &report);
+/// assert_eq!(sum.text, "2 (50%) on track, 1 (25%) at risk, 1 (25%) off track");
 /// ```
 pub fn progress_summary_of_report(s: &Strategy, report: &ProgressReport) -> ProgressSummary {
     let idx = PlanIndex::new(s);

@@ -122,6 +122,19 @@ fn timeline_rows(idx: &PlanIndex<'_>, keep: impl Fn(&DateWindow) -> bool) -> Tim
 /// assert_eq!(t.rows[0].leads, "Scottish Government; COSLA");
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::timeline;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let t = timeline::timeline(&plan);
+/// let order: Vec<_> = t.rows.iter().map(|r| r.number.as_str()).collect();
+/// assert_eq!(order, ["10.1.5", "10.2.2", "10.3.3", "10.1.4", "10.2.1"]);
+/// assert_eq!(t.undated, 8);
+/// ```
 pub fn timeline(s: &Strategy) -> Timeline {
     timeline_rows(&PlanIndex::new(s), |_| true)
 }
@@ -137,6 +150,19 @@ pub fn timeline(s: &Strategy) -> Timeline {
 /// let t = timeline::due_in(&s, q4.0, q4.1);
 /// assert_eq!(t.rows.len(), 1);
 /// assert_eq!(t.rows[0].number, "1.1.1");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::timeline;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let fy = timeline::due_in(&plan, "2024-04-01".parse()?, "2025-03-31".parse()?);
+/// let due: Vec<_> = fy.rows.iter().map(|r| r.number.as_str()).collect();
+/// assert_eq!(due, ["10.3.3", "10.1.4"]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn due_in(s: &Strategy, from: Date, to: Date) -> Timeline {
@@ -192,6 +218,19 @@ table!(Overdue, OverdueRow);
 /// // Once the strategic action is reported delivered, nothing is overdue.
 /// s.update_node("strategic-action:1.1", |n| { n.attrs.insert("status".into(), "delivered".into()); })?;
 /// assert!(timeline::overdue(&s, "2024-01-31".parse()?).rows.is_empty());
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::timeline;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let late = timeline::overdue(&plan, "2024-06-30".parse()?);
+/// let rows: Vec<_> = late.rows.iter().map(|r| (r.number.as_str(), r.days_overdue)).collect();
+/// assert_eq!(rows, [("10.1.5", 213), ("10.2.2", 91), ("10.3.3", 61)]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn overdue(s: &Strategy, as_of: Date) -> Overdue {
@@ -312,6 +351,18 @@ table!(Gantt, GanttRow);
 ///     ("1.1.2", "2023-04-01".to_owned(), "2024-03-31".to_owned(), false),
 /// ]);
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::analysis::timeline;
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let g = timeline::gantt(&plan);
+/// assert_eq!((g.rows[0].label.as_str(), g.rows[0].start.to_string()), ("10", "2023-01-01".to_owned()));
+/// assert_eq!(g.unplaced, 8); // actions with no deadline
 /// ```
 pub fn gantt(s: &Strategy) -> Gantt {
     let idx = PlanIndex::new(s);
