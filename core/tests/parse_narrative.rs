@@ -712,3 +712,45 @@ proptest! {
         let _ = parse_strategy(&text);
     }
 }
+
+/// Issue 3, point 9: a large input is parsed in linear time. A benchmark, not
+/// a timed test: run it with
+/// `cargo test --release -p stratagraph --test parse_narrative -- --ignored --nocapture`
+/// (`STRATAGRAPH_BENCH_MB` sets the size, 50 by default).
+#[test]
+#[ignore = "benchmark"]
+fn bench_linear_time_on_a_large_page() {
+    let mb: usize = std::env::var("STRATAGRAPH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let seed = welsh_seed();
+    let body = seed.split_once('\n').map_or(seed.as_str(), |(_, b)| b);
+    // Many paragraphs, with a different Measure in each, so names keep coming.
+    let page = |bytes: usize| {
+        let mut text = String::with_capacity(bytes + body.len());
+        let mut i = 0usize;
+        while text.len() < bytes {
+            text.push_str(&body.replace("Measure 2010", &format!("Measure {}", 1000 + i % 8000)));
+            text.push_str("\n\n");
+            i += 1;
+        }
+        text
+    };
+    let mut rates = Vec::new();
+    for size in [mb.max(10) / 10, mb.max(10)] {
+        let text = page(size * 1_000_000);
+        let start = std::time::Instant::now();
+        let r = parse_strategy(&text);
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "parse_strategy: {size} MB, {} nodes, {} edges in {secs:.2} s ({:.1} MB/s)",
+            r.strategy.len(),
+            r.strategy.edge_count(),
+            size as f64 / secs
+        );
+        rates.push(size as f64 / secs);
+    }
+    // Linear: the rate on ten times the text is not far below the rate on the tenth.
+    assert!(rates[1] > rates[0] / 3.0, "{rates:?}");
+}

@@ -543,3 +543,46 @@ proptest! {
         let _ = parse_progress_report(&text);
     }
 }
+
+/// Issue 3, point 9: a large input is parsed in linear time. A benchmark, not
+/// a timed test: run it with
+/// `cargo test --release -p stratagraph --test parse_progress -- --ignored --nocapture`
+/// (`STRATAGRAPH_BENCH_MB` sets the size, 50 by default).
+#[test]
+#[ignore = "benchmark"]
+fn bench_linear_time_on_a_large_report() {
+    let mb: usize = std::env::var("STRATAGRAPH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let fixture = fixture();
+    let rows: Vec<&str> = fixture.lines().skip(9).take(26).collect();
+    // Rows renumbered so every number is new (as in a corpus of many plans).
+    let report = |bytes: usize| {
+        let mut text = String::from("Progress as at 31 March 2024\n");
+        let mut i = 0usize;
+        while text.len() < bytes {
+            for line in &rows {
+                let line = line.replacen("1.", &format!("{}.", 100 + i), 1);
+                text.push_str(&line);
+                text.push('\n');
+            }
+            i += 1;
+        }
+        text
+    };
+    let mut rates = Vec::new();
+    for size in [mb.max(10) / 10, mb.max(10)] {
+        let text = report(size * 1_000_000);
+        let start = std::time::Instant::now();
+        let r = parse_progress_report(&text);
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "parse_progress_report: {size} MB, {} rows in {secs:.2} s ({:.1} MB/s)",
+            r.report.entries.len(),
+            size as f64 / secs
+        );
+        rates.push(size as f64 / secs);
+    }
+    assert!(rates[1] > rates[0] / 3.0, "{rates:?}");
+}

@@ -23,7 +23,7 @@
 //! Page furniture ("Skip to main content", even when run together with the
 //! title) is skipped and reported.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{furniture_pieces, source_lines, ParseResult, SourceLine};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -321,6 +321,11 @@ fn bracketed_acronym(tok: &str) -> Option<&str> {
     ok.then_some(inner)
 }
 
+/// A word without the punctuation around it ("(NPB)." → "NPB").
+fn word_key(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
 /// The words of a normalised sentence with their byte offsets.
 fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -381,7 +386,8 @@ fn named_phrase(s: &str, ws: &[(usize, &str)], i: usize, anchors: &[&str]) -> Op
                 last = k;
                 break;
             }
-            if bracketed_acronym(w).is_some() {
+            // An acronym, or the next name's anchor ("... Act The Children Act").
+            if bracketed_acronym(w).is_some() || anchors.contains(&core(w)) {
                 break;
             }
             let connector = CONNECTORS.contains(&w) && w != "and" && w != "&";
@@ -521,6 +527,47 @@ fn is_abbreviation(word: &str) -> bool {
         .contains(&w)
 }
 
+/// Where sentences end in a paragraph: after `.`, `!` or `?` (and any closing
+/// brackets and quotes) followed by a space and a capital, a digit or an
+/// opening bracket or quote, except after an abbreviation ("e.g.", "Dr.").
+fn sentence_cuts(slice: &str) -> Vec<usize> {
+    let closer = |c: char| matches!(c, ')' | ']' | '"' | '\'' | '\u{2019}' | '\u{201d}');
+    let mut cuts = Vec::new();
+    let mut word_start = 0;
+    for (i, c) in slice.char_indices() {
+        if c.is_whitespace() {
+            word_start = i + c.len_utf8();
+            continue;
+        }
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = &slice[i + c.len_utf8()..];
+        let closers: usize = rest
+            .chars()
+            .take_while(|&ch| closer(ch))
+            .map(char::len_utf8)
+            .sum();
+        let after = &rest[closers..];
+        if after.starts_with(|ch: char| !ch.is_whitespace()) {
+            continue;
+        }
+        if let Some(next) = after.trim_start().chars().next() {
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}');
+            if !opens {
+                continue;
+            }
+        }
+        if c == '.' && is_abbreviation(&slice[word_start..i]) {
+            continue;
+        }
+        cuts.push(i + c.len_utf8() + closers);
+    }
+    cuts
+}
+
 /// The year window of a period written as years ("2017-2027").
 fn period_of(text: &str) -> Option<DateWindow> {
     words(text).into_iter().find_map(|(_, w)| {
@@ -595,7 +642,9 @@ struct Extractor<'a> {
     /// Earlier strategies the text has listed, for "those former strategies".
     former: Vec<NodeId>,
     /// Acronyms and labels of named nodes, to recognise later mentions.
-    names: Vec<(String, NodeId)>,
+    names: HashMap<String, NodeId>,
+    /// The word counts of the names that start with each word.
+    name_lengths: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Extractor<'a> {
@@ -607,7 +656,8 @@ impl<'a> Extractor<'a> {
             title: String::new(),
             plan: None,
             former: Vec::new(),
-            names: Vec::new(),
+            names: HashMap::new(),
+            name_lengths: HashMap::new(),
         }
     }
 
@@ -713,48 +763,10 @@ impl<'a> Extractor<'a> {
     /// The sentences of a block.
     fn sentences(&self, block: &Block<'a>) -> Vec<Sentence> {
         let slice = &self.src[block.start..block.end];
-        let chars: Vec<(usize, char)> = slice.char_indices().collect();
-        let mut cuts: Vec<usize> = Vec::new();
-        for k in 0..chars.len() {
-            let (i, c) = chars[k];
-            if !matches!(c, '.' | '!' | '?') {
-                continue;
-            }
-            let mut m = k + 1;
-            while m < chars.len()
-                && matches!(chars[m].1, ')' | ']' | '"' | '\'' | '\u{2019}' | '\u{201d}')
-            {
-                m += 1;
-            }
-            if m < chars.len() && !chars[m].1.is_whitespace() {
-                continue;
-            }
-            let mut n = m;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                n += 1;
-            }
-            if let Some(&(_, next)) = chars.get(n) {
-                let opens = next.is_uppercase()
-                    || next.is_ascii_digit()
-                    || matches!(next, '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}');
-                if !opens {
-                    continue;
-                }
-            }
-            if c == '.' {
-                let word_start = slice[..i]
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(w, c)| w + c.len_utf8());
-                if is_abbreviation(&slice[word_start..i]) {
-                    continue;
-                }
-            }
-            cuts.push(chars.get(m).map_or(slice.len(), |&(b, _)| b));
-        }
+        let cuts = sentence_cuts(slice);
         let mut out = Vec::new();
         let mut from = 0;
+        let mut line_ix = 0;
         for cut in cuts.into_iter().chain(std::iter::once(slice.len())) {
             let raw = &slice[from..cut];
             let trimmed = raw.trim_start();
@@ -764,13 +776,15 @@ impl<'a> Extractor<'a> {
             if trimmed.is_empty() {
                 continue;
             }
-            // The line the sentence starts on.
-            let line = block
+            // The line the sentence starts on (sentences come in order).
+            while block
                 .lines
-                .iter()
-                .rev()
-                .find(|l| l.start <= start)
-                .or(block.lines.first());
+                .get(line_ix + 1)
+                .is_some_and(|l| l.start <= start)
+            {
+                line_ix += 1;
+            }
+            let line = block.lines.get(line_ix);
             let (number, column) = match line {
                 Some(l) => (
                     l.number,
@@ -812,11 +826,69 @@ impl<'a> Extractor<'a> {
         }
         let id = self.ensure(node);
         for name in std::iter::once(label).chain(acronym) {
-            if !self.names.iter().any(|(n, _)| n == name) {
-                self.names.push((name.to_owned(), id.clone()));
-            }
+            self.remember(name, &id);
         }
         id
+    }
+
+    /// Remember a name (or acronym) of a node, to recognise later mentions.
+    fn remember(&mut self, name: &str, id: &NodeId) {
+        let Some(first) = name
+            .split(' ')
+            .map(word_key)
+            .next()
+            .filter(|k| !k.is_empty())
+        else {
+            return;
+        };
+        if self.names.contains_key(name) {
+            return;
+        }
+        self.names.insert(name.to_owned(), id.clone());
+        let count = name.split(' ').count();
+        let counts = self.name_lengths.entry(first.to_owned()).or_default();
+        if !counts.contains(&count) {
+            counts.push(count);
+        }
+    }
+
+    /// The named nodes a sentence mentions by name or acronym, in the order
+    /// of their first mention. Each word is looked up once per length of the
+    /// names that start with it, so the cost does not grow with the number of
+    /// names known.
+    fn mentioned(&self, s: &str) -> Vec<NodeId> {
+        let mut out: Vec<NodeId> = Vec::new();
+        let ws = words(s);
+        for (k, &(at, w)) in ws.iter().enumerate() {
+            let key = word_key(w);
+            let Some(counts) = self.name_lengths.get(key) else {
+                continue;
+            };
+            let pos = at + w.find(key).unwrap_or(0);
+            for &count in counts {
+                let Some(&(last_at, last)) = ws.get(k + count - 1) else {
+                    continue;
+                };
+                // The name may be followed by punctuation inside the last word.
+                let mut end = last_at + last.len();
+                while end > pos {
+                    let Some(candidate) = s.get(pos..end) else {
+                        break;
+                    };
+                    if let Some(id) = self.names.get(candidate) {
+                        if !out.contains(id) {
+                            out.push(id.clone());
+                        }
+                        break;
+                    }
+                    match candidate.chars().next_back() {
+                        Some(c) if !c.is_alphanumeric() => end -= c.len_utf8(),
+                        _ => break,
+                    }
+                }
+            }
+        }
+        out
     }
 
     fn link(&mut self, from: &NodeId, kind: EdgeKind, to: &NodeId) {
@@ -850,8 +922,10 @@ impl<'a> Extractor<'a> {
                 .entry("evidence".to_owned())
                 .or_insert_with(|| AttrValue::List(Vec::new()));
             if let AttrValue::List(items) = list {
-                if !items.contains(&AttrValue::Map(entry.clone())) {
-                    items.push(AttrValue::Map(entry));
+                // Sentences come in order: a repeat can only be the last one.
+                let entry = AttrValue::Map(entry);
+                if items.last() != Some(&entry) {
+                    items.push(entry);
                 }
             }
         });
@@ -872,7 +946,8 @@ impl<'a> Extractor<'a> {
         }
         self.title = title.to_owned();
         self.main = self.ensure(node);
-        self.names.push((title.to_owned(), self.main.clone()));
+        let main = self.main.clone();
+        self.remember(title, &main);
     }
 
     fn set_nation(&mut self, heading: &str, body: &str) {
@@ -949,9 +1024,9 @@ impl<'a> Extractor<'a> {
         self.coverage(&lower, &mut hits);
         self.principles(s, &lower, &mut hits);
         // Later mentions of named things, by name or acronym.
-        for (name, id) in &self.names {
-            if *id != main && find_word(s, name, 0).is_some() && !hits.contains(id) {
-                hits.push(id.clone());
+        for id in self.mentioned(s) {
+            if id != main && !hits.contains(&id) {
+                hits.push(id);
             }
         }
         if hits.is_empty() && self.mentions_main(&lower) {
@@ -1009,12 +1084,15 @@ impl<'a> Extractor<'a> {
         while lower[rest_at..].starts_with("for ") {
             let item_start = rest_at + 4;
             let tail = &lower[item_start..];
-            let ends = [", and for ", " and for ", ", for "];
-            let next = ends
-                .iter()
-                .filter_map(|e| tail.find(e).map(|p| (p, e.len())))
-                .min();
+            // The item ends at the next clause mark, or at "and for" before it.
             let stop = tail.find([',', ';', '.', ':']).unwrap_or(tail.len());
+            let next = match tail[..stop].find(" and for ") {
+                Some(p) => Some((p, " and for ".len())),
+                None => [", and for ", ", for "]
+                    .iter()
+                    .find(|e| tail[stop..].starts_with(*e))
+                    .map(|e| (stop, e.len())),
+            };
             match next {
                 Some((p, len)) if p <= stop => {
                     items.push((item_start, item_start + p));
@@ -1163,12 +1241,9 @@ impl<'a> Extractor<'a> {
         // Known legislation named again (by acronym) under a cue.
         if gives_effect {
             let known: Vec<NodeId> = self
-                .names
-                .iter()
-                .filter(|(n, id)| {
-                    id.as_str().starts_with("legislation:") && find_word(s, n, 0).is_some()
-                })
-                .map(|(_, id)| id.clone())
+                .mentioned(s)
+                .into_iter()
+                .filter(|id| id.as_str().starts_with("legislation:"))
                 .collect();
             for id in known {
                 self.link(&main, EdgeKind::GivesEffectTo, &id);
@@ -1204,7 +1279,7 @@ impl<'a> Extractor<'a> {
                 node = node.with_period(p);
             }
             self.ensure(node);
-            self.names.push((label, id.clone()));
+            self.remember(&label, &id);
         }
         let main = self.main.clone();
         self.link(&main, EdgeKind::Contains, &id);
@@ -1229,12 +1304,9 @@ impl<'a> Extractor<'a> {
         }
         if bodies.is_empty() {
             bodies = self
-                .names
-                .iter()
-                .filter(|(n, id)| {
-                    id.as_str().starts_with("governance-body:") && find_word(s, n, 0).is_some()
-                })
-                .map(|(_, id)| id.clone())
+                .mentioned(s)
+                .into_iter()
+                .filter(|id| id.as_str().starts_with("governance-body:"))
                 .collect();
         }
         for id in bodies {

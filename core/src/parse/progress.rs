@@ -33,6 +33,8 @@
 //! | `progress_no_date` | info | the report gives no date |
 //! | `progress_no_rows` | warning | the text has no rows at all |
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use super::{furniture_pieces, source_lines, ParseResult, SourceLine, TextLine};
@@ -131,6 +133,8 @@ struct Parser {
     report: ProgressReport,
     /// Whether heading-like lines still extend the title.
     title_open: bool,
+    /// The row numbers seen so far.
+    numbers: HashSet<String>,
     stage: Option<Stage>,
 }
 
@@ -469,6 +473,7 @@ impl Parser {
             sink: ParseResult::new(Strategy::new()),
             report: ProgressReport::default(),
             title_open: true,
+            numbers: HashSet::new(),
             stage: None,
         }
     }
@@ -549,7 +554,7 @@ impl Parser {
 
     fn start_row(&mut self, line: SourceLine<'_>, number: String) {
         self.close_row();
-        if self.report.entries.iter().any(|e| e.number == number) {
+        if !self.numbers.insert(number.clone()) {
             self.warn(
                 "progress_duplicate_row",
                 line,
