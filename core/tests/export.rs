@@ -44,6 +44,7 @@ const TEXT_GOLDENS: &[(Format, &str)] = &[
     (Format::Kumu, "mini-plan.kumu.json"),
     (Format::Archimate, "mini-plan.archimate.xml"),
     (Format::Svg, "mini-plan.svg"),
+    (Format::Html, "mini-plan.html"),
 ];
 
 #[test]
@@ -111,11 +112,46 @@ fn exports_are_deterministic() {
 }
 
 #[test]
-fn html_is_unsupported_for_now_or_works() {
-    match export(&mini(), Format::Html, &ExportOptions::default()) {
-        Ok(bytes) => assert!(String::from_utf8(bytes).unwrap().contains("<html")),
-        Err(e) => assert_eq!(e.code(), "unsupported"),
+fn html_report_is_self_contained() {
+    let mut s = thirty_node_plan();
+    for (i, id) in ["strategic-action:1.1", "action:2.1.1", "action:3.1.2"]
+        .into_iter()
+        .enumerate()
+    {
+        let status = ["On track", "Delivered", "Delivery Date Missed with Risk"][i];
+        s.update_node(id, |n| {
+            n.attrs.insert("status".into(), status.into());
+        })
+        .unwrap();
     }
+    s.update_node("action:1.1.1", |n| {
+        n.deadline = Some(stratagraph::DateWindow::new(
+            "2023-04-01".parse().ok(),
+            "2024-03-31".parse().ok(),
+            "Over 2023/24",
+        ));
+    })
+    .unwrap();
+    let html = text(&s, Format::Html, &ExportOptions::default());
+    if let Some(dir) = std::env::var_os("SVG_PREVIEW_DIR") {
+        std::fs::write(std::path::Path::new(&dir).join("report.html"), &html).unwrap();
+    }
+    for section in [
+        "id=\"map\"",
+        "id=\"progress\"",
+        "id=\"actions\"",
+        "id=\"coverage\"",
+        "id=\"gaps\"",
+        "id=\"timeline\"",
+    ] {
+        assert!(html.contains(section), "{section}");
+    }
+    assert!(html.contains("<span class=\"badge on_track\">On track</span>"));
+    assert!(html.contains("class=\"gantt\""));
+    // No scripts, and nothing fetched: no external URL outside the SVG namespace.
+    assert!(!html.contains("<script"));
+    let without_ns = html.replace("http://www.w3.org/2000/svg", "");
+    assert!(!without_ns.contains("http://") && !without_ns.contains("https://"));
 }
 
 const SCRIPT: &str = "<script>alert(1)</script>";
@@ -151,7 +187,12 @@ fn hostile() -> Strategy {
 fn hostile_text_stays_text() {
     let s = hostile();
     let opts = ExportOptions::default().with_svg(SvgOptions::default().with_partners(true));
-    for format in [Format::Graphml, Format::Archimate, Format::Svg] {
+    for format in [
+        Format::Graphml,
+        Format::Archimate,
+        Format::Svg,
+        Format::Html,
+    ] {
         let out = text(&s, format, &opts);
         assert!(!out.contains("<script"), "{format}: {out}");
         assert!(!out.contains("<img"), "{format}: {out}");
@@ -273,7 +314,7 @@ fn imports_fail_cleanly() {
     }
 }
 
-/// A plan the size of a real one: 4 priorities, 9 strategic actions, 22
+/// A plan the size of a real one: 4 priorities, 9 strategic actions, 21
 /// actions, 6 outcomes and 10 partners, with long statements.
 fn thirty_node_plan() -> Strategy {
     let words = "improve access to timely, compassionate mental health support for children, young people, families and communities across every local authority area";

@@ -240,3 +240,56 @@ def test_archimate_follows_the_exchange_format(plan: dict) -> None:
     assert ("BusinessActor", "Assignment", "WorkPackage") in by_type
     assert ("WorkPackage", "Realization", "CourseOfAction") in by_type
     assert ("CourseOfAction", "Realization", "Goal") in by_type
+
+
+# --- Headless Chromium: the HTML report ----------------------------------------
+
+
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    raise AssertionError("chromium is not installed (Debian package: chromium)")
+
+
+def test_chromium_opens_the_html_report(tmp_path: Path) -> None:
+    """Open the report in headless Chromium, check its DOM, keep a screenshot.
+
+    The screenshot goes to $STRATAGRAPH_ARTIFACTS (default: artifacts/ at the
+    repository root) as report-mini-plan.png.
+    """
+    import os
+
+    report = golden("mini-plan.html")
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    dom = subprocess.run(
+        [chromium(), *flags, "--dump-dom", report.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert dom.returncode == 0, dom.stderr
+    for section in ("map", "progress", "actions", "coverage", "gaps", "timeline"):
+        assert f'id="{section}"' in dom.stdout, section
+    assert "<svg" in dom.stdout and "Action 1.1.2" in dom.stdout
+    artifacts = Path(os.environ.get("STRATAGRAPH_ARTIFACTS", ROOT / "artifacts"))
+    artifacts.mkdir(parents=True, exist_ok=True)
+    shot = artifacts / "report-mini-plan.png"
+    out = subprocess.run(
+        [chromium(), *flags, "--window-size=1280,2000", f"--screenshot={shot}", report.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000

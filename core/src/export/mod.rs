@@ -14,7 +14,7 @@
 //! | `kumu` | [`kumu`] | Kumu (blueprint import) | no |
 //! | `archimate` | [`archimate`] | Archi and other ArchiMate tools | no |
 //! | `svg` | [`svg`] | browsers, Jupyter, rsvg | no |
-//! | `html` | — | browsers | no (not built yet: needs the analysis module) |
+//! | `html` | [`html`] | browsers (one file, no scripts, no network) | no |
 //!
 //! Every output is deterministic: the same strategy and options give the same
 //! bytes. Every text a document supplies (labels, statements, tags, attribute
@@ -40,6 +40,7 @@ pub mod csv;
 pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod kumu;
 pub mod mermaid;
 pub mod node_link;
@@ -255,7 +256,7 @@ impl ExportOptions {
 /// Write `strategy` in `format`. Text formats are UTF-8; `xlsx` is a zip file.
 ///
 /// Fails with code `unsupported` for `xlsx` in a build without the `xlsx`
-/// feature and for `html` (not built yet).
+/// feature.
 ///
 /// ```
 /// use stratagraph::export::{export, ExportOptions, Format};
@@ -282,12 +283,7 @@ pub fn export(
         Format::Kumu => kumu::to_kumu(strategy),
         Format::Archimate => archimate::to_archimate(strategy),
         Format::Svg => svg::to_svg(strategy, &options.svg),
-        Format::Html => {
-            return Err(Error::Unsupported {
-                format: "html".to_owned(),
-                message: "the HTML report is not built yet".to_owned(),
-            })
-        }
+        Format::Html => html::to_html(strategy, &options.svg),
     };
     Ok(text.into_bytes())
 }

@@ -106,8 +106,8 @@ const TITLE_H: i64 = 16;
 const LINE_H: i64 = 15;
 const PAD_BOTTOM: i64 = 8;
 const HEADER_H: i64 = 56;
-const NAME_CHARS: usize = 30;
-const TEXT_CHARS: usize = 40;
+const NAME_CHARS: usize = 28;
+const TEXT_CHARS: usize = 38;
 
 const LAYERS: &[(&str, &[NodeKind])] = &[
     ("Priorities", &[NodeKind::Priority]),
