@@ -146,7 +146,8 @@ fn html_report_is_self_contained() {
     ] {
         assert!(html.contains(section), "{section}");
     }
-    assert!(html.contains("<span class=\"badge on_track\">On track</span>"));
+    assert!(html.contains("<span class=\"badge on_track\">On Track</span>"));
+    assert!(html.contains("strategic actions rated"));
     assert!(html.contains("class=\"gantt\""));
     // No scripts, and nothing fetched: no external URL outside the SVG namespace.
     assert!(!html.contains("<script"));

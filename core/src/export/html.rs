@@ -1,15 +1,15 @@
 //! A single-file HTML report: no scripts, no network, everything inline.
 //!
 //! Sections, in order: a summary; the map (the SVG drawing of
-//! [`crate::export::svg`]); progress (actions by status, rolled up to each
-//! priority, with the share delivered); the actions table (as in the CSV
+//! [`crate::export::svg`]); progress (the board-paper summary and the roll-up
+//! to priorities and outcomes of [`crate::analysis::progress`]); the actions table (as in the CSV
 //! export); coverage (the priority × outcome matrix of
 //! [`crate::analysis::coverage`]); gaps; and the timeline (a Gantt chart and
 //! the table of [`crate::analysis::timeline`]).
 //!
-//! An action's status is its `status` attribute, else that of its nearest
-//! container (a progress report rates strategic actions), read in any of the
-//! spellings of [`crate::progress::Status`]. Every text is escaped; colours are
+//! In the actions table, an action's status is its `status` attribute, else
+//! that of its nearest container (a progress report rates strategic actions),
+//! shown in the words of [`crate::progress::Status`]. Every text is escaped; colours are
 //! CSS custom properties, with a dark scheme for `prefers-color-scheme: dark`.
 //!
 //! ```
@@ -26,25 +26,14 @@
 //! # Ok::<(), stratagraph::Error>(())
 //! ```
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::csv::action_rows;
 use super::svg::{to_svg, SvgOptions};
 use super::{attr_text, short_name, xml_escape};
-use crate::analysis::{coverage, timeline};
+use crate::analysis::{coverage, progress, timeline};
 use crate::model::{Date, Node, NodeKind, Strategy};
 use crate::progress::Status;
-
-const STATUSES: &[Status] = &[
-    Status::Delivered,
-    Status::OnTrack,
-    Status::AtRisk,
-    Status::OffTrack,
-    Status::MissedNoRisk,
-    Status::MissedWithRisk,
-    Status::NotStarted,
-];
 
 /// The status of a node: its own `status` attribute, else its nearest container's.
 fn status_text(s: &Strategy, n: &Node) -> Option<String> {
@@ -139,77 +128,59 @@ pub fn to_html(s: &Strategy, svg: &SvgOptions) -> String {
     out
 }
 
+fn badge(status: &str) -> String {
+    let class = status_class(status);
+    let label = match Status::parse(status) {
+        Some(st) => st.label(),
+        None => status,
+    };
+    format!("<span class=\"badge {class}\">{}</span>", esc(label))
+}
+
 fn progress_section(s: &Strategy, out: &mut String) {
     out.push_str("<section id=\"progress\">\n<h2>Progress</h2>\n");
-    // Per priority (and overall): actions by status.
-    let mut rows: BTreeMap<usize, (String, BTreeMap<&'static str, u32>, u32)> = BTreeMap::new();
-    let mut any = false;
-    let priorities: Vec<&Node> = s.nodes_of_kind(NodeKind::Priority).collect();
-    for a in s.nodes_of_kind(NodeKind::Action) {
-        let p = s
-            .ancestors(a.id.as_str())
-            .into_iter()
-            .find(|n| n.kind == NodeKind::Priority);
-        let key = p
-            .and_then(|p| priorities.iter().position(|q| q.id == p.id))
-            .unwrap_or(usize::MAX);
-        let label = p.map_or_else(|| "No priority".to_owned(), short_name);
-        let entry = rows
-            .entry(key)
-            .or_insert_with(|| (label, BTreeMap::new(), 0));
-        entry.2 += 1;
-        if let Some(st) = status_text(s, a) {
-            any = true;
-            *entry.1.entry(status_class(&st)).or_default() += 1;
-        }
-    }
-    if !any {
-        out.push_str("<p class=\"empty\">No action has a status yet: apply a progress report to the plan.</p>\n</section>\n");
+    let summary = progress::progress_summary(s);
+    if summary.rated == 0 {
+        out.push_str("<p class=\"empty\">No strategic action has a status yet: apply a progress report to the plan.</p>\n</section>\n");
         return;
     }
-    out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Priority</th>");
-    for st in STATUSES {
-        let _ = write!(out, "<th class=\"num\">{}</th>", esc(st.label()));
-    }
-    out.push_str("<th class=\"num\">No status</th><th class=\"num\">Actions</th><th class=\"num\">Delivered</th></tr></thead>\n<tbody>\n");
-    let mut total: BTreeMap<&'static str, u32> = BTreeMap::new();
-    let mut total_n = 0;
-    let row = |out: &mut String,
-               label: &str,
-               counts: &BTreeMap<&'static str, u32>,
-               n: u32,
-               strong: bool| {
-        let (o, c) = if strong {
-            ("<strong>", "</strong>")
-        } else {
-            ("", "")
-        };
-        let _ = write!(out, "<tr><td>{o}{}{c}</td>", esc(label));
-        let mut rated = 0;
-        for st in STATUSES {
-            let k = counts.get(st.as_str()).copied().unwrap_or(0);
-            rated += k;
-            let _ = write!(out, "<td class=\"num\">{o}{k}{c}</td>");
-        }
-        rated += counts.get("unknown").copied().unwrap_or(0);
-        let delivered = counts.get(Status::Delivered.as_str()).copied().unwrap_or(0);
-        let pct = (delivered * 1000)
-            .checked_div(n)
-            .map_or(0, |p| (p + 5) / 10);
+    let date = summary
+        .date
+        .map(|d| format!("As at {d}: "))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<p>{date}{} of {} strategic actions rated: {}.</p>",
+        summary.rated,
+        summary.strategic_actions,
+        esc(&summary.text)
+    );
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Status</th><th class=\"num\">Strategic actions</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
+    for r in &summary.rows {
         let _ = writeln!(
             out,
-            "<td class=\"num\">{o}{}{c}</td><td class=\"num\">{o}{n}{c}</td><td class=\"num\">{o}{pct}%{c}</td></tr>",
-            n - rated.min(n)
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}%</td></tr>",
+            badge(&r.status),
+            r.count,
+            r.percent
         );
-    };
-    for (label, counts, n) in rows.values() {
-        row(out, label, counts, *n, false);
-        for (k, v) in counts {
-            *total.entry(k).or_default() += v;
-        }
-        total_n += n;
     }
-    row(out, "All actions", &total, total_n, true);
+    out.push_str("</tbody></table></div>\n");
+    let rollup = progress::progress_rollup(s);
+    out.push_str("<p>Rolled up (a priority or outcome takes the worst status of its strategic actions):</p>\n");
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Where</th><th>Status</th><th class=\"num\">Rated</th><th>Strategic actions by status</th></tr></thead>\n<tbody>\n");
+    for r in &rollup.rows {
+        let name = s.node(&r.id).map_or_else(|| r.id.clone(), short_name);
+        let status = r.status.as_deref().map(badge).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{status}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+            esc(&name),
+            r.rated,
+            r.strategic_actions,
+            esc(&r.summary)
+        );
+    }
     out.push_str("</tbody></table></div>\n</section>\n");
 }
 

@@ -295,7 +295,14 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
         .enumerate()
         .filter_map(|(l, (name, _))| {
             let k = placed.iter().filter(|p| p.layer == l).count();
-            (k > 0).then(|| format!("{k} {}", name.to_lowercase()))
+            (k > 0).then(|| {
+                let name = name.to_lowercase();
+                match (k, name.strip_suffix("ies"), name.strip_suffix('s')) {
+                    (1, Some(stem), _) => format!("1 {stem}y"),
+                    (1, None, Some(stem)) => format!("1 {stem}"),
+                    _ => format!("{k} {name}"),
+                }
+            })
         })
         .collect();
     let summary = format!("{title}: {}", counts.join(", "));
