@@ -293,7 +293,12 @@ pub fn progress_text_report(
     let _ = writeln!(out, "{} rows\n", report.entries.len());
     for e in &report.entries {
         let status = e.status.map_or("(no status)", |s| s.label());
-        wrap_into(&mut out, &format!("{}  {status}  {}", e.number, e.title), "", "      ");
+        wrap_into(
+            &mut out,
+            &format!("{}  {status}  {}", e.number, e.title),
+            "",
+            "      ",
+        );
         if !e.shares.is_empty() {
             let shares: Vec<String> = e
                 .shares

@@ -26,7 +26,11 @@ const SCOTLAND: &str = "examples/data/scotland-mhws-delivery-plan-2023-2025-prio
 #[test]
 fn parse_prints_the_canonical_json() {
     let out = stratagraph(&["parse", SCOTLAND], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let golden = common::read("tests/golden/scotland-priority-10.json");
     assert_eq!(String::from_utf8(out.stdout).unwrap(), golden);
     // Standard input, and the kind named.
@@ -50,28 +54,52 @@ fn report_shows_actions_leads_partners_deadlines_outcomes() {
         "Outcomes: 1, 2, 3, 4, 5, 6, 7",
         "Diagnostics",
     ] {
-        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+        assert!(
+            report.contains(expected),
+            "missing {expected:?} in\n{report}"
+        );
     }
 }
 
 #[test]
 fn validate_exits_1_on_errors_and_0_otherwise() {
-    let out = stratagraph(&["validate", "tests/fixtures/validation-problems.json"], None);
+    let out = stratagraph(
+        &["validate", "tests/fixtures/validation-problems.json"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("error[duplicate_id]"), "{text}");
-    let out = stratagraph(&["validate", "--json", "tests/fixtures/validation-problems.json"], None);
+    let out = stratagraph(
+        &[
+            "validate",
+            "--json",
+            "tests/fixtures/validation-problems.json",
+        ],
+        None,
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         common::read("tests/golden/validation-problems.diagnostics.json")
     );
     let out = stratagraph(&["validate", "tests/fixtures/mini-plan.json"], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
 fn the_kind_of_document_is_detected() {
-    let out = stratagraph(&["parse", "examples/data/wales-together-for-mental-health.txt"], None);
+    let out = stratagraph(
+        &[
+            "parse",
+            "examples/data/wales-together-for-mental-health.txt",
+        ],
+        None,
+    );
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
@@ -87,19 +115,30 @@ fn the_kind_of_document_is_detected() {
 
 #[test]
 fn bad_input_gives_a_clear_error_and_exit_2() {
-    let out = stratagraph(&["parse", "-"], Some(b"{\"format\": \"stratagraph\", \"version\": 7, \"nodes\": []}"));
+    let out = stratagraph(
+        &["parse", "-"],
+        Some(b"{\"format\": \"stratagraph\", \"version\": 7, \"nodes\": []}"),
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("unsupported stratagraph document version 7"), "{err}");
+    assert!(
+        err.contains("unsupported stratagraph document version 7"),
+        "{err}"
+    );
 
     let out = stratagraph(&["parse", "-"], Some(b"Priority 1\n\xff\xfe junk"));
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("line 2, column 1") && err.contains("UTF-8"), "{err}");
+    assert!(
+        err.contains("line 2, column 1") && err.contains("UTF-8"),
+        "{err}"
+    );
 
     let out = stratagraph(&["report", "no/such/file.txt"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("no/such/file.txt"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("no/such/file.txt"));
 
     let out = stratagraph(&["frobnicate", "x"], None);
     assert_eq!(out.status.code(), Some(2));

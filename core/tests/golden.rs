@@ -50,7 +50,10 @@ fn welsh_seed_canonical_json() {
     let json = parsed.strategy.to_json();
     check_golden("wales-together-for-mental-health.json", &json);
     // The copy shipped as example data is the same document.
-    assert_eq!(read("examples/data/wales-together-for-mental-health.json"), json);
+    assert_eq!(
+        read("examples/data/wales-together-for-mental-health.json"),
+        json
+    );
 }
 
 #[test]

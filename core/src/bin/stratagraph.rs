@@ -115,22 +115,36 @@ fn print_diagnostics(file: &str, all: &[Diagnostic], json: bool) -> Result<ExitC
             out.push_str(&format!("{file}: {d}\n"));
         }
         let errors = all.iter().filter(|d| d.severity == Severity::Error).count();
-        out.push_str(&format!("{file}: {} diagnostics, {errors} errors\n", all.len()));
+        out.push_str(&format!(
+            "{file}: {} diagnostics, {errors} errors\n",
+            all.len()
+        ));
         write_output(None, &out)?;
     }
     let failed = all.iter().any(|d| d.severity == Severity::Error);
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn warn(file: &str, diagnostics: &[Diagnostic]) {
-    for d in diagnostics.iter().filter(|d| d.severity >= Severity::Warning) {
+    for d in diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
         eprintln!("{file}: {d}");
     }
 }
 
 fn run(args: Args) -> Result<ExitCode, Error> {
     let text = read_input(&args.file)?;
-    let kind = args.kind.as_deref().map(str::parse::<DocumentKind>).transpose()?;
+    let kind = args
+        .kind
+        .as_deref()
+        .map(str::parse::<DocumentKind>)
+        .transpose()?;
     let command = args.command.as_str();
     if !matches!(command, "parse" | "validate" | "report") {
         eprintln!("stratagraph: unknown command {command:?}\n\n{USAGE}");
@@ -154,7 +168,10 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                 }
                 "validate" => print_diagnostics(&args.file, &all, args.json),
                 _ => {
-                    write_output(args.output.as_deref(), &report::text_report(&parsed.strategy, &all))?;
+                    write_output(
+                        args.output.as_deref(),
+                        &report::text_report(&parsed.strategy, &all),
+                    )?;
                     Ok(ExitCode::SUCCESS)
                 }
             }

@@ -3,7 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult, ProgressParseResult};
+use super::{
+    parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult, ProgressParseResult,
+};
 use crate::error::Error;
 use crate::model::Strategy;
 use crate::progress::Status;
@@ -77,9 +79,16 @@ impl DocumentKind {
 }
 
 fn has_status_words(lower: &str) -> bool {
-    ["on track", "at risk", "off track", "delivered", "completed", "missed"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "on track",
+        "at risk",
+        "off track",
+        "delivered",
+        "completed",
+        "missed",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether a line starts with a three-part action number ("10.1.1 ").
@@ -140,7 +149,9 @@ pub enum ParsedDocument {
 /// ```
 pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParsedDocument, Error> {
     Ok(match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
-        DocumentKind::Json => ParsedDocument::Strategy(ParseResult::new(Strategy::from_json(text)?)),
+        DocumentKind::Json => {
+            ParsedDocument::Strategy(ParseResult::new(Strategy::from_json(text)?))
+        }
         DocumentKind::Plan => ParsedDocument::Strategy(parse_delivery_plan(text)),
         DocumentKind::Strategy => ParsedDocument::Strategy(parse_strategy(text)),
         DocumentKind::Progress => ParsedDocument::Progress(parse_progress_report(text)),
