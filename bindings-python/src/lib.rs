@@ -10,6 +10,7 @@ mod diagnostic;
 mod errors;
 mod parse;
 mod strategy;
+mod table;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -68,6 +69,7 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDiagnostic>()?;
     m.add_class::<parse::PyParseResult>()?;
     m.add_class::<parse::PyTextLine>()?;
+    m.add_class::<table::PyTable>()?;
     m.add_function(wrap_pyfunction!(parse::parse_strategy, m)?)?;
     // private (not in __all__): what unpickling a ParseResult calls
     m.setattr(

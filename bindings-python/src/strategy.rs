@@ -1,13 +1,18 @@
 //! `Strategy`: the core strategy graph, immutable from Python.
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyIterator, PyList, PyTuple};
-use stratagraph::{EdgeKind, Error, Node, NodeKind, Strategy};
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::{PyBytes, PyIterator, PyList, PyTuple};
+use stratagraph::analysis::{coverage, network, timeline};
+use stratagraph::export::{export, CsvTable, ExportOptions, Format};
+use stratagraph::import::import;
+use stratagraph::{query, Date, EdgeKind, Error, Node, NodeKind, Strategy};
 
 use crate::convert::{loads, to_json_text};
 use crate::diagnostic::PyDiagnostic;
-use crate::errors::{detached, detached_ok, to_py_err};
+use crate::errors::{detached, detached_ok, internal_error, to_py_err};
+use crate::table::PyTable;
 
 /// A strategy and its delivery plan as a typed graph: nodes (priorities,
 /// strategic actions, actions, outcomes, partners, ...) under stable string ids
@@ -50,6 +55,46 @@ impl PyStrategy {
 
 fn parse_kind<K: std::str::FromStr<Err = Error>>(py: Python<'_>, kind: &str) -> PyResult<K> {
     kind.parse::<K>().map_err(|e| to_py_err(py, &e))
+}
+
+/// A date argument: `datetime.date` (or anything with `year`, `month` and
+/// `day`) or `YYYY-MM-DD` text.
+fn date_arg(value: &Bound<'_, PyAny>) -> PyResult<Date> {
+    let py = value.py();
+    if let Ok(text) = value.extract::<PyBackedStr>() {
+        return text.parse::<Date>().map_err(|e| to_py_err(py, &e));
+    }
+    let part = |name: &str| -> PyResult<i64> {
+        value
+            .getattr(name)
+            .and_then(|v| v.extract::<i64>())
+            .map_err(|_| PyTypeError::new_err("expected a datetime.date or YYYY-MM-DD text"))
+    };
+    let (year, month, day) = (part("year")?, part("month")?, part("day")?);
+    let date = match (i32::try_from(year), u8::try_from(month), u8::try_from(day)) {
+        (Ok(y), Ok(m), Ok(d)) => Date::new(y, m, d),
+        _ => None,
+    };
+    date.ok_or_else(|| {
+        to_py_err(
+            py,
+            &Error::InvalidDate {
+                value: format!("{year:04}-{month:02}-{day:02}"),
+            },
+        )
+    })
+}
+
+/// Call `function` of the pure-Python module `stratagraph.<module>` (the
+/// optional pandas / networkx / Jupyter helpers, imported when first used).
+fn call_python<'py>(
+    py: Python<'py>,
+    module: &str,
+    function: &str,
+    arg: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    py.import(format!("stratagraph.{module}"))?
+        .call_method1(function, (arg,))
 }
 
 #[pymethods]
@@ -145,6 +190,244 @@ impl PyStrategy {
             };
             stratagraph::report::text_report(inner, &diagnostics)
         })
+    }
+
+    /// The strategy written in another format: ``"json"``, ``"csv"``,
+    /// ``"xlsx"``, ``"graphml"``, ``"dot"``, ``"mermaid"``, ``"cytoscape"``,
+    /// ``"node-link"``, ``"kumu"``, ``"archimate"`` or ``"svg"``. Text formats
+    /// give ``str``; ``xlsx`` (a zip file) gives ``bytes``. ``table`` picks the
+    /// CSV table (``"actions"``, ``"nodes"``, ``"edges"``, ``"nodes-and-edges"``);
+    /// ``partners``, ``outcomes`` and ``max_lines`` shape the SVG drawing.
+    /// Options left as None take core's defaults. Raises ``UnknownKindError``
+    /// for an unknown format or table, ``UnsupportedError`` for a format this
+    /// build cannot write.
+    ///
+    /// >>> import stratagraph
+    /// >>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
+    /// ...   "nodes": [{"id": "priority:1", "kind": "priority", "number": "1"},
+    /// ...             {"id": "outcome:1", "kind": "outcome", "number": "1"}],
+    /// ...   "edges": [{"source": "priority:1", "target": "outcome:1", "kind": "contributes_to"}]}''')
+    /// >>> s.to_format("dot").splitlines()[0]
+    /// 'digraph strategy {'
+    /// >>> s.to_format("csv", table="edges").splitlines()
+    /// ['source,target,kind,attrs', 'priority:1,outcome:1,contributes_to,']
+    #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None))]
+    fn to_format<'py>(
+        &self,
+        py: Python<'py>,
+        format: PyBackedStr,
+        table: Option<PyBackedStr>,
+        partners: Option<bool>,
+        outcomes: Option<bool>,
+        max_lines: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let format: Format = parse_kind(py, &format)?;
+        let mut options = ExportOptions::default();
+        if let Some(table) = table {
+            options = options.with_table(parse_kind::<CsvTable>(py, &table)?);
+        }
+        let mut svg = options.svg.clone();
+        if let Some(partners) = partners {
+            svg = svg.with_partners(partners);
+        }
+        if let Some(outcomes) = outcomes {
+            svg = svg.with_outcomes(outcomes);
+        }
+        if let Some(lines) = max_lines {
+            svg = svg.with_max_lines(lines);
+        }
+        let options = options.with_svg(svg);
+        let inner = &self.inner;
+        let bytes = detached(py, || export(inner, format, &options))?;
+        if format.is_text() {
+            match String::from_utf8(bytes) {
+                Ok(text) => Ok(text.into_pyobject(py)?.into_any()),
+                Err(e) => Err(internal_error(py, &e.to_string())),
+            }
+        } else {
+            Ok(PyBytes::new(py, &bytes).into_any())
+        }
+    }
+
+    /// Read a strategy from ``data`` (``str`` or ``bytes``) written in one of
+    /// the formats that carry a whole strategy: ``"json"``, ``"csv"`` (the
+    /// nodes-and-edges table), ``"xlsx"``, ``"graphml"`` or ``"node-link"``.
+    /// Errors carry the line (and column) where the data goes wrong.
+    ///
+    /// >>> import stratagraph
+    /// >>> s = stratagraph.Strategy.from_json(
+    /// ...     '{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}')
+    /// >>> stratagraph.Strategy.from_format(s.to_format("graphml"), "graphml") == s
+    /// True
+    #[classmethod]
+    fn from_format(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        format: PyBackedStr,
+    ) -> PyResult<Self> {
+        let format: Format = parse_kind(py, &format)?;
+        let data: PyBackedBytes = match data.extract::<PyBackedStr>() {
+            Ok(text) => PyBytes::new(py, text.as_bytes()).extract()?,
+            Err(_) => data
+                .extract()
+                .map_err(|_| PyTypeError::new_err("data must be str or bytes"))?,
+        };
+        let inner = detached(py, || import(&data, format))?;
+        Ok(PyStrategy { inner })
+    }
+
+    /// The strategy as a networkx ``DiGraph`` (a ``MultiDiGraph`` keyed by
+    /// edge kind when two nodes are joined by edges of two kinds): node ids as
+    /// nodes, every field and attribute as node and edge data. Needs networkx
+    /// (``pip install stratagraph[networkx]``).
+    fn to_networkx<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_networkx", "to_networkx", slf.as_any())
+    }
+
+    /// A strategy from a networkx graph shaped like ``to_networkx()`` gives:
+    /// node ids as nodes with a ``kind``, edges with a ``kind`` (or keyed by it).
+    #[classmethod]
+    fn from_networkx(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        graph: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        call_python(py, "_networkx", "from_networkx", graph)?
+            .cast_into::<PyStrategy>()
+            .map_err(PyErr::from)
+            .map(|s| PyStrategy {
+                inner: s.get().inner.clone(),
+            })
+    }
+
+    /// Jupyter's rich display: a one-line summary and core's SVG drawing.
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_jupyter", "strategy_html", slf.as_any())
+    }
+
+    /// Who is responsible for what: one row per partner and action (a lead, a
+    /// joint lead, a key partner, or a partner through an alliance it belongs
+    /// to), or only one partner's rows when ``partner`` (an id or a name) is
+    /// given; ``UnknownNodeError`` when no partner has it.
+    #[pyo3(signature = (partner = None))]
+    fn responsibilities(&self, py: Python<'_>, partner: Option<PyBackedStr>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = match partner {
+            Some(p) => detached(py, || query::partner_responsibilities(inner, &p))?,
+            None => detached_ok(py, || query::responsibilities(inner))?,
+        };
+        Ok(PyTable::new("responsibilities", table))
+    }
+
+    /// How much each partner carries: leads, joint leads, key partnerships,
+    /// actions through an alliance, and the strategic actions, priorities and
+    /// outcomes they reach, busiest first.
+    fn partner_load(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || query::partner_load(inner))?;
+        Ok(PyTable::new("partner_load", table))
+    }
+
+    /// Why an action serves an outcome: the steps of the path from one to the
+    /// other, each with a reading ("action 1.1.1 is part of strategic action 1.1").
+    fn explain_contribution(
+        &self,
+        py: Python<'_>,
+        action: PyBackedStr,
+        outcome: PyBackedStr,
+    ) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached(py, || query::explain_contribution(inner, &action, &outcome))?;
+        Ok(PyTable::new("explain_contribution", table))
+    }
+
+    /// How one node (an id, or a partner's name) reaches another, step by
+    /// step, each with a reading.
+    fn explain_path(
+        &self,
+        py: Python<'_>,
+        source: PyBackedStr,
+        target: PyBackedStr,
+    ) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached(py, || query::explain_path(inner, &source, &target))?;
+        Ok(PyTable::new("explain_path", table))
+    }
+
+    /// The priority × outcome coverage matrix: how many actions of each
+    /// priority serve each outcome, and whether the priority names it.
+    fn priority_outcome_matrix(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || coverage::priority_outcome_matrix(inner))?;
+        Ok(PyTable::new("priority_outcome_matrix", table))
+    }
+
+    /// The outcome × partner matrix: the actions and leads of each partner
+    /// behind each outcome.
+    fn outcome_partner_matrix(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || coverage::outcome_partner_matrix(inner))?;
+        Ok(PyTable::new("outcome_partner_matrix", table))
+    }
+
+    /// The gaps of the plan: outcomes with few or no actions behind them,
+    /// challenges nobody answers, and the like.
+    fn gaps(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || coverage::gaps(inner))?;
+        Ok(PyTable::new("gaps", table))
+    }
+
+    /// The partner network as links: pairs of partners that work on the same
+    /// actions, with how many.
+    fn partner_links(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || network::partner_links(inner))?;
+        Ok(PyTable::new("partner_links", table))
+    }
+
+    /// The centrality of each partner in the partner network.
+    fn partner_centrality(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || network::partner_centrality(inner))?;
+        Ok(PyTable::new("partner_centrality", table))
+    }
+
+    /// Every deadline of the plan, in time order.
+    fn timeline(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || timeline::timeline(inner))?;
+        Ok(PyTable::new("timeline", table))
+    }
+
+    /// What falls due between ``start`` and ``end`` (``datetime.date`` or
+    /// ``YYYY-MM-DD`` text), in time order.
+    fn due_in(
+        &self,
+        py: Python<'_>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<PyTable> {
+        let (start, end) = (date_arg(start)?, date_arg(end)?);
+        let inner = &self.inner;
+        let table = detached_ok(py, || timeline::due_in(inner, start, end))?;
+        Ok(PyTable::new("due_in", table))
+    }
+
+    /// What is overdue as of a date (``datetime.date`` or ``YYYY-MM-DD`` text).
+    fn overdue(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<PyTable> {
+        let as_of = date_arg(as_of)?;
+        let inner = &self.inner;
+        let table = detached_ok(py, || timeline::overdue(inner, as_of))?;
+        Ok(PyTable::new("overdue", table))
+    }
+
+    /// The plan as Gantt bars: one row per dated node with its start and end.
+    fn gantt(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || timeline::gantt(inner))?;
+        Ok(PyTable::new("gantt", table))
     }
 
     /// The number of nodes (the same as ``len(strategy)``).

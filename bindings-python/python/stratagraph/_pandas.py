@@ -1,0 +1,48 @@
+"""pandas conversion of core's tables (imported when first used; needs pandas)."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas  # type: ignore[import-untyped, unused-ignore]
+
+    from stratagraph._stratagraph import Table
+
+# Core writes dates as YYYY-MM-DD text; these become datetime64 columns.
+_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+# Columns holding a value of a small vocabulary become categoricals.
+_CATEGORIES = {"status", "role", "kind", "severity"}
+
+
+def _pandas() -> ModuleType:
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("to_pandas() needs pandas: pip install 'stratagraph[pandas]'") from e
+
+
+def table_to_pandas(table: Table) -> pandas.DataFrame:
+    """The table as a DataFrame, built from one column-oriented batch.
+
+    >>> import stratagraph
+    >>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
+    ...   "nodes": [{"id": "action:1.1.1", "kind": "action", "number": "1.1.1",
+    ...              "deadline": {"end": "2023-11-30", "phrase": "By November 2023"}}]}''')
+    >>> df = s.timeline().to_pandas()
+    >>> str(df["end"].dtype).startswith("datetime64")
+    True
+    """
+    pd = _pandas()
+    data = table.to_pydict()
+    frame = pd.DataFrame(data, columns=table.columns)
+    for column in table.columns:
+        values = [v for v in data[column] if v is not None]
+        if values and all(isinstance(v, str) and _DATE.match(v) for v in values):
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        elif column in _CATEGORIES and all(isinstance(v, str) for v in values):
+            frame[column] = frame[column].astype("category")
+    return frame

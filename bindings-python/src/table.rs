@@ -1,0 +1,131 @@
+//! `Table`: any table-shaped result of core's queries and analyses
+//! (`stratagraph::analysis::Table`), crossing the boundary in one batch.
+
+use pyo3::prelude::*;
+
+use crate::convert::loads;
+use crate::errors::detached_ok;
+
+/// What the binding needs of a core table, object-safe so that one Python
+/// class serves every result type.
+pub trait AnyTable: Send + Sync {
+    fn columns(&self) -> &'static [&'static str];
+    fn len(&self) -> usize;
+    fn to_json(&self) -> String;
+    fn rows_json(&self) -> String;
+    fn columns_json(&self) -> String;
+}
+
+impl<T: stratagraph::analysis::Table + Send + Sync> AnyTable for T {
+    fn columns(&self) -> &'static [&'static str] {
+        stratagraph::analysis::Table::columns(self)
+    }
+    fn len(&self) -> usize {
+        stratagraph::analysis::Table::len(self)
+    }
+    fn to_json(&self) -> String {
+        stratagraph::analysis::Table::to_json(self)
+    }
+    fn rows_json(&self) -> String {
+        stratagraph::analysis::Table::rows_json(self)
+    }
+    fn columns_json(&self) -> String {
+        stratagraph::analysis::Table::columns_json(self)
+    }
+}
+
+/// A table-shaped answer (partner load, responsibilities, gaps, timeline,
+/// ...): rows of plain values (text, numbers, booleans, dates written
+/// ``YYYY-MM-DD``) under the column names in ``columns``.
+///
+/// ``to_pylist()`` gives the rows as dicts, ``to_pydict()`` the columns as
+/// lists, ``to_pandas()`` a DataFrame (dates as datetimes, needs pandas), and
+/// ``to_json()`` the whole result as core writes it (with any summary fields
+/// beside the rows). Each crosses the boundary in one call.
+///
+/// >>> import stratagraph
+/// >>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
+/// ...   "nodes": [{"id": "action:1.1.1", "kind": "action", "number": "1.1.1"},
+/// ...             {"id": "partner:cosla", "kind": "partner", "label": "COSLA"}],
+/// ...   "edges": [{"source": "action:1.1.1", "target": "partner:cosla", "kind": "led_by"}]}''')
+/// >>> t = s.partner_load()
+/// >>> t
+/// <stratagraph.Table partner_load: 1 row, 10 columns>
+/// >>> t.columns[:3]
+/// ['partner', 'label', 'leads']
+/// >>> t.to_pylist()[0]["leads"], t.to_pydict()["label"]
+/// (1, ['COSLA'])
+#[pyclass(frozen, module = "stratagraph", name = "Table")]
+pub struct PyTable {
+    name: &'static str,
+    inner: Box<dyn AnyTable>,
+}
+
+impl PyTable {
+    pub fn new(name: &'static str, table: impl AnyTable + 'static) -> PyTable {
+        PyTable {
+            name,
+            inner: Box::new(table),
+        }
+    }
+}
+
+#[pymethods]
+impl PyTable {
+    /// The name of the query or analysis that made the table (``"partner_load"``).
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The column names, in order (known even when there are no rows).
+    #[getter]
+    fn columns(&self) -> Vec<&'static str> {
+        self.inner.columns().to_vec()
+    }
+
+    /// The rows as a list of dicts, one per row, keys in column order.
+    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let inner = &self.inner;
+        let text = detached_ok(py, || inner.rows_json())?;
+        loads(py, Ok(text))
+    }
+
+    /// The rows column by column: a dict from each column name to the list of
+    /// its values (the layout DataFrame constructors read fastest).
+    fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let inner = &self.inner;
+        let text = detached_ok(py, || inner.columns_json())?;
+        loads(py, Ok(text))
+    }
+
+    /// The whole result as core writes it: deterministic, two-space indented
+    /// JSON with the ``rows`` and any summary fields.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        detached_ok(py, || inner.to_json())
+    }
+
+    /// The table as a pandas DataFrame: columns in order, dates
+    /// (``YYYY-MM-DD`` text) as ``datetime64`` columns. Needs pandas
+    /// (``pip install stratagraph[pandas]``).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("stratagraph._pandas")?
+            .call_method1("table_to_pandas", (slf,))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let (rows, cols) = (self.inner.len(), self.inner.columns().len());
+        format!(
+            "<stratagraph.Table {}: {rows} row{}, {cols} column{}>",
+            self.name,
+            if rows == 1 { "" } else { "s" },
+            if cols == 1 { "" } else { "s" }
+        )
+    }
+}
