@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::errors;
+use crate::progress::ProgressReport;
 use crate::strategy::Strategy;
 
 /// Plain objects and arrays, maps as objects: what `JSON.parse` would give.
@@ -31,6 +32,17 @@ pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
     }
 }
 
+/// A plain object with these fields, in this order.
+pub(crate) fn plain_object<const N: usize>(
+    fields: [(&str, JsValue); N],
+) -> Result<JsValue, JsValue> {
+    let out = js_sys::Object::new();
+    for (name, value) in fields {
+        js_sys::Reflect::set(&out, &JsValue::from_str(name), &value)?;
+    }
+    Ok(out.into())
+}
+
 /// A core parse result as a plain object holding a [`Strategy`] and plain arrays.
 pub(crate) fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, JsValue> {
     // Exhaustive on purpose: a field added in core must be added here too.
@@ -40,17 +52,31 @@ pub(crate) fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, 
         unclassified,
         skipped,
     } = result;
-    let out = js_sys::Object::new();
-    let fields = [
+    plain_object([
         ("strategy", JsValue::from(Strategy::from(strategy))),
         ("diagnostics", to_js(&diagnostics)?),
         ("unclassified", to_js(&unclassified)?),
         ("skipped", to_js(&skipped)?),
-    ];
-    for (name, value) in fields {
-        js_sys::Reflect::set(&out, &JsValue::from_str(name), &value)?;
-    }
-    Ok(out.into())
+    ])
+}
+
+/// A core progress-report parse result as a plain object holding a
+/// [`ProgressReport`] and plain arrays.
+pub(crate) fn progress_parse_result(
+    result: stratagraph::parse::ProgressParseResult,
+) -> Result<JsValue, JsValue> {
+    let stratagraph::parse::ProgressParseResult {
+        report,
+        diagnostics,
+        unclassified,
+        skipped,
+    } = result;
+    plain_object([
+        ("report", JsValue::from(ProgressReport::from(report))),
+        ("diagnostics", to_js(&diagnostics)?),
+        ("unclassified", to_js(&unclassified)?),
+        ("skipped", to_js(&skipped)?),
+    ])
 }
 
 /// A sequence of serialisable items as one JavaScript array, without collecting it first.

@@ -40,7 +40,12 @@ pub(crate) fn invalid_value(what: &str, err: serde_wasm_bindgen::Error) -> JsVal
 /// A Rust value could not be turned into a JavaScript value
 /// (`serde_wasm_bindgen` serialisation failed).
 pub(crate) fn conversion(err: serde_wasm_bindgen::Error) -> JsValue {
-    decorate(RangeError::new(&message_of(err)).into(), CONVERSION, None)
+    conversion_failed(&message_of(err))
+}
+
+/// A Rust value this build cannot turn into a JavaScript value.
+pub(crate) fn conversion_failed(message: &str) -> JsValue {
+    decorate(RangeError::new(message).into(), CONVERSION, None)
 }
 
 /// The message of a serde-wasm-bindgen error (which holds a JavaScript `Error`).

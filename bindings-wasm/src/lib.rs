@@ -10,15 +10,72 @@ use wasm_bindgen::prelude::*;
 
 mod convert;
 mod errors;
+mod progress;
 mod strategy;
 mod typescript;
 
-use convert::{parse_result, text_arg, to_js};
+use convert::{parse_result, progress_parse_result, text_arg, to_js};
+pub use progress::ProgressReport;
+use stratagraph::parse::{DocumentKind, ParsedDocument};
 pub use strategy::Strategy;
 
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// Read a delivery plan (priorities, strategic actions, numbered actions,
+/// outcomes, lead and key partners, deadlines) from its text, copied or
+/// scraped from the web page. Never fails on text: what cannot be read is
+/// kept in `unclassified` with a diagnostic, page furniture in `skipped`.
+#[wasm_bindgen(js_name = parseDeliveryPlan, unchecked_return_type = "ParseResult")]
+pub fn parse_delivery_plan(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(text, "text")?;
+    parse_result(stratagraph::parse::parse_delivery_plan(&text))
+}
+
+/// Read any document stratagraph knows: canonical JSON, a delivery plan, a
+/// narrative strategy or a progress report, of the `kind` given or the kind
+/// `detectDocumentKind` tells. A progress report gives a
+/// `ProgressParseResult` (with a `report`), the others a `ParseResult`
+/// (with a `strategy`).
+///
+/// @throws {StratagraphError} `unknown_kind` for a kind it does not know; the
+/// errors of `Strategy.fromJson` for canonical JSON.
+#[wasm_bindgen(
+    js_name = parseDocument,
+    unchecked_return_type = "ParseResult | ProgressParseResult"
+)]
+pub fn parse_document(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DocumentKind")] kind: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(text, "text")?;
+    let kind = kind
+        .map(|k| k.parse::<DocumentKind>())
+        .transpose()
+        .map_err(|e| errors::core_error(&e))?;
+    match stratagraph::parse::parse_document(&text, kind).map_err(|e| errors::core_error(&e))? {
+        ParsedDocument::Strategy(result) => parse_result(result),
+        ParsedDocument::Progress(result) => progress_parse_result(result),
+        // ParsedDocument is non-exhaustive: a kind added to core needs a conversion here.
+        _ => Err(errors::conversion_failed(
+            "the document is of a kind this build of the package cannot convert",
+        )),
+    }
+}
+
+/// The kind of a document, told from its text: `json` (it starts with `{`),
+/// `plan` (numbered actions, "Lead and Key Partners"), `progress` (more status
+/// lines than plan lines) or `strategy` (anything else).
+#[wasm_bindgen(js_name = detectDocumentKind, unchecked_return_type = "DocumentKind")]
+pub fn detect_document_kind(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+) -> Result<String, JsValue> {
+    let text = text_arg(text, "text")?;
+    Ok(DocumentKind::detect(&text).as_str().to_owned())
 }
 
 /// Extract a strategy from the text of its narrative page (the summary a
@@ -32,7 +89,20 @@ pub fn parse_strategy(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    parse_result(stratagraph::parse_strategy(&text))
+    parse_result(stratagraph::parse::parse_strategy(&text))
+}
+
+/// Read a progress report in the board-paper layout: each strategic action's
+/// number, title, overall status and the share of its actions in each
+/// status; the report's title and date from the lines before the first row.
+/// Never fails on text: what is not understood is kept in `unclassified`
+/// with a diagnostic; headers and furniture in `skipped`.
+#[wasm_bindgen(js_name = parseProgressReport, unchecked_return_type = "ProgressParseResult")]
+pub fn parse_progress_report(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(text, "text")?;
+    progress_parse_result(stratagraph::parse::parse_progress_report(&text))
 }
 
 /// Read canonical JSON leniently and report every problem: duplicate ids and

@@ -20,6 +20,13 @@ impl From<stratagraph::Strategy> for Strategy {
     }
 }
 
+impl Strategy {
+    /// The core strategy, for functions of other classes that change it.
+    pub(crate) fn inner_mut(&mut self) -> &mut stratagraph::Strategy {
+        &mut self.inner
+    }
+}
+
 #[wasm_bindgen]
 impl Strategy {
     /// Read a strategy from canonical JSON (`{"format": "stratagraph", "version": 1, ...}`).
@@ -41,6 +48,15 @@ impl Strategy {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
         self.inner.to_json()
+    }
+
+    /// The strategy as delivery-plan text, in the layout `parseDeliveryPlan`
+    /// reads (priorities, strategic actions, numbered actions with their
+    /// deadlines, lead and key partners); reading it back gives the same plan
+    /// for everything that layout can carry.
+    #[wasm_bindgen(js_name = toDeliveryPlan)]
+    pub fn to_delivery_plan(&self) -> String {
+        stratagraph::parse::write_delivery_plan(&self.inner)
     }
 
     /// Every problem of the strategy, at once.

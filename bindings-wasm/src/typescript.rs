@@ -111,6 +111,46 @@ export interface ParseResult {
   skipped: TextLine[];
 }
 
+/** The kinds of document `parseDocument` reads. */
+export type DocumentKind = "json" | "plan" | "strategy" | "progress";
+
+/** The status of an action, in the words of real progress reports (snake_case). */
+export type Status =
+  | "not_started" | "on_track" | "at_risk" | "off_track" | "missed_no_risk" | "missed_with_risk"
+  | "delivered";
+
+/** The share of a strategic action's actions in one status. */
+export interface StatusShare {
+  status: Status;
+  /** The percentage, as printed (0 to 100). */
+  percent: number;
+}
+
+/** One row of a progress report: a strategic action and its status. */
+export interface ProgressEntry {
+  /** The strategic action's number ("2.2"). */
+  number: string;
+  /** The strategic action's title, as the report prints it. */
+  title: string;
+  /** The overall status, when the row gives one. */
+  status?: Status;
+  /** The share of its actions in each status, in the order printed. */
+  shares: StatusShare[];
+  /** The 1-based line of the source text the row starts on. */
+  line: number;
+}
+
+/** What `parseProgressReport` gives: the report, with every diagnostic and every line that did not become part of it. */
+export interface ProgressParseResult {
+  report: ProgressReport;
+  /** Problems and remarks, in line order. */
+  diagnostics: Diagnostic[];
+  /** Lines that fit nowhere, kept word for word. */
+  unclassified: TextLine[];
+  /** Page furniture, table headers and group headings that were skipped. */
+  skipped: TextLine[];
+}
+
 /**
  * The `code` of a thrown error: a core error kind, `invalid_argument` for an
  * argument of the wrong type (a `TypeError`) or `conversion` for a value
@@ -137,6 +177,7 @@ const TS_SECTION: &str = TS_TYPES;
 #[cfg(test)]
 mod tests {
     use super::TS_TYPES;
+    use stratagraph::progress::Status;
     use stratagraph::{EdgeKind, NodeKind};
 
     fn declared(ty: &str) -> Vec<String> {
@@ -163,5 +204,7 @@ mod tests {
             .collect();
         assert_eq!(declared("EdgeKind"), edges);
         assert_eq!(declared("Severity"), ["info", "warning", "error"]);
+        let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(declared("Status"), statuses);
     }
 }

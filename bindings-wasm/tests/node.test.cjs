@@ -154,30 +154,128 @@ test.describe('Strategy', () => {
 });
 
 test.describe('parsers', () => {
-  const WALES = 'examples/data/wales-together-for-mental-health';
+  const WALES = 'examples/data/wales-together-for-mental-health.txt';
+  const SCOTLAND = 'examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt';
+  const PROGRESS = 'tests/fixtures/progress-report.txt';
 
-  test('parseStrategy(text) gives a Strategy and plain arrays; the Welsh golden JSON byte for byte', () => {
-    const parsed = sg.parseStrategy(fs.readFileSync(path.join(ROOT, `${WALES}.txt`)));
-    assert.deepStrictEqual(Object.keys(parsed), ['strategy', 'diagnostics', 'unclassified', 'skipped']);
-    assert.ok(parsed.strategy instanceof Strategy);
-    assert.equal(parsed.strategy.toJson(), read(`${WALES}.json`));
+  /** The shape every text parser gives, with `main` ('strategy' or 'report') first. */
+  function assertParseShape(parsed, main) {
+    assert.deepStrictEqual(Object.keys(parsed), [main, 'diagnostics', 'unclassified', 'skipped']);
     for (const key of ['diagnostics', 'unclassified', 'skipped']) assert.ok(Array.isArray(parsed[key]), key);
     for (const line of [...parsed.unclassified, ...parsed.skipped]) {
       assert.deepStrictEqual(Object.keys(line), ['line', 'span', 'text']);
       assert.equal(line.span.line, line.line);
     }
-    assert.equal(sg.parseStrategy(read(`${WALES}.txt`)).strategy.toJson(), read(`${WALES}.json`));
+  }
+
+  test('parseDeliveryPlan: the Scottish golden JSON and diagnostics, byte for byte', () => {
+    const parsed = sg.parseDeliveryPlan(fs.readFileSync(path.join(ROOT, SCOTLAND)));
+    assertParseShape(parsed, 'strategy');
+    assert.ok(parsed.strategy instanceof Strategy);
+    assert.equal(parsed.strategy.toJson(), read('tests/golden/scotland-priority-10.json'));
+    assert.equal(
+      diagnosticsToJson(parsed.diagnostics),
+      read('tests/golden/scotland-priority-10.diagnostics.json'),
+    );
+    assert.equal(sg.parseDeliveryPlan(read(SCOTLAND)).strategy.toJson(), parsed.strategy.toJson());
+  });
+
+  test('toDeliveryPlan() writes text that parseDeliveryPlan reads back to the same graph', () => {
+    const plan = sg.parseDeliveryPlan(read(SCOTLAND)).strategy;
+    const text = plan.toDeliveryPlan();
+    assert.equal(typeof text, 'string');
+    assert.equal(plan.toDeliveryPlan(), text, 'deterministic');
+    const back = sg.parseDeliveryPlan(text);
+    assert.deepStrictEqual(back.unclassified, []);
+    assert.deepStrictEqual(
+      back.strategy.nodes().map((n) => n.id),
+      plan.nodes().map((n) => n.id),
+    );
+    const triples = (s) => s.edges().map((e) => `${e.source} ${e.kind} ${e.target}`);
+    assert.deepStrictEqual(triples(back.strategy), triples(plan));
+  });
+
+  test('parseStrategy: the Welsh golden JSON, byte for byte', () => {
+    const parsed = sg.parseStrategy(fs.readFileSync(path.join(ROOT, WALES)));
+    assertParseShape(parsed, 'strategy');
+    assert.ok(parsed.strategy instanceof Strategy);
+    assert.equal(parsed.strategy.toJson(), read('tests/golden/wales-together-for-mental-health.json'));
+    assert.equal(sg.parseStrategy(read(WALES)).strategy.toJson(), parsed.strategy.toJson());
   });
 
   test('page furniture is skipped and reported', () => {
-    const parsed = sg.parseStrategy(
-      'Skip to main content\nHealthy Minds: A Strategy for Mental Health in Scotland\n',
-    );
+    const parsed = sg.parseStrategy('Skip to main content\nHealthy Minds: A Strategy for Mental Health in Scotland\n');
     assert.deepStrictEqual(
       parsed.skipped.map((l) => l.text),
       ['Skip to main content'],
     );
     assert.ok(parsed.diagnostics.some((d) => d.code === 'skipped_furniture' && d.line === 1));
+  });
+
+  test('parseProgressReport: the golden report JSON, byte for byte; ProgressReport', () => {
+    const parsed = sg.parseProgressReport(fs.readFileSync(path.join(ROOT, PROGRESS)));
+    assertParseShape(parsed, 'report');
+    const report = parsed.report;
+    assert.ok(report instanceof sg.ProgressReport);
+    const golden = read('tests/golden/progress-report.json');
+    assert.equal(report.toJson(), golden);
+    assert.equal(sg.ProgressReport.fromJson(golden).toJson(), golden);
+    assert.equal(sg.ProgressReport.fromJson(Buffer.from(golden)).toJson(), golden);
+
+    const doc = JSON.parse(golden);
+    assert.equal(report.title, doc.title);
+    assert.equal(report.date, doc.date);
+    assert.equal(report.entryCount, doc.entries.length);
+    assert.deepStrictEqual(report.entries(), doc.entries);
+    const first = doc.entries[0];
+    assert.deepStrictEqual(report.entry(first.number), first);
+    assert.equal(report.entry('99.99'), undefined);
+    assert.equal(sg.parseProgressReport('1.1 Train staff.\nOn Track').report.date, undefined);
+  });
+
+  test('ProgressReport.applyTo(strategy) sets statuses on the plan and reports what it cannot place', () => {
+    const report = sg.parseProgressReport('Progress as at 31 March 2024\n1.1 Help families.\tAt Risk\t50% On Track, 50% At Risk\n9.9 Nothing.\tDelivered').report;
+    const plan = Strategy.fromJson(read(MINI));
+    const diags = report.applyTo(plan);
+    assert.deepStrictEqual(
+      diags.map((d) => d.code),
+      ['progress_unmatched'],
+    );
+    const attrs = plan.node('strategic-action:1.1').attrs;
+    assert.equal(attrs.status, 'at_risk');
+    assert.equal(attrs.status_date, '2024-03-31');
+    assert.deepStrictEqual(attrs.status_shares, { at_risk: 50, on_track: 50 });
+  });
+
+  test('ProgressReport.fromJson errors', () => {
+    const wrongFormat = thrown(() => sg.ProgressReport.fromJson('{"format": "stratagraph", "version": 1}'));
+    assertPackageError(wrongFormat, 'progress format');
+    assert.equal(wrongFormat.code, 'json');
+    const v = thrown(() => sg.ProgressReport.fromJson('{"format": "stratagraph-progress", "version": 9}'));
+    assert.equal(v.code, 'version');
+  });
+
+  test('detectDocumentKind and parseDocument read any document', () => {
+    assert.equal(sg.detectDocumentKind(read(SCOTLAND)), 'plan');
+    assert.equal(sg.detectDocumentKind(read(WALES)), 'strategy');
+    assert.equal(sg.detectDocumentKind(read(PROGRESS)), 'progress');
+    assert.equal(sg.detectDocumentKind(fs.readFileSync(path.join(ROOT, MINI))), 'json');
+
+    assert.equal(sg.parseDocument(read(MINI)).strategy.toJson(), read('tests/golden/mini-plan.json'));
+    assert.equal(
+      sg.parseDocument(read(SCOTLAND)).strategy.toJson(),
+      read('tests/golden/scotland-priority-10.json'),
+    );
+    assert.equal(sg.parseDocument(read(PROGRESS)).report.toJson(), read('tests/golden/progress-report.json'));
+    // The kind given wins over detection.
+    assert.ok('report' in sg.parseDocument(read(SCOTLAND), 'progress'));
+    assert.ok('strategy' in sg.parseDocument(read(PROGRESS), 'strategy'));
+    assert.ok('report' in sg.parseDocument(read(PROGRESS), undefined), 'undefined: detect');
+
+    const unknown = thrown(() => sg.parseDocument('text', 'pdf'));
+    assertPackageError(unknown, 'unknown kind');
+    assert.equal(unknown.code, 'unknown_kind');
+    assert.equal(thrown(() => sg.parseDocument('{"format": 1}')).code, 'format');
   });
 });
 
@@ -273,6 +371,10 @@ test.describe('junk input only ever throws Errors with a code', () => {
       ['fromJson', () => Strategy.fromJson(input)],
       ['validateJson', () => validateJson(input)],
       ['parseStrategy', () => sg.parseStrategy(input).strategy],
+      ['parseDeliveryPlan', () => sg.parseDeliveryPlan(input).strategy],
+      ['parseProgressReport', () => sg.parseProgressReport(input).report.toJson()],
+      ['ProgressReport.fromJson', () => sg.ProgressReport.fromJson(input).entries()],
+      ['parseDocument', () => sg.parseDocument(input)],
     ]) {
       let result;
       try {
@@ -281,6 +383,7 @@ test.describe('junk input only ever throws Errors with a code', () => {
         assertPackageError(e, `${name}: ${context}`);
         continue;
       }
+      if (result && result.strategy instanceof Strategy) result = result.strategy;
       if (result instanceof Strategy) {
         // Whatever was read must also be written, validated and listed without trapping.
         for (const use of [
@@ -390,10 +493,15 @@ test.describe('junk input only ever throws Errors with a code', () => {
     });
   });
 
-  test('truncations and mutations of a strategy page', () => {
-    const page = read('examples/data/wales-together-for-mental-health.txt');
-    const next = rng(3);
-    for (let i = 0; i < 300; i++) {
+  for (const [seed, file] of [
+    [3, 'examples/data/wales-together-for-mental-health.txt'],
+    [4, 'examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt'],
+    [5, 'tests/fixtures/progress-report.txt'],
+  ]) {
+  test(`truncations and mutations of ${file}`, () => {
+    const page = read(file);
+    const next = rng(seed);
+    for (let i = 0; i < 150; i++) {
       const cut = Math.floor(next() * page.length);
       feed(page.slice(0, cut), `page truncated at ${cut}`);
       const chars = [...page];
@@ -405,6 +513,7 @@ test.describe('junk input only ever throws Errors with a code', () => {
       feed(chars.join(''), `page mutation #${i}`);
     }
   });
+  }
 
   test('the module still works after all of that', () => {
     assert.equal(Strategy.fromJson(fixture).toJson(), read('tests/golden/mini-plan.json'));

@@ -3,6 +3,16 @@
 // type is precise: were it `any`, the directive would be unused and tsc would fail.
 import {
   type AttrValue,
+  type DocumentKind,
+  detectDocumentKind,
+  parseDeliveryPlan,
+  parseDocument,
+  parseProgressReport,
+  type ProgressEntry,
+  type ProgressParseResult,
+  ProgressReport,
+  type Status,
+  type StatusShare,
   type Diagnostic,
   diagnosticsToJson,
   type EdgeData,
@@ -73,6 +83,32 @@ const parsed: ParseResult = parseStrategy('Together for Mental Health\n\nIt cove
 const parsedPlan: Strategy = parsed.strategy;
 const leftOver: TextLine[] = parsed.unclassified;
 const skippedLines: number[] = parsed.skipped.map((l) => l.span.line);
+
+const delivery: ParseResult = parseDeliveryPlan(new Uint8Array([0x31]));
+const planText: string = delivery.strategy.toDeliveryPlan();
+
+const progress: ProgressParseResult = parseProgressReport('1.1 Train staff.\nOn Track');
+const progressReport: ProgressReport = progress.report;
+const rows: ProgressEntry[] = progressReport.entries();
+const statuses: (Status | undefined)[] = rows.map((r) => r.status);
+const shares: StatusShare[] = rows.flatMap((r) => r.shares);
+const asAt: string | undefined = progressReport.date;
+const row: ProgressEntry | undefined = progressReport.entry('1.1');
+const placed: Diagnostic[] = progressReport.applyTo(plan);
+const again: ProgressReport = ProgressReport.fromJson(progressReport.toJson());
+// @ts-expect-error: statuses are a closed set
+const green: Status = 'green';
+
+const kind: DocumentKind = detectDocumentKind(planText);
+const doc = parseDocument(planText, 'plan');
+if ('report' in doc) {
+  const r: ProgressReport = doc.report;
+} else {
+  const s: Strategy = doc.strategy;
+}
+// @ts-expect-error: document kinds are a closed set
+parseDocument(planText, 'pdf');
+parseDocument(planText);
 
 try {
   Strategy.fromJson('{');
