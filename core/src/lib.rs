@@ -30,6 +30,7 @@ pub mod analysis;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod json;
 pub mod model;
