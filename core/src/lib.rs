@@ -48,6 +48,7 @@ pub use model::{
     SourceSpan, Strategy, StrategyBuilder,
 };
 pub use parse::ParseResult;
+pub use parse::{parse_delivery_plan, write_delivery_plan, PlanParser, PlanWriter};
 pub use parse::parse_strategy;
 pub use parse::{parse_progress_report, ProgressParseResult};
 pub use validate::{validate_document, validate_json};
