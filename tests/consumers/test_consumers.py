@@ -2,12 +2,13 @@
 
 Each test hands a golden file to the tool its users read it with and checks
 that what comes out is the plan: networkx (GraphML, node-link), pandas (CSV,
-XLSX), openpyxl (XLSX), Graphviz `dot` (DOT), librsvg `rsvg-convert` (SVG) and
-the ArchiMate exchange format's documented structure.
+XLSX), openpyxl (XLSX), Graphviz `dot` (DOT), librsvg `rsvg-convert` (SVG),
+pyArchimate and the exchange format's documented structure (ArchiMate), and
+headless Chromium (the HTML report).
 
 Run:  python -m pytest tests/consumers/test_consumers.py
 Needs the packages pinned in tests/consumers/requirements.txt and the Debian
-packages graphviz and librsvg2-bin.
+packages graphviz, librsvg2-bin and chromium.
 """
 
 from __future__ import annotations
@@ -240,6 +241,24 @@ def test_archimate_follows_the_exchange_format(plan: dict) -> None:
     assert ("BusinessActor", "Assignment", "WorkPackage") in by_type
     assert ("WorkPackage", "Realization", "CourseOfAction") in by_type
     assert ("CourseOfAction", "Realization", "Goal") in by_type
+
+
+def test_pyarchimate_reads_the_exchange_file_and_finds_no_invalid_relationship(plan: dict) -> None:
+    from pyArchimate import Model
+
+    model = Model("stratagraph")
+    model.read(str(golden("mini-plan.archimate.xml")))
+    assert len(model.elems_dict) == len(plan["nodes"])
+    assert len(model.rels_dict) == len(plan["edges"])
+    by_id = {e.props["stratagraph:id"]: e for e in model.elems_dict.values()}
+    assert by_id["priority:1"].type == "Goal"
+    assert by_id["strategic-action:1.1"].type == "CourseOfAction"
+    assert by_id["action:1.1.2"].type == "WorkPackage"
+    assert by_id["partner:cosla"].type == "BusinessActor"
+    assert by_id["partner:cosla"].props["expansion"] == "Convention of Scottish Local Authorities"
+    # Every relationship is one the ArchiMate relationship table allows.
+    assert model.check_invalid_relationships() == []
+    assert model.check_invalid_nodes() == []
 
 
 # --- Headless Chromium: the HTML report ----------------------------------------
