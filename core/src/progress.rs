@@ -258,12 +258,26 @@ impl ProgressEntry {
 }
 
 /// The `format` value of a progress report's canonical JSON.
+///
+/// ```
+/// let json = stratagraph::progress::ProgressReport::default().to_json();
+/// assert!(json.contains(stratagraph::progress::PROGRESS_FORMAT));
+/// ```
 pub const PROGRESS_FORMAT: &str = "stratagraph-progress";
 /// The version of a progress report's canonical JSON.
+///
+/// ```
+/// assert_eq!(stratagraph::progress::PROGRESS_VERSION, 1);
+/// ```
 pub const PROGRESS_VERSION: u32 = 1;
 
 /// How far the shares of a row may be from 100% before it is reported
-/// (board papers round each share to one decimal place).
+/// (board papers round each share to one decimal place: three shares of
+/// 33.3% make 99.9%, which passes).
+///
+/// ```
+/// assert!((100.0_f64 - 99.9).abs() <= stratagraph::progress::SHARES_TOLERANCE);
+/// ```
 pub const SHARES_TOLERANCE: f64 = 0.5;
 
 /// A dated progress report: a status for each strategic action.
