@@ -274,7 +274,7 @@ fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
 ///     "Progress as at 31 March 2024\n2.2 Expand digital therapies.\tAt Risk\t50% On Track, 50% At Risk",
 /// );
 /// let text = stratagraph::report::progress_text_report(&parsed.report, &parsed.diagnostics);
-/// assert!(text.contains("2.2  At Risk  Expand digital therapies."));
+/// assert!(text.contains("2.2 [At Risk] Expand digital therapies."));
 /// ```
 pub fn progress_text_report(
     report: &crate::progress::ProgressReport,
@@ -295,7 +295,7 @@ pub fn progress_text_report(
         let status = e.status.map_or("(no status)", |s| s.label());
         wrap_into(
             &mut out,
-            &format!("{}  {status}  {}", e.number, e.title),
+            &format!("{} [{status}] {}", e.number, e.title),
             "",
             "      ",
         );
