@@ -104,6 +104,20 @@ pub enum Error {
 }
 
 impl Error {
+    /// Every code [`Error::code`] can return, for bindings that map them.
+    pub const CODES: &'static [&'static str] = &[
+        "json",
+        "format",
+        "version",
+        "duplicate_id",
+        "dangling_edge",
+        "unknown_node",
+        "unknown_kind",
+        "invalid_date",
+        "parse",
+        "io",
+    ];
+
     /// A stable, snake_case code for the kind of error.
     ///
     /// ```
@@ -135,5 +149,55 @@ impl Error {
             }
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn codes_lists_every_code() {
+        let samples = [
+            Error::Json {
+                line: 1,
+                column: 1,
+                message: String::new(),
+            },
+            Error::Format {
+                found: String::new(),
+            },
+            Error::Version {
+                found: String::new(),
+                supported: 1,
+            },
+            Error::DuplicateId { id: String::new() },
+            Error::DanglingEdge {
+                from: String::new(),
+                to: String::new(),
+                kind: "contains",
+                missing: String::new(),
+            },
+            Error::UnknownNode { id: String::new() },
+            Error::UnknownKind {
+                what: "node kind",
+                value: String::new(),
+            },
+            Error::InvalidDate {
+                value: String::new(),
+            },
+            Error::Parse {
+                what: "plan",
+                line: 1,
+                column: 1,
+                message: String::new(),
+            },
+            Error::Io {
+                path: String::new(),
+                message: String::new(),
+            },
+        ];
+        let codes: Vec<&str> = samples.iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
     }
 }

@@ -132,24 +132,10 @@ impl Serialize for Edges<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.edge_count()))?;
         for e in self.0.edges() {
-            seq.serialize_element(&EdgeOut {
-                source: e.source.as_str(),
-                target: e.target.as_str(),
-                kind: e.kind.as_str(),
-                attrs: e.attrs,
-            })?;
+            seq.serialize_element(&e)?;
         }
         seq.end()
     }
-}
-
-#[derive(Serialize)]
-struct EdgeOut<'a> {
-    source: &'a str,
-    target: &'a str,
-    kind: &'a str,
-    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    attrs: &'a crate::model::Attrs,
 }
 
 impl Serialize for Strategy {

@@ -16,8 +16,9 @@ pub(crate) struct EdgeData {
     pub(crate) attrs: Attrs,
 }
 
-/// A borrowed view of one edge, with the ids of its ends.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A borrowed view of one edge, with the ids of its ends. It serialises as the
+/// edge's canonical JSON object.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct EdgeRef<'a> {
     /// The id of the node the edge starts from.
     pub source: &'a NodeId,
@@ -26,6 +27,7 @@ pub struct EdgeRef<'a> {
     /// How the two are related.
     pub kind: EdgeKind,
     /// The edge's attributes.
+    #[serde(skip_serializing_if = "Attrs::is_empty")]
     pub attrs: &'a Attrs,
 }
 

@@ -25,6 +25,14 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [DocumentKind] = &[
+        DocumentKind::Json,
+        DocumentKind::Plan,
+        DocumentKind::Strategy,
+        DocumentKind::Progress,
+    ];
+
     /// `json`, `plan`, `strategy` or `progress`.
     pub fn as_str(self) -> &'static str {
         match self {
