@@ -458,3 +458,78 @@ fn svg_of_a_real_sized_plan_is_laid_out_cleanly() {
         }
     }
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::{any, prop_assert, prop_assert_eq, proptest, ProptestConfig};
+
+    fn xml_safe(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\t' | '\n' | '\r' => c,
+                c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+                c => c,
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_text_round_trips(label in "\\PC{1,40}", text in "[\\PC\\t\\n\\r\\x00-\\x1f]{1,60}", tag in "[^;\\[ \\p{Cc}][^;\\p{Cc}]{0,10}[^; \\p{Cc}]") {
+            let s = Strategy::builder()
+                .node(Node::new(NodeKind::Action, "1.1.1", text.clone()).with_tag(tag.clone()).with_attr("note", label.clone()))
+                .node(Node::with_id("partner:x", NodeKind::Partner).with_label(label.clone()))
+                .add_edge(stratagraph::Edge::new("action:1.1.1", EdgeKind::LedBy, "partner:x").with_attr("why", text.clone()))
+                .build()
+                .unwrap();
+            for (format, opts) in [
+                (Format::NodeLink, ExportOptions::default()),
+                (Format::Csv, ExportOptions::default().with_table(CsvTable::NodesAndEdges)),
+            ] {
+                let back = import(&export(&s, format, &opts).unwrap(), format).unwrap();
+                prop_assert_eq!(&back, &s, "{}", format);
+            }
+            let back = import(&export(&s, Format::Graphml, &ExportOptions::default()).unwrap(), Format::Graphml).unwrap();
+            let mut expected = s.clone();
+            expected.update_node("action:1.1.1", |n| {
+                n.text = n.text.as_deref().map(xml_safe);
+                n.attrs.insert("note".into(), xml_safe(&label).into());
+            }).unwrap();
+            expected.update_node("partner:x", |n| n.label = xml_safe(&n.label)).unwrap();
+            expected.add_edge(stratagraph::Edge::new("action:1.1.1", EdgeKind::LedBy, "partner:x").with_attr("why", xml_safe(&text))).unwrap();
+            prop_assert_eq!(back, expected);
+            // Every other export accepts it.
+            for &format in Format::ALL {
+                prop_assert!(export(&s, format, &ExportOptions::default()).is_ok() || format == Format::Xlsx);
+            }
+        }
+
+        #[test]
+        fn imports_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            for &format in Format::ALL {
+                let _ = import(&bytes, format);
+            }
+        }
+
+        #[test]
+        fn imports_never_panic_on_near_misses(cut in 0usize..3000, junk in "[<>&\"';,\\[\\]{}]{0,4}") {
+            let s = mini();
+            for (format, opts) in [
+                (Format::Graphml, ExportOptions::default()),
+                (Format::NodeLink, ExportOptions::default()),
+                (Format::Csv, ExportOptions::default().with_table(CsvTable::NodesAndEdges)),
+            ] {
+                let mut text = String::from_utf8(export(&s, format, &opts).unwrap()).unwrap();
+                let mut at = cut.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                text.insert_str(at, &junk);
+                let _ = import(text.as_bytes(), format);
+                let _ = import(&text.as_bytes()[..at], format);
+            }
+        }
+    }
+}
