@@ -9,6 +9,7 @@ mod convert;
 mod diagnostic;
 mod errors;
 mod parse;
+mod progress;
 mod strategy;
 mod table;
 
@@ -61,6 +62,11 @@ fn diagnostics_to_json(py: Python<'_>, diagnostics: Vec<PyDiagnostic>) -> PyResu
     detached_ok(py, || stratagraph::diagnostics_to_json(&diagnostics))
 }
 
+/// `1 edge`, `2 edges`: a count for a `repr`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[pymodule]
 fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -70,7 +76,13 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<parse::PyParseResult>()?;
     m.add_class::<parse::PyTextLine>()?;
     m.add_class::<table::PyTable>()?;
+    m.add_class::<progress::PyProgressReport>()?;
+    m.add_class::<progress::PyProgressParseResult>()?;
+    m.add_function(wrap_pyfunction!(parse::parse_delivery_plan, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_strategy, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::parse_progress_report, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_document, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::detect_document_kind, m)?)?;
     // private (not in __all__): what unpickling a ParseResult calls
     m.setattr(
         "_parse_result_from_state",

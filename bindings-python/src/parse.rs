@@ -4,11 +4,13 @@
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};
-use stratagraph::parse::TextLine;
+use stratagraph::parse::{DocumentKind, ParsedDocument, TextLine};
 use stratagraph::{ParseResult, SourceSpan, Strategy};
 
+use crate::count;
 use crate::diagnostic::PyDiagnostic;
-use crate::errors::{detached, detached_ok, internal_error};
+use crate::errors::{detached, detached_ok, internal_error, to_py_err};
+use crate::progress::PyProgressParseResult;
 use crate::strategy::PyStrategy;
 
 /// One line of the source text that did not become part of the model: its
@@ -131,7 +133,7 @@ impl PyParseResult {
     }
 }
 
-fn text_lines(lines: &[TextLine]) -> Vec<PyTextLine> {
+pub fn text_lines(lines: &[TextLine]) -> Vec<PyTextLine> {
     lines
         .iter()
         .map(|l| PyTextLine { inner: l.clone() })
@@ -187,10 +189,10 @@ impl PyParseResult {
     fn __repr__(&self) -> String {
         let s = &self.strategy.get().inner;
         format!(
-            "<stratagraph.ParseResult: {} nodes, {} edges, {} diagnostics, {} unclassified, {} skipped>",
-            s.len(),
-            s.edge_count(),
-            self.rest.diagnostics.len(),
+            "<stratagraph.ParseResult: {}, {}, {}, {} unclassified, {} skipped>",
+            count(s.len(), "node", "nodes"),
+            count(s.edge_count(), "edge", "edges"),
+            count(self.rest.diagnostics.len(), "diagnostic", "diagnostics"),
             self.rest.unclassified.len(),
             self.rest.skipped.len()
         )
@@ -243,4 +245,74 @@ pub fn parse_result_from_state(py: Python<'_>, state: PyBackedStr) -> PyResult<P
 pub fn parse_strategy(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
     let result = detached_ok(py, || stratagraph::parse_strategy(&text))?;
     PyParseResult::new(py, result)
+}
+
+/// Read a delivery plan from its text, copied or scraped from the web page:
+/// priorities, strategic actions, numbered actions, outcomes, lead and key
+/// partners, deadlines. Never raises for any text: what cannot be read is
+/// kept in ``unclassified`` with a diagnostic, page furniture in ``skipped``.
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_delivery_plan(
+/// ...     "Priority 1\nPeople get help early.\nStrategic Action 1.1\nHelp families.\n"
+/// ...     "1.1.1 By November 2023, launch a board.\nLead and Key Partners: Scottish Government")
+/// >>> sorted(r.strategy)[:2]
+/// ['action:1.1.1', 'partner:scottish-government']
+/// >>> r.strategy.node("action:1.1.1")["deadline"]["end"]
+/// '2023-11-30'
+#[pyfunction]
+pub fn parse_delivery_plan(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+    let result = detached_ok(py, || stratagraph::parse_delivery_plan(&text))?;
+    PyParseResult::new(py, result)
+}
+
+/// Read any document stratagraph knows: canonical JSON, a delivery plan, a
+/// narrative strategy or a progress report, of the ``kind`` given (``"json"``,
+/// ``"plan"``, ``"strategy"``, ``"progress"``) or the kind
+/// ``detect_document_kind`` tells. A progress report gives a
+/// ``ProgressParseResult``, the others a ``ParseResult``. Raises
+/// ``UnknownKindError`` for a kind it does not know, and the errors of
+/// ``Strategy.from_json`` for canonical JSON.
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_document("1.1 Train staff.\nOn Track\n100% On Track")
+/// >>> type(r).__name__, len(r.report)
+/// ('ProgressParseResult', 1)
+#[pyfunction]
+#[pyo3(signature = (text, kind = None))]
+pub fn parse_document(
+    py: Python<'_>,
+    text: PyBackedStr,
+    kind: Option<PyBackedStr>,
+) -> PyResult<Py<PyAny>> {
+    let kind = kind
+        .map(|k| k.parse::<DocumentKind>())
+        .transpose()
+        .map_err(|e| to_py_err(py, &e))?;
+    match detached(py, || stratagraph::parse::parse_document(&text, kind))? {
+        ParsedDocument::Strategy(result) => {
+            Ok(Py::new(py, PyParseResult::new(py, result)?)?.into_any())
+        }
+        ParsedDocument::Progress(result) => {
+            Ok(Py::new(py, PyProgressParseResult::new(py, result)?)?.into_any())
+        }
+        // ParsedDocument is non-exhaustive: a kind added to core needs a class here.
+        _ => Err(internal_error(
+            py,
+            "the document is of a kind this build of the Python package cannot convert",
+        )),
+    }
+}
+
+/// The kind of a document, told from its text: ``"json"`` (it starts with
+/// ``{``), ``"plan"`` (numbered actions, "Lead and Key Partners"),
+/// ``"progress"`` (more status lines than plan lines) or ``"strategy"``
+/// (anything else).
+///
+/// >>> import stratagraph
+/// >>> stratagraph.detect_document_kind("Together for Mental Health sets out our ambitions.")
+/// 'strategy'
+#[pyfunction]
+pub fn detect_document_kind(py: Python<'_>, text: PyBackedStr) -> PyResult<&'static str> {
+    detached_ok(py, || DocumentKind::detect(&text).as_str())
 }

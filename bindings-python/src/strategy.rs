@@ -4,14 +4,18 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyIterator, PyList, PyTuple};
-use stratagraph::analysis::{coverage, network, timeline};
+use stratagraph::analysis::diff::DiffOptions;
+use stratagraph::analysis::{align, coverage, diff, indicators, network, progress, timeline};
 use stratagraph::export::{export, CsvTable, ExportOptions, Format};
 use stratagraph::import::import;
+use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, EdgeKind, Error, Node, NodeKind, Strategy};
 
 use crate::convert::{loads, to_json_text};
+use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok, internal_error, to_py_err};
+use crate::progress::PyProgressReport;
 use crate::table::PyTable;
 
 /// A strategy and its delivery plan as a typed graph: nodes (priorities,
@@ -430,6 +434,147 @@ impl PyStrategy {
         Ok(PyTable::new("gantt", table))
     }
 
+    /// The strategy written back as delivery-plan text, in the layout
+    /// ``parse_delivery_plan`` reads (reading it back gives the same plan, for
+    /// everything that layout can carry).
+    fn to_delivery_plan(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        detached_ok(py, || stratagraph::parse::write_delivery_plan(inner))
+    }
+
+    /// What changed from this version of a plan to ``new``: items added,
+    /// removed, renumbered or reworded, and changed leads, partners and
+    /// deadlines. ``same_number`` and ``renumbered`` are the least statement
+    /// similarities (0 to 1) for two items to count as one (None: core's defaults).
+    #[pyo3(signature = (new, *, same_number = None, renumbered = None))]
+    fn diff(
+        &self,
+        py: Python<'_>,
+        new: PyRef<'_, PyStrategy>,
+        same_number: Option<f64>,
+        renumbered: Option<f64>,
+    ) -> PyResult<PyTable> {
+        let mut options = DiffOptions::default();
+        if let Some(v) = same_number {
+            options.same_number = v;
+        }
+        if let Some(v) = renumbered {
+            options.renumbered = v;
+        }
+        let (old, new) = (&self.inner, &new.inner);
+        let table = detached_ok(py, || diff::diff_with(old, new, options))?;
+        Ok(PyTable::new("diff", table))
+    }
+
+    /// How this plan lines up with another (another nation's, another
+    /// version): pairs of items whose statements are alike, with their
+    /// similarity; ``threshold`` is the least similarity (None: core's default).
+    #[pyo3(signature = (other, threshold = None))]
+    fn align(
+        &self,
+        py: Python<'_>,
+        other: PyRef<'_, PyStrategy>,
+        threshold: Option<f64>,
+    ) -> PyResult<PyTable> {
+        let (a, b) = (&self.inner, &other.inner);
+        let table = detached_ok(py, || match threshold {
+            Some(t) => align::align_with(a, b, t),
+            None => align::align(a, b),
+        })?;
+        Ok(PyTable::new("align", table))
+    }
+
+    /// The indicators' results: each indicator's observations against its
+    /// target.
+    fn indicator_results(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || indicators::indicator_results(inner))?;
+        Ok(PyTable::new("indicator_results", table))
+    }
+
+    /// The indicators behind their target as of a date (``datetime.date`` or
+    /// ``YYYY-MM-DD`` text).
+    fn indicator_gaps(&self, py: Python<'_>, as_of: &Bound<'_, PyAny>) -> PyResult<PyTable> {
+        let as_of = date_arg(as_of)?;
+        let inner = &self.inner;
+        let table = detached_ok(py, || indicators::indicator_gaps(inner, as_of))?;
+        Ok(PyTable::new("indicator_gaps", table))
+    }
+
+    /// Progress rolled up from strategic actions to priorities and outcomes,
+    /// with the counts and percentages a board paper prints: from the statuses
+    /// on the plan's nodes, or from ``report`` when one is given.
+    #[pyo3(signature = (report = None))]
+    fn progress_rollup(
+        &self,
+        py: Python<'_>,
+        report: Option<PyRef<'_, PyProgressReport>>,
+    ) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let report = report.as_ref().map(|r| &r.inner);
+        let table = detached_ok(py, || match report {
+            Some(r) => progress::progress_rollup_of_report(inner, r),
+            None => progress::progress_rollup(inner),
+        })?;
+        Ok(PyTable::new("progress_rollup", table))
+    }
+
+    /// The board-paper summary of progress: how many strategic actions are in
+    /// each status, and what share; from the plan's statuses or ``report``.
+    #[pyo3(signature = (report = None))]
+    fn progress_summary(
+        &self,
+        py: Python<'_>,
+        report: Option<PyRef<'_, PyProgressReport>>,
+    ) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let report = report.as_ref().map(|r| &r.inner);
+        let table = detached_ok(py, || match report {
+            Some(r) => progress::progress_summary_of_report(inner, r),
+            None => progress::progress_summary(inner),
+        })?;
+        Ok(PyTable::new("progress_summary", table))
+    }
+
+    /// Progress over time: the summary of each report, in date order.
+    fn progress_series(
+        &self,
+        py: Python<'_>,
+        reports: Vec<PyRef<'_, PyProgressReport>>,
+    ) -> PyResult<PyTable> {
+        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+        let inner = &self.inner;
+        let table = detached_ok(py, || progress::progress_series(inner, &reports))?;
+        Ok(PyTable::new("progress_series", table))
+    }
+
+    /// What changed between two reports on this plan: each strategic action
+    /// whose status improved or worsened, and by how many steps.
+    fn progress_changes(
+        &self,
+        py: Python<'_>,
+        older: PyRef<'_, PyProgressReport>,
+        newer: PyRef<'_, PyProgressReport>,
+    ) -> PyResult<PyTable> {
+        let (inner, a, b) = (&self.inner, &older.inner, &newer.inner);
+        let table = detached_ok(py, || progress::progress_changes(inner, a, b))?;
+        Ok(PyTable::new("progress_changes", table))
+    }
+
+    /// The strategic actions whose status has not changed over the last ``n``
+    /// reports (reports ordered by date).
+    fn stale_statuses(
+        &self,
+        py: Python<'_>,
+        reports: Vec<PyRef<'_, PyProgressReport>>,
+        n: usize,
+    ) -> PyResult<PyTable> {
+        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+        let inner = &self.inner;
+        let table = detached_ok(py, || progress::stale_statuses(inner, &reports, n))?;
+        Ok(PyTable::new("stale_statuses", table))
+    }
+
     /// The number of nodes (the same as ``len(strategy)``).
     #[getter]
     fn node_count(&self) -> usize {
@@ -545,11 +690,10 @@ impl PyStrategy {
     }
 
     fn __repr__(&self) -> String {
-        let (n, e) = (self.inner.len(), self.inner.edge_count());
         format!(
-            "<stratagraph.Strategy: {n} node{}, {e} edge{}>",
-            if n == 1 { "" } else { "s" },
-            if e == 1 { "" } else { "s" }
+            "<stratagraph.Strategy: {}, {}>",
+            count(self.inner.len(), "node", "nodes"),
+            count(self.inner.edge_count(), "edge", "edges")
         )
     }
 

@@ -4,6 +4,7 @@
 use pyo3::prelude::*;
 
 use crate::convert::loads;
+use crate::count;
 use crate::errors::detached_ok;
 
 /// What the binding needs of a core table, object-safe so that one Python
@@ -120,12 +121,11 @@ impl PyTable {
     }
 
     fn __repr__(&self) -> String {
-        let (rows, cols) = (self.inner.len(), self.inner.columns().len());
         format!(
-            "<stratagraph.Table {}: {rows} row{}, {cols} column{}>",
+            "<stratagraph.Table {}: {}, {}>",
             self.name,
-            if rows == 1 { "" } else { "s" },
-            if cols == 1 { "" } else { "s" }
+            count(self.inner.len(), "row", "rows"),
+            count(self.inner.columns().len(), "column", "columns")
         )
     }
 }

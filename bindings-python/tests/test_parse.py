@@ -5,15 +5,18 @@ from __future__ import annotations
 import pickle
 
 import pytest
-from conftest import ROOT, read
+from conftest import GOLDEN, ROOT, read
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import stratagraph
 from stratagraph import ParseResult, TextLine
 
-WELSH_TXT = ROOT / "examples" / "data" / "wales-together-for-mental-health.txt"
-WELSH_JSON = ROOT / "examples" / "data" / "wales-together-for-mental-health.json"
+DATA = ROOT / "examples" / "data"
+WELSH_TXT = DATA / "wales-together-for-mental-health.txt"
+WELSH_JSON = DATA / "wales-together-for-mental-health.json"
+SCOTLAND_TXT = DATA / "scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+PROGRESS_TXT = ROOT / "tests" / "fixtures" / "progress-report.txt"
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +27,51 @@ def welsh() -> ParseResult:
 def test_welsh_strategy_matches_the_golden_json(welsh: ParseResult) -> None:
     assert welsh.strategy.to_json() == read(WELSH_JSON)
     assert welsh.strategy == stratagraph.Strategy.from_json(read(WELSH_JSON))
+
+
+def test_welsh_golden_in_tests_golden(welsh: ParseResult) -> None:
+    assert welsh.strategy.to_json() == read(GOLDEN / "wales-together-for-mental-health.json")
+
+
+def test_scottish_delivery_plan_matches_the_golden_files() -> None:
+    r = stratagraph.parse_delivery_plan(read(SCOTLAND_TXT))
+    assert r.strategy.to_json() == read(GOLDEN / "scotland-priority-10.json")
+    assert stratagraph.diagnostics_to_json(r.diagnostics) == read(
+        GOLDEN / "scotland-priority-10.diagnostics.json"
+    )
+
+
+def test_delivery_plan_text_round_trip() -> None:
+    plan = stratagraph.parse_delivery_plan(read(SCOTLAND_TXT)).strategy
+    text = plan.to_delivery_plan()
+    again = stratagraph.parse_delivery_plan(text)
+    assert again.strategy.to_delivery_plan() == text
+    assert list(again.strategy) == list(plan)
+
+
+def test_progress_report_matches_the_golden_file() -> None:
+    r = stratagraph.parse_progress_report(read(PROGRESS_TXT))
+    assert r.report.to_json() == read(GOLDEN / "progress-report.json")
+    assert stratagraph.ProgressReport.from_json(r.report.to_json()) == r.report
+
+
+def test_documents_are_told_apart() -> None:
+    cases = {
+        SCOTLAND_TXT: ("plan", ParseResult),
+        WELSH_TXT: ("strategy", ParseResult),
+        PROGRESS_TXT: ("progress", stratagraph.ProgressParseResult),
+        WELSH_JSON: ("json", ParseResult),
+    }
+    for path, (kind, cls) in cases.items():
+        text = read(path)
+        assert stratagraph.detect_document_kind(text) == kind
+        assert isinstance(stratagraph.parse_document(text), cls)
+    forced = stratagraph.parse_document(read(WELSH_TXT), "plan")
+    assert isinstance(forced, ParseResult)
+    with pytest.raises(stratagraph.UnknownKindError):
+        stratagraph.parse_document("text", "novel")
+    with pytest.raises(stratagraph.JsonError):
+        stratagraph.parse_document("{", "json")
 
 
 def test_welsh_result_parts(welsh: ParseResult) -> None:
@@ -75,8 +123,34 @@ def test_text_report(welsh: ParseResult) -> None:
     assert welsh.strategy.text_report(welsh.diagnostics) != report or not welsh.diagnostics
 
 
+PLAN_WORDS = st.sampled_from(
+    [
+        "Priority 1",
+        "Strategic Action 1.1",
+        "1.1.1",
+        "10.2.3 By November 2023, publish.",
+        "Lead and Key Partners:",
+        "Scottish Government, COSLA",
+        "Over 2023/24",
+        "Outcome 3",
+        "On Track",
+        "33.3% At Risk",
+        "Skip to main content",
+        "Back to top",
+        "\t",
+        "|",
+    ]
+)
+DOCUMENTS = st.lists(PLAN_WORDS | st.text(max_size=30), max_size=30).map("\n".join) | st.text()
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text())
-def test_parse_strategy_never_raises(text: str) -> None:
-    r = stratagraph.parse_strategy(text)
-    assert stratagraph.Strategy.from_json(r.strategy.to_json()) == r.strategy
+@given(DOCUMENTS)
+def test_text_parsers_never_raise(text: str) -> None:
+    for parse in (stratagraph.parse_strategy, stratagraph.parse_delivery_plan):
+        r = parse(text)
+        assert stratagraph.Strategy.from_json(r.strategy.to_json()) == r.strategy
+        r.strategy.to_delivery_plan()
+    p = stratagraph.parse_progress_report(text)
+    assert stratagraph.ProgressReport.from_json(p.report.to_json()) == p.report
+    assert stratagraph.detect_document_kind(text) in ("json", "plan", "strategy", "progress")

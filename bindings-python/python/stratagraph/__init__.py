@@ -20,8 +20,12 @@ has its own subclass, which is also the built-in exception you would expect
 ``UnknownNodeError`` a ``KeyError``, ``StratagraphIOError`` an ``OSError``).
 
 Parsers turn the text of published documents into a :class:`ParseResult`:
-the strategy, its diagnostics, and every line that did not fit
-(``parse_strategy`` reads a strategy's narrative web page).
+the strategy, its diagnostics, and every line that did not fit.
+``parse_delivery_plan`` reads a delivery plan, ``parse_strategy`` a
+strategy's narrative web page, ``parse_progress_report`` a board's progress
+report (a :class:`ProgressParseResult`), and ``parse_document`` whichever
+``detect_document_kind`` tells. Queries and analyses answer with a
+:class:`Table` (``to_pylist``, ``to_pydict``, ``to_pandas``).
 
 The work is done by the Rust crate ``stratagraph``; this package only converts
 types and errors, and releases the GIL while the core works.
@@ -38,6 +42,8 @@ from stratagraph._stratagraph import (
     JsonError,
     ParseError,
     ParseResult,
+    ProgressParseResult,
+    ProgressReport,
     StratagraphError,
     StratagraphIOError,
     Strategy,
@@ -48,7 +54,11 @@ from stratagraph._stratagraph import (
     UnsupportedError,
     VersionError,
     __version__,
+    detect_document_kind,
     diagnostics_to_json,
+    parse_delivery_plan,
+    parse_document,
+    parse_progress_report,
     parse_strategy,
     validate_json,
 )
@@ -64,6 +74,8 @@ __all__ = [
     "JsonError",
     "ParseError",
     "ParseResult",
+    "ProgressParseResult",
+    "ProgressReport",
     "StratagraphError",
     "StratagraphIOError",
     "Strategy",
@@ -74,7 +86,11 @@ __all__ = [
     "UnsupportedError",
     "VersionError",
     "__version__",
+    "detect_document_kind",
     "diagnostics_to_json",
+    "parse_delivery_plan",
+    "parse_document",
+    "parse_progress_report",
     "parse_strategy",
     "validate_json",
 ]

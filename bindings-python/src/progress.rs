@@ -1,0 +1,237 @@
+//! Progress reports: `ProgressReport`, `ProgressParseResult` and
+//! `parse_progress_report`.
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyTuple;
+use stratagraph::parse::ProgressParseResult;
+use stratagraph::progress::ProgressReport;
+
+use crate::convert::{loads, to_json_text};
+use crate::count;
+use crate::diagnostic::PyDiagnostic;
+use crate::errors::{detached, detached_ok};
+use crate::parse::{text_lines, PyTextLine};
+use crate::strategy::PyStrategy;
+
+/// A board's dated progress report: a status for each strategic action, in
+/// the vocabulary of real reports (``not_started``, ``on_track``,
+/// ``at_risk``, ``off_track``, ``missed_no_risk``, ``missed_with_risk``,
+/// ``delivered``), with the share of its actions in each status.
+///
+/// Read one from a board paper with ``parse_progress_report(text)`` or from
+/// its canonical JSON with ``ProgressReport.from_json(text)``. Reports are
+/// immutable, compare equal by value and pickle through their canonical JSON.
+///
+/// >>> import stratagraph
+/// >>> report = stratagraph.parse_progress_report(
+/// ...     "Progress as at 31 March 2024\n2.2 Expand digital therapies.\nAt Risk").report
+/// >>> report.date, len(report)
+/// (datetime.date(2024, 3, 31), 1)
+/// >>> report.entry("2.2")["status"]
+/// 'at_risk'
+#[pyclass(frozen, module = "stratagraph", name = "ProgressReport")]
+pub struct PyProgressReport {
+    pub inner: ProgressReport,
+}
+
+#[pymethods]
+impl PyProgressReport {
+    /// Read a report from its canonical JSON (``{"format":
+    /// "stratagraph-progress", "version": 1, ...}``). Raises ``JsonError``
+    /// (with ``.line`` and ``.column``; also for a wrong ``format``) or
+    /// ``VersionError``.
+    #[classmethod]
+    fn from_json(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        py: Python<'_>,
+        text: PyBackedStr,
+    ) -> PyResult<Self> {
+        let inner = detached(py, || ProgressReport::from_json(&text))?;
+        Ok(PyProgressReport { inner })
+    }
+
+    /// The report's canonical JSON: deterministic, two-space indented, ending
+    /// with a newline (byte for byte what Rust and JavaScript write).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        let inner = &self.inner;
+        detached_ok(py, || inner.to_json())
+    }
+
+    /// The report's title, as printed.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// The date the report gives progress as at (a ``datetime.date``), or None.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .date
+            .map(|d| {
+                py.import("datetime")?
+                    .getattr("date")?
+                    .call_method1("fromisoformat", (d.to_string(),))
+            })
+            .transpose()
+    }
+
+    /// Every row, in the order printed, as dicts (``number``, ``title``,
+    /// ``status``, ``shares``, ``line``).
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let inner = &self.inner;
+        let text = detached_ok(py, || to_json_text(&inner.entries))?;
+        loads(py, text)
+    }
+
+    /// The row for a strategic action number (``"2.2"``) as a dict, or None
+    /// (the last row, if several have the number).
+    fn entry<'py>(
+        &self,
+        py: Python<'py>,
+        number: PyBackedStr,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .entry(&number)
+            .map(|e| loads(py, to_json_text(e)))
+            .transpose()
+    }
+
+    /// The plan with this report attached: each row's node (the strategic
+    /// action, else the action, of its number) gets the attributes ``status``,
+    /// ``status_date`` and ``status_shares``. Returns the new strategy (the
+    /// given one is immutable and stays as it is) and a warning for each row
+    /// that matches no node or whose shares do not add up to 100%.
+    fn apply_to(
+        &self,
+        py: Python<'_>,
+        strategy: PyRef<'_, PyStrategy>,
+    ) -> PyResult<(PyStrategy, Vec<PyDiagnostic>)> {
+        let (report, source) = (&self.inner, &strategy.inner);
+        let (inner, found) = detached_ok(py, || {
+            let mut copy = source.clone();
+            let found = report.apply_to(&mut copy);
+            (copy, found)
+        })?;
+        Ok((
+            PyStrategy { inner },
+            found.into_iter().map(PyDiagnostic::from).collect(),
+        ))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    fn __eq__(&self, other: PyRef<'_, Self>) -> bool {
+        self.inner == other.inner
+    }
+
+    fn __repr__(&self) -> String {
+        let date = self
+            .inner
+            .date
+            .map_or_else(String::new, |d| format!(" as at {d}"));
+        let n = count(self.inner.entries.len(), "entry", "entries");
+        format!("<stratagraph.ProgressReport{date}: {n}>")
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        let text = slf.get().to_json(py)?;
+        Ok((from_json, PyTuple::new(py, [text])?))
+    }
+}
+
+/// What ``parse_progress_report`` gives: the ``report``, the
+/// ``diagnostics``, the ``unclassified`` lines and the ``skipped`` ones
+/// (furniture, table headers and group headings).
+#[pyclass(frozen, module = "stratagraph", name = "ProgressParseResult")]
+pub struct PyProgressParseResult {
+    report: Py<PyProgressReport>,
+    /// The core result with its report moved into `report`.
+    rest: ProgressParseResult,
+}
+
+impl PyProgressParseResult {
+    pub fn new(py: Python<'_>, mut result: ProgressParseResult) -> PyResult<Self> {
+        let inner = std::mem::take(&mut result.report);
+        Ok(PyProgressParseResult {
+            report: Py::new(py, PyProgressReport { inner })?,
+            rest: result,
+        })
+    }
+}
+
+#[pymethods]
+impl PyProgressParseResult {
+    /// The report read from the text.
+    #[getter]
+    fn report(&self, py: Python<'_>) -> Py<PyProgressReport> {
+        self.report.clone_ref(py)
+    }
+
+    /// Problems and remarks, in line order.
+    #[getter]
+    fn diagnostics(&self) -> Vec<PyDiagnostic> {
+        self.rest
+            .diagnostics
+            .iter()
+            .cloned()
+            .map(PyDiagnostic::from)
+            .collect()
+    }
+
+    /// The lines that fit nowhere, kept word for word.
+    #[getter]
+    fn unclassified(&self) -> Vec<PyTextLine> {
+        text_lines(&self.rest.unclassified)
+    }
+
+    /// Page furniture, table headers and group headings that were skipped.
+    #[getter]
+    fn skipped(&self) -> Vec<PyTextLine> {
+        text_lines(&self.rest.skipped)
+    }
+
+    /// Whether any diagnostic is an error.
+    #[getter]
+    fn has_errors(&self) -> bool {
+        self.rest.has_errors()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<stratagraph.ProgressParseResult: {}, {}, {} unclassified, {} skipped>",
+            count(self.report.get().inner.entries.len(), "entry", "entries"),
+            count(self.rest.diagnostics.len(), "diagnostic", "diagnostics"),
+            self.rest.unclassified.len(),
+            self.rest.skipped.len()
+        )
+    }
+}
+
+/// Read a progress report in the board-paper layout: each strategic action's
+/// number, title, overall status and the share of its actions in each
+/// status; the report's title and date from the lines before the first row.
+/// Never raises for any text: what is not understood is kept in
+/// ``unclassified`` with a diagnostic.
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_progress_report(
+/// ...     "Delivery Plan Progress Report\nProgress as at 31 March 2024\n"
+/// ...     "2.2 Expand digital therapies.\nAt Risk\n50% On Track, 50% At Risk\nSee annex.")
+/// >>> e = r.report.entries()[0]
+/// >>> e["number"], e["status"], [s["percent"] for s in e["shares"]]
+/// ('2.2', 'at_risk', [50.0, 50.0])
+/// >>> [t.text for t in r.unclassified]
+/// ['See annex.']
+#[pyfunction]
+pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyProgressParseResult> {
+    let result = detached_ok(py, || stratagraph::parse_progress_report(&text))?;
+    PyProgressParseResult::new(py, result)
+}
