@@ -24,7 +24,7 @@
 //! hand-built fixture (`tests/fixtures/mini-plan.json`).
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 use serde::Serialize;
 
@@ -89,8 +89,10 @@ fn alliances(idx: &PlanIndex<'_>, p: u32) -> Vec<u32> {
 /// For every partner position, its `(action, role)` pairs in canonical action order.
 fn roles_by_partner(idx: &PlanIndex<'_>) -> Vec<Vec<(u32, Role)>> {
     let mut by_partner: Vec<Vec<(u32, Role)>> = vec![Vec::new(); idx.len()];
+    let mut roles = Vec::new();
     for a in idx.of_kind(NodeKind::Action) {
-        for (p, role) in idx.roles_of(a) {
+        idx.roles_into(a, &mut roles);
+        for &(p, role) in &roles {
             by_partner[p as usize].push((a, role));
         }
     }
@@ -281,10 +283,27 @@ table!(PartnerLoad, PartnerLoadRow);
 pub fn partner_load(s: &Strategy) -> PartnerLoad {
     let idx = PlanIndex::new(s);
     let by_partner = roles_by_partner(&idx);
+    let actions = idx.of_kind(NodeKind::Action);
+    let outcomes = crate::analysis::coverage::action_outcomes(&idx, &actions);
+    // Each action's row in `outcomes`, strategic action and priority.
+    let mut row_of = vec![NONE; idx.len()];
+    for (i, &a) in actions.iter().enumerate() {
+        row_of[a as usize] = i as u32;
+    }
+    let sa_of: Vec<u32> = actions
+        .iter()
+        .map(|&a| idx.ancestor_of_kind(a, NodeKind::StrategicAction))
+        .collect();
+    let pr_of: Vec<u32> = actions
+        .iter()
+        .map(|&a| idx.ancestor_of_kind(a, NodeKind::Priority))
+        .collect();
     type Key = (Reverse<u32>, Reverse<u32>, Reverse<u32>, u32);
     let mut keyed: Vec<(Key, PartnerLoadRow)> = Vec::new();
-    // Memoise the outcomes and containers of each action.
-    let mut outcome_cache: Vec<Option<Vec<u32>>> = vec![None; idx.len()];
+    // Distinct counting without sets: a node is counted for partner p once its
+    // stamp is p + 1.
+    let mut stamp = vec![0u32; idx.len()];
+    let mut all: Vec<u32> = Vec::new();
     for p in idx.of_kind(NodeKind::Partner) {
         let Some(pn) = idx.node(p) else { continue };
         let direct = &by_partner[p as usize];
@@ -294,27 +313,33 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
             .iter()
             .filter(|(_, r)| *r == Role::KeyPartner)
             .count() as u32;
-        let mut all: BTreeSet<u32> = direct.iter().map(|&(a, _)| a).collect();
+        all.clear();
+        all.extend(direct.iter().map(|&(a, _)| a));
         let n_direct = all.len() as u32;
         for al in alliances(&idx, p) {
             all.extend(by_partner[al as usize].iter().map(|&(a, _)| a));
         }
-        let via = all.len() as u32 - n_direct;
-        let mut sas = BTreeSet::new();
-        let mut prs = BTreeSet::new();
-        let mut outs = BTreeSet::new();
+        all.sort_unstable();
+        all.dedup();
+        let via = (all.len() as u32).saturating_sub(n_direct);
+        let mark = p + 1;
+        let (mut sas, mut prs, mut outs) = (0u32, 0u32, 0u32);
+        let mut count = |x: u32, n: &mut u32| {
+            if x != NONE && stamp[x as usize] != mark {
+                stamp[x as usize] = mark;
+                *n += 1;
+            }
+        };
         for &a in &all {
-            let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
-            if sa != NONE {
-                sas.insert(sa);
+            let r = row_of[a as usize];
+            if r == NONE {
+                continue;
             }
-            let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
-            if pr != NONE {
-                prs.insert(pr);
+            count(sa_of[r as usize], &mut sas);
+            count(pr_of[r as usize], &mut prs);
+            for &o in outcomes.get(r) {
+                count(o, &mut outs);
             }
-            let cached = &mut outcome_cache[a as usize];
-            let o = cached.get_or_insert_with(|| idx.outcomes_of(a));
-            outs.extend(o.iter().copied());
         }
         let row = PartnerLoadRow {
             partner: pn.id.to_string(),
@@ -324,9 +349,9 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
             key_partner: kp,
             actions: n_direct,
             via_alliance: via,
-            strategic_actions: sas.len() as u32,
-            priorities: prs.len() as u32,
-            outcomes: outs.len() as u32,
+            strategic_actions: sas,
+            priorities: prs,
+            outcomes: outs,
         };
         keyed.push(((Reverse(n_direct), Reverse(leads), Reverse(via), p), row));
     }

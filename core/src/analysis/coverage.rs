@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, PlanIndex, Role, NONE};
+use super::index::{short_title, Csr, PlanIndex, Role, NONE};
 use super::table::{row, table};
 use crate::model::{NodeKind, Strategy};
 
@@ -43,33 +43,27 @@ pub struct PriorityOutcomeMatrix {
 }
 table!(PriorityOutcomeMatrix, PriorityOutcomeRow);
 
-/// The outcomes each action counts for, memoising the containers' sets.
-pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Vec<Vec<u32>> {
+/// The outcomes each action counts for (row `i` for `actions[i]`), memoising
+/// the containers' sets.
+pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Csr {
     let mut cache: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
-    actions
-        .iter()
-        .map(|&a| {
-            let parent = idx.parent.get(a as usize).copied().unwrap_or(NONE);
-            let mut out: Vec<u32> = idx
-                .contributes_to
-                .get(a)
-                .iter()
-                .copied()
-                .filter(|&o| idx.kind(o) == Some(NodeKind::Outcome))
-                .collect();
-            if parent != NONE {
-                let inherited = cache.entry(parent).or_insert_with(|| {
-                    let mut v = idx.outcomes_of(parent);
-                    v.shrink_to_fit();
-                    v
-                });
-                out.extend_from_slice(inherited);
-                out.sort_unstable();
-                out.dedup();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(actions.len() * 2);
+    for (i, &a) in actions.iter().enumerate() {
+        let i = i as u32;
+        for &o in idx.contributes_to.get(a) {
+            if idx.kind(o) == Some(NodeKind::Outcome) {
+                pairs.push((i, o));
             }
-            out
-        })
-        .collect()
+        }
+        let parent = idx.parent.get(a as usize).copied().unwrap_or(NONE);
+        if parent != NONE {
+            let inherited = cache
+                .entry(parent)
+                .or_insert_with(|| idx.outcomes_of(parent));
+            pairs.extend(inherited.iter().map(|&o| (i, o)));
+        }
+    }
+    Csr::from_pairs(actions.len(), pairs)
 }
 
 /// The priority × outcome matrix (see [`PriorityOutcomeMatrix`]).
@@ -100,22 +94,30 @@ pub fn priority_outcome_matrix(s: &Strategy) -> PriorityOutcomeMatrix {
     let idx = PlanIndex::new(s);
     let priorities = idx.of_kind(NodeKind::Priority);
     let outcomes = idx.of_kind(NodeKind::Outcome);
-    let col_of: std::collections::HashMap<u32, usize> =
-        outcomes.iter().enumerate().map(|(i, &o)| (o, i)).collect();
-    let row_of: std::collections::HashMap<u32, usize> = priorities
-        .iter()
-        .enumerate()
-        .map(|(i, &p)| (p, i))
-        .collect();
+    let mut col_of = vec![usize::MAX; idx.len()];
+    for (i, &o) in outcomes.iter().enumerate() {
+        col_of[o as usize] = i;
+    }
+    let mut row_of = vec![usize::MAX; idx.len()];
+    for (i, &p) in priorities.iter().enumerate() {
+        row_of[p as usize] = i;
+    }
     let mut counts = vec![0u32; priorities.len() * outcomes.len()];
     let actions = idx.of_kind(NodeKind::Action);
     let sets = action_outcomes(&idx, &actions);
-    for (&a, outs) in actions.iter().zip(&sets) {
+    for (i, &a) in actions.iter().enumerate() {
         let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
-        let Some(&r) = row_of.get(&pr) else { continue };
-        for o in outs {
-            if let Some(&c) = col_of.get(o) {
-                counts[r * outcomes.len() + c] += 1;
+        let Some(&r) = row_of.get(pr as usize) else {
+            continue;
+        };
+        if r == usize::MAX {
+            continue;
+        }
+        for &o in sets.get(i as u32) {
+            if let Some(&c) = col_of.get(o as usize) {
+                if c != usize::MAX {
+                    counts[r * outcomes.len() + c] += 1;
+                }
             }
         }
     }
@@ -215,14 +217,32 @@ pub fn outcome_partner_matrix(s: &Strategy) -> OutcomePartnerMatrix {
     let idx = PlanIndex::new(s);
     let actions = idx.of_kind(NodeKind::Action);
     let sets = action_outcomes(&idx, &actions);
-    // (outcome, partner) -> (actions, leads, key partner)
-    let mut cells: std::collections::BTreeMap<(u32, u32), (u32, u32, u32)> =
-        std::collections::BTreeMap::new();
-    for (&a, outs) in actions.iter().zip(&sets) {
-        let roles = idx.roles_of(a);
-        for &o in outs {
+    let mut pairs = Vec::new();
+    for i in 0..actions.len() as u32 {
+        pairs.extend(sets.get(i).iter().map(|&o| (o, i)));
+    }
+    let by_outcome = Csr::from_pairs(idx.len(), pairs);
+    let number = |p: u32| {
+        idx.node(p)
+            .and_then(|n| n.number.clone())
+            .unwrap_or_default()
+    };
+    // Per partner: (actions, leads, key partner), for the outcome at hand.
+    let mut acc: Vec<(u32, u32, u32)> = vec![(0, 0, 0); idx.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut roles = Vec::new();
+    let mut rows = Vec::new();
+    for o in idx.of_kind(NodeKind::Outcome) {
+        for &i in by_outcome.get(o) {
+            let Some(&a) = actions.get(i as usize) else {
+                continue;
+            };
+            idx.roles_into(a, &mut roles);
             for &(p, role) in &roles {
-                let c = cells.entry((o, p)).or_default();
+                let c = &mut acc[p as usize];
+                if c.0 == 0 {
+                    touched.push(p);
+                }
                 c.0 += 1;
                 if role.is_lead() {
                     c.1 += 1;
@@ -231,24 +251,21 @@ pub fn outcome_partner_matrix(s: &Strategy) -> OutcomePartnerMatrix {
                 }
             }
         }
+        touched.sort_unstable();
+        for &p in &touched {
+            let (n, l, k) = std::mem::take(&mut acc[p as usize]);
+            rows.push(OutcomePartnerRow {
+                outcome: idx.id(o).to_owned(),
+                outcome_number: number(o),
+                partner: idx.id(p).to_owned(),
+                partner_label: idx.node(p).map(short_title).unwrap_or_default(),
+                actions: n,
+                leads: l,
+                key_partner: k,
+            });
+        }
+        touched.clear();
     }
-    let number = |p: u32| {
-        idx.node(p)
-            .and_then(|n| n.number.clone())
-            .unwrap_or_default()
-    };
-    let rows = cells
-        .into_iter()
-        .map(|((o, p), (n, l, k))| OutcomePartnerRow {
-            outcome: idx.id(o).to_owned(),
-            outcome_number: number(o),
-            partner: idx.id(p).to_owned(),
-            partner_label: idx.node(p).map(short_title).unwrap_or_default(),
-            actions: n,
-            leads: l,
-            key_partner: k,
-        })
-        .collect();
     OutcomePartnerMatrix {
         outcomes: idx
             .of_kind(NodeKind::Outcome)
@@ -335,8 +352,8 @@ pub fn gaps(s: &Strategy) -> Gaps {
     };
 
     let mut counted = vec![false; idx.len()];
-    for outs in &sets {
-        for &o in outs {
+    for i in 0..actions.len() as u32 {
+        for &o in sets.get(i) {
             counted[o as usize] = true;
         }
     }
@@ -391,15 +408,22 @@ pub fn gaps(s: &Strategy) -> Gaps {
         }
     }
 
-    let mut named: Vec<Vec<(u32, Role)>> = vec![Vec::new(); idx.len()];
+    // How often each partner is named, and its first role.
+    let mut named: Vec<(u32, u32, Role)> = vec![(0, NONE, Role::Lead); idx.len()];
+    let mut roles = Vec::new();
     for &a in &actions {
-        for (p, r) in idx.roles_of(a) {
-            named[p as usize].push((a, r));
+        idx.roles_into(a, &mut roles);
+        for &(p, r) in &roles {
+            let slot = &mut named[p as usize];
+            if slot.0 == 0 {
+                *slot = (0, a, r);
+            }
+            slot.0 += 1;
         }
     }
     for p in idx.of_kind(NodeKind::Partner) {
-        if let [(a, r)] = named[p as usize].as_slice() {
-            let num = idx.node(*a).map(short_title).unwrap_or_default();
+        if let (1, a, r) = named[p as usize] {
+            let num = idx.node(a).map(short_title).unwrap_or_default();
             push(
                 &mut rows,
                 "partner_named_once",

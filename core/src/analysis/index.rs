@@ -18,20 +18,43 @@ pub(crate) struct Csr {
 }
 
 impl Csr {
-    /// Build from `(row, target)` pairs over `n` rows; duplicates are dropped.
-    pub(crate) fn from_pairs(n: usize, mut pairs: Vec<(u32, u32)>) -> Csr {
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut offsets = vec![0u32; n + 1];
+    /// Build from `(row, target)` pairs over `n` rows (rows `>= n` are
+    /// ignored); duplicates are dropped. A counting sort by row, then a sort
+    /// of each (short) row: O(pairs).
+    pub(crate) fn from_pairs(n: usize, pairs: Vec<(u32, u32)>) -> Csr {
+        let mut counts = vec![0u32; n + 1];
         for &(r, _) in &pairs {
-            if let Some(o) = offsets.get_mut(r as usize + 1) {
-                *o += 1;
+            if let Some(c) = counts.get_mut(r as usize + 1) {
+                *c += 1;
             }
         }
         for i in 0..n {
-            offsets[i + 1] += offsets[i];
+            counts[i + 1] += counts[i];
         }
-        let targets = pairs.into_iter().map(|(_, t)| t).collect();
+        let mut fill = counts.clone();
+        let mut raw = vec![0u32; counts[n] as usize];
+        for &(r, t) in &pairs {
+            if let Some(slot) = fill.get_mut(r as usize) {
+                raw[*slot as usize] = t;
+                *slot += 1;
+            }
+        }
+        drop(pairs);
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::with_capacity(raw.len());
+        offsets.push(0u32);
+        for i in 0..n {
+            let row = &mut raw[counts[i] as usize..counts[i + 1] as usize];
+            row.sort_unstable();
+            let mut last = None;
+            for &t in row.iter() {
+                if last != Some(t) {
+                    targets.push(t);
+                    last = Some(t);
+                }
+            }
+            offsets.push(targets.len() as u32);
+        }
         Csr { offsets, targets }
     }
 
@@ -81,11 +104,26 @@ impl<'a> PlanIndex<'a> {
         let n = s.len();
         let nodes: Vec<&Node> = s.nodes().collect();
         let mut pos_of = vec![NONE; g.node_bound()];
-        for ix in g.node_indices() {
-            if let (Some(slot), Some(p)) =
-                (pos_of.get_mut(ix.index()), s.position(g[ix].id.as_str()))
-            {
-                *slot = p as u32;
+        // Fast path: the graph's node indices usually run in canonical order
+        // (they differ only after removals); `nodes()` borrows from the graph,
+        // so comparing addresses tells without hashing any id.
+        let mut in_order = nodes.len() == g.node_count();
+        if in_order {
+            for (i, (ix, n)) in g.node_indices().zip(&nodes).enumerate() {
+                if !std::ptr::eq(&g[ix], *n) {
+                    in_order = false;
+                    break;
+                }
+                pos_of[ix.index()] = i as u32;
+            }
+        }
+        if !in_order {
+            for ix in g.node_indices() {
+                if let (Some(slot), Some(p)) =
+                    (pos_of.get_mut(ix.index()), s.position(g[ix].id.as_str()))
+                {
+                    *slot = p as u32;
+                }
             }
         }
         let mut pairs: [Vec<(u32, u32)>; 7] = Default::default();
@@ -167,12 +205,37 @@ impl<'a> PlanIndex<'a> {
         out
     }
 
-    /// The nearest container of `p` of `kind`, or [`NONE`].
+    /// The first of `p` and its containers (nearest first) for which `f` gives
+    /// something (bounded walk, no allocation).
+    pub(crate) fn up_find<T>(&self, p: u32, mut f: impl FnMut(u32) -> Option<T>) -> Option<T> {
+        let mut cur = p;
+        for _ in 0..=MAX_DEPTH {
+            if let Some(x) = f(cur) {
+                return Some(x);
+            }
+            let up = self.parent.get(cur as usize).copied().unwrap_or(NONE);
+            if up == NONE || up == p {
+                return None;
+            }
+            cur = up;
+        }
+        None
+    }
+
+    /// The nearest container of `p` of `kind`, or [`NONE`] (bounded walk, no allocation).
     pub(crate) fn ancestor_of_kind(&self, p: u32, kind: NodeKind) -> u32 {
-        self.ancestors(p)
-            .into_iter()
-            .find(|&a| self.kind(a) == Some(kind))
-            .unwrap_or(NONE)
+        let mut cur = p;
+        for _ in 0..MAX_DEPTH {
+            let up = self.parent.get(cur as usize).copied().unwrap_or(NONE);
+            if up == NONE || up == p {
+                return NONE;
+            }
+            if self.kind(up) == Some(kind) {
+                return up;
+            }
+            cur = up;
+        }
+        NONE
     }
 
     /// The outcomes an action counts for: its own `contributes_to` targets and
@@ -195,19 +258,27 @@ impl<'a> PlanIndex<'a> {
     /// The partners with a role on an action: `(partner, role)` with leads first,
     /// each group in canonical order; a partner both leading and partnering is a lead.
     pub(crate) fn roles_of(&self, action: u32) -> Vec<(u32, Role)> {
+        let mut out = Vec::new();
+        self.roles_into(action, &mut out);
+        out
+    }
+
+    /// [`PlanIndex::roles_of`] into a buffer (cleared first).
+    pub(crate) fn roles_into(&self, action: u32, out: &mut Vec<(u32, Role)>) {
+        out.clear();
         let leads = self.led_by.get(action);
-        let joint = leads.len() > 1;
-        let mut out: Vec<(u32, Role)> = leads
-            .iter()
-            .filter(|&&p| self.kind(p) == Some(NodeKind::Partner))
-            .map(|&p| (p, if joint { Role::JointLead } else { Role::Lead }))
-            .collect();
+        let partner = |p: u32| self.kind(p) == Some(NodeKind::Partner);
+        let joint = leads.iter().filter(|&&p| partner(p)).count() > 1;
+        for &p in leads {
+            if partner(p) {
+                out.push((p, if joint { Role::JointLead } else { Role::Lead }));
+            }
+        }
         for &p in self.key_partner.get(action) {
-            if self.kind(p) == Some(NodeKind::Partner) && !leads.contains(&p) {
+            if partner(p) && !leads.contains(&p) {
                 out.push((p, Role::KeyPartner));
             }
         }
-        out
     }
 
     /// Find a node by id, or a partner by name (`"COSLA"`, `"cosla"`).

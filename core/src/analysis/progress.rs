@@ -339,13 +339,14 @@ fn rollup_of(idx: &PlanIndex<'_>, own: &[Option<Status>]) -> ProgressRollup {
         }
     };
     let sa_list: Vec<u32> = sas.iter().map(|&(sa, _, _)| sa).collect();
-    let by_priority = |p: u32| -> Vec<u32> {
-        sa_list
-            .iter()
-            .copied()
-            .filter(|&sa| idx.ancestor_of_kind(sa, NodeKind::Priority) == p)
-            .collect()
-    };
+    let mut under: Vec<Vec<u32>> = vec![Vec::new(); idx.len()];
+    for &sa in &sa_list {
+        let pr = idx.ancestor_of_kind(sa, NodeKind::Priority);
+        if let Some(list) = under.get_mut(pr as usize) {
+            list.push(sa);
+        }
+    }
+    let by_priority = |p: u32| -> Vec<u32> { under[p as usize].clone() };
     group(&mut rows, NodeKind::Priority, &by_priority);
     let mut by_outcome: Vec<Vec<u32>> = vec![Vec::new(); idx.len()];
     for &sa in &sa_list {

@@ -53,7 +53,7 @@ table!(Timeline, TimelineRow);
 
 /// The status of a node (its own, else its nearest container's), with where it came from.
 pub(crate) fn status_of(idx: &PlanIndex<'_>, p: u32) -> Option<(String, u32)> {
-    std::iter::once(p).chain(idx.ancestors(p)).find_map(|q| {
+    idx.up_find(p, |q| {
         let n = idx.node(q)?;
         match n.attrs.get("status") {
             Some(AttrValue::Text(t)) if !t.trim().is_empty() => Some((t.clone(), q)),
@@ -379,7 +379,9 @@ pub fn gantt(s: &Strategy) -> Gantt {
     };
     // Bars of actions.
     let mut unplaced = 0u32;
-    let mut action_bar: Vec<Option<GanttRow>> = vec![None; idx.len()];
+    // Bars of dated actions, found by position through `bar_of`.
+    let mut bars_store: Vec<GanttRow> = Vec::new();
+    let mut bar_of: Vec<u32> = vec![NONE; idx.len()];
     let actions = idx.of_kind(NodeKind::Action);
     for &a in &actions {
         let Some(n) = idx.node(a) else { continue };
@@ -400,7 +402,8 @@ pub fn gantt(s: &Strategy) -> Gantt {
                 continue;
             }
         };
-        action_bar[a as usize] = Some(GanttRow {
+        bar_of[a as usize] = bars_store.len() as u32;
+        bars_store.push(GanttRow {
             id: n.id.to_string(),
             kind: n.kind.as_str().to_owned(),
             label: super::index::short_title(n),
@@ -433,7 +436,7 @@ pub fn gantt(s: &Strategy) -> Gantt {
                 status: status_of(&idx, p).map(|(s, _)| s),
             })
         };
-    let dated = action_bar.iter().filter(|b| b.is_some()).count() as u32;
+    let dated = bars_store.len() as u32;
     let mut placed = 0u32;
     let mut rows = Vec::new();
     for pr in idx.of_kind(NodeKind::Priority) {
@@ -447,7 +450,10 @@ pub fn gantt(s: &Strategy) -> Gantt {
                 .contains
                 .get(sa)
                 .iter()
-                .filter_map(|&a| action_bar.get(a as usize).cloned().flatten())
+                .filter_map(|&a| {
+                    let b = *bar_of.get(a as usize)?;
+                    bars_store.get(b as usize).cloned()
+                })
                 .collect();
             for b in &mut bars {
                 b.parent = Some(idx.id(sa).to_owned());
