@@ -160,7 +160,7 @@ fn statuses_from_attrs(idx: &PlanIndex<'_>) -> Vec<Option<Status>> {
 
 /// The status of every node as a report gives it (rows matched as
 /// [`ProgressReport::apply_to`] matches them: `strategic-action:N`, else `action:N`).
-fn statuses_from_report(
+pub(crate) fn statuses_from_report(
     s: &Strategy,
     idx: &PlanIndex<'_>,
     report: &ProgressReport,
@@ -493,6 +493,20 @@ fn summary_of(idx: &PlanIndex<'_>, own: &[Option<Status>], date: Option<Date>) -
 /// assert_eq!(sum.date.map(|d| d.to_string()).as_deref(), Some("2024-03-31"));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let mut plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// parse_progress_report("Progress as at 31 March 2024\n10.1 Families.\tDelivered\n10.2 Perinatal.\tOn Track").report
+///     .apply_to(&mut plan);
+/// let sum = progress::progress_summary(&plan);
+/// assert_eq!((sum.strategic_actions, sum.rated), (4, 2));
+/// assert_eq!(sum.text, "1 (50%) delivered, 1 (50%) on track");
+/// ```
 pub fn progress_summary(s: &Strategy) -> ProgressSummary {
     let idx = PlanIndex::new(s);
     let own = statuses_from_attrs(&idx);
@@ -582,6 +596,20 @@ fn dated_order(reports: &[ProgressReport]) -> Vec<usize> {
 /// assert_eq!(nonzero, [("2023-12-31".to_owned(), "at_risk"), ("2024-03-31".to_owned(), "delivered")]);
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let q1 = parse_progress_report("Progress as at 30 June 2023\n10.1 Families.\tOn Track\n10.4 Dementia.\tNot Started").report;
+/// let q2 = parse_progress_report("Progress as at 30 September 2023\n10.1 Families.\tOn Track\n10.4 Dementia.\tOn Track").report;
+/// let series = progress::progress_series(&plan, &[q1, q2]);
+/// let on_track: Vec<_> = series.rows.iter().filter(|r| r.status == "on_track").map(|r| r.count).collect();
+/// assert_eq!(on_track, [1, 2]);
+/// ```
 pub fn progress_series(s: &Strategy, reports: &[ProgressReport]) -> ProgressSeries {
     let idx = PlanIndex::new(s);
     let mut rows = Vec::new();
@@ -651,6 +679,20 @@ table!(ProgressChanges, StatusChangeRow);
 /// let c = progress::progress_changes(&s, &q3, &q4);
 /// assert_eq!((c.rows[0].change.as_str(), c.rows[0].steps), ("improved", -2));
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let q1 = parse_progress_report("10.3 Survivors.\tOn Track\n10.4 Dementia.\tAt Risk").report;
+/// let q2 = parse_progress_report("10.3 Survivors.\tAt Risk\n10.4 Dementia.\tAt Risk").report;
+/// let c = progress::progress_changes(&plan, &q1, &q2);
+/// assert_eq!((c.rows[0].number.as_str(), c.rows[0].change.as_str()), ("10.3", "worsened"));
+/// assert_eq!((c.improved, c.worsened, c.unchanged), (0, 1, 1));
 /// ```
 pub fn progress_changes(
     s: &Strategy,
@@ -746,6 +788,20 @@ table!(Staleness, StaleRow);
 /// assert_eq!(stale.rows[0].since.unwrap().to_string(), "2023-06-30");
 /// assert!(progress::stale_statuses(&s, &reports, 4).rows.is_empty());
 /// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::progress, parse_progress_report};
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let r = |date: &str, s: &str| parse_progress_report(&format!("Progress as at {date}\n10.2 Perinatal.\t{s}\n10.4 Dementia.\tAt Risk")).report;
+/// let reports = [r("30 June 2023", "On Track"), r("30 September 2023", "At Risk"), r("31 December 2023", "At Risk")];
+/// let stale = progress::stale_statuses(&plan, &reports, 3);
+/// let rows: Vec<_> = stale.rows.iter().map(|r| (r.number.as_str(), r.reports)).collect();
+/// assert_eq!(rows, [("10.4", 3)]);
 /// ```
 pub fn stale_statuses(s: &Strategy, reports: &[ProgressReport], n: usize) -> Staleness {
     let idx = PlanIndex::new(s);

@@ -13,8 +13,10 @@
 use serde::Serialize;
 
 use super::index::{join, PlanIndex, NONE};
+use super::progress::statuses_from_report;
 use super::table::{row, table};
 use crate::model::{AttrValue, Date, DateWindow, NodeKind, Strategy};
+use crate::progress::ProgressReport;
 
 row! {
     /// An action with its deadline window.
@@ -235,6 +237,64 @@ table!(Overdue, OverdueRow);
 /// ```
 pub fn overdue(s: &Strategy, as_of: Date) -> Overdue {
     let idx = PlanIndex::new(s);
+    overdue_rows(&idx, as_of, |a| {
+        let (st, q) = status_of(&idx, a)?;
+        let date = idx
+            .node(q)?
+            .attrs
+            .get("status_date")
+            .and_then(AttrValue::as_text)
+            .and_then(|t| t.parse::<Date>().ok());
+        Some((st, q, date))
+    })
+}
+
+/// The actions overdue as of `as_of` going by a progress report instead of the
+/// statuses in the model (the model is not changed): an action's status is the
+/// report's row for it, else for its nearest container, matched as
+/// [`ProgressReport::apply_to`](crate::progress::ProgressReport::apply_to) matches rows.
+///
+/// ```
+/// use stratagraph::analysis::timeline;
+/// use stratagraph::{parse_progress_report, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let report = parse_progress_report("Progress as at 31 January 2024\n1.1 Help families.\tAt Risk").report;
+/// let late = timeline::overdue_with_report(&s, "2024-01-31".parse()?, &report);
+/// assert_eq!(late.rows[0].status.as_deref(), Some("at_risk"));
+/// assert_eq!(late.rows[0].status_date.map(|d| d.to_string()).as_deref(), Some("2024-01-31"));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+///
+/// On the bundled Scottish plan (priority 10):
+///
+/// ```
+/// use stratagraph::{analysis::timeline, parse_progress_report};
+/// let plan = stratagraph::parse_delivery_plan(include_str!(
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+/// )).strategy;
+/// let report = parse_progress_report("10.1 Parents and families.\tDelivered").report;
+/// let late = timeline::overdue_with_report(&plan, "2024-06-30".parse()?, &report);
+/// let rows: Vec<_> = late.rows.iter().map(|r| r.number.as_str()).collect();
+/// assert_eq!(rows, ["10.2.2", "10.3.3"]); // 10.1.5 is delivered with 10.1
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn overdue_with_report(s: &Strategy, as_of: Date, report: &ProgressReport) -> Overdue {
+    let idx = PlanIndex::new(s);
+    let statuses = statuses_from_report(s, &idx, report);
+    overdue_rows(&idx, as_of, |a| {
+        idx.up_find(a, |q| {
+            let st = (*statuses.get(q as usize)?)?;
+            Some((st.as_str().to_owned(), q, report.date))
+        })
+    })
+}
+
+/// The overdue table, with each action's status, where it came from and its date.
+fn overdue_rows(
+    idx: &PlanIndex<'_>,
+    as_of: Date,
+    status_of: impl Fn(u32) -> Option<(String, u32, Option<Date>)>,
+) -> Overdue {
     let mut keyed = Vec::new();
     for a in idx.of_kind(NodeKind::Action) {
         let Some(n) = idx.node(a) else { continue };
@@ -244,18 +304,10 @@ pub fn overdue(s: &Strategy, as_of: Date) -> Overdue {
         if due >= as_of {
             continue;
         }
-        let status = status_of(&idx, a);
-        if status.as_ref().is_some_and(|(st, _)| is_done(st)) {
+        let status = status_of(a);
+        if status.as_ref().is_some_and(|(st, _, _)| is_done(st)) {
             continue;
         }
-        let status_date = status.as_ref().and_then(|&(_, q)| {
-            idx.node(q)?
-                .attrs
-                .get("status_date")?
-                .as_text()?
-                .parse::<Date>()
-                .ok()
-        });
         let days = as_of.days_since_epoch() - due.days_since_epoch();
         let leads = idx
             .led_by
@@ -275,10 +327,10 @@ pub fn overdue(s: &Strategy, as_of: Date) -> Overdue {
                     .as_ref()
                     .map(|d| d.phrase.clone())
                     .unwrap_or_default(),
-                leads: join(&idx, leads, true),
-                status: status.as_ref().map(|(s, _)| s.clone()),
-                status_from: status.as_ref().map(|&(_, q)| idx.id(q).to_owned()),
-                status_date,
+                leads: join(idx, leads, true),
+                status: status.as_ref().map(|(s, _, _)| s.clone()),
+                status_from: status.as_ref().map(|&(_, q, _)| idx.id(q).to_owned()),
+                status_date: status.as_ref().and_then(|&(_, _, d)| d),
             },
         ));
     }
