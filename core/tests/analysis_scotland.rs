@@ -2,6 +2,7 @@
 //! health and wellbeing strategy delivery plan 2023-2025), numbers a reader can
 //! check against the page by hand; and the golden of its partner network's
 //! centralities, which the networkx test checks.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
