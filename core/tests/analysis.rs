@@ -1,7 +1,12 @@
 //! Query and analysis tables on small plans whose numbers can be checked by
 //! hand: responsibilities, partner load, path explanation, coverage and gaps,
 //! timeline, diff, alignment, indicators.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::type_complexity)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::type_complexity
+)]
 
 mod common;
 
