@@ -15,8 +15,6 @@
 
 use std::collections::BTreeMap;
 
-use ::csv::{ReaderBuilder, StringRecord};
-
 use super::parse_error;
 use crate::error::Error;
 use crate::model::{Attrs, Date, DateWindow, Edge, EdgeKind, Node, NodeKind, SourceSpan, Strategy};
@@ -27,7 +25,7 @@ const WHAT: &str = "csv";
 struct Header(BTreeMap<String, usize>);
 
 impl Header {
-    fn new(record: &StringRecord) -> Header {
+    fn new(record: &Record) -> Header {
         Header(
             record
                 .iter()
@@ -41,7 +39,7 @@ impl Header {
         self.0.contains_key(name)
     }
 
-    fn get<'r>(&self, record: &'r StringRecord, name: &str) -> &'r str {
+    fn get<'r>(&self, record: &'r Record, name: &str) -> &'r str {
         self.0
             .get(name)
             .and_then(|&i| record.get(i))
@@ -49,31 +47,116 @@ impl Header {
     }
 }
 
-fn line_of(record: &StringRecord) -> usize {
-    record
-        .position()
-        .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX))
+/// One record of a CSV file: its fields and the line it starts on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Record {
+    /// The fields, unquoted.
+    pub(crate) fields: Vec<String>,
+    /// The 1-based line the record starts on.
+    pub(crate) line: usize,
 }
 
-fn records(text: &str) -> Result<Vec<StringRecord>, Error> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for r in reader.records() {
-        let r = r.map_err(|e| {
-            let line = e
-                .position()
-                .map_or(1, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-            parse_error(WHAT, line, e.to_string())
-        })?;
-        out.push(r);
+impl Record {
+    fn get(&self, i: usize) -> Option<&str> {
+        self.fields.get(i).map(String::as_str)
     }
-    Ok(out)
+
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.fields.iter().map(String::as_str)
+    }
 }
 
-fn is_edges_header(r: &StringRecord) -> bool {
+fn line_of(record: &Record) -> usize {
+    record.line
+}
+
+/// The records of RFC 4180 text: comma-separated fields, optionally quoted
+/// (quotes doubled inside), records ended by CRLF, LF or CR; blank lines are
+/// skipped. A quoted field left open, or text after a closing quote, is an error.
+pub(crate) fn records(text: &str) -> Result<Vec<Record>, Error> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1usize;
+    loop {
+        // Skip blank lines.
+        while let Some(&c) = chars.peek() {
+            if c == '\n' {
+                line += 1;
+                chars.next();
+            } else if c == '\r' {
+                chars.next();
+                if chars.peek() != Some(&'\n') {
+                    line += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if chars.peek().is_none() {
+            return Ok(out);
+        }
+        let start = line;
+        let mut fields = Vec::new();
+        loop {
+            let mut field = String::new();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                loop {
+                    match chars.next() {
+                        None => {
+                            return Err(parse_error(WHAT, start, "a quoted field is not closed"));
+                        }
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => {
+                            if c == '\n' {
+                                line += 1;
+                            }
+                            field.push(c);
+                        }
+                    }
+                }
+                if !matches!(chars.peek(), None | Some(',' | '\r' | '\n')) {
+                    return Err(parse_error(
+                        WHAT,
+                        line,
+                        "text after the closing quote of a field",
+                    ));
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    if matches!(c, ',' | '\r' | '\n') {
+                        break;
+                    }
+                    field.push(c);
+                    chars.next();
+                }
+            }
+            fields.push(field);
+            match chars.next() {
+                Some(',') => continue,
+                Some('\r') => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                }
+                Some('\n') => line += 1,
+                _ => {}
+            }
+            break;
+        }
+        out.push(Record {
+            fields,
+            line: start,
+        });
+    }
+}
+
+fn is_edges_header(r: &Record) -> bool {
     r.get(0).map(str::trim) == Some("source") && r.iter().any(|f| f.trim() == "target")
 }
 
@@ -132,20 +215,20 @@ pub fn from_tables(nodes: &str, edges: Option<&str>) -> Result<Strategy, Error> 
 
 /// Nodes from the records of a nodes table, header first.
 #[cfg(feature = "xlsx")]
-pub(crate) fn nodes_from_records(all: &[StringRecord]) -> Result<Vec<Node>, Error> {
+pub(crate) fn nodes_from_records(all: &[Record]) -> Result<Vec<Node>, Error> {
     nodes_from(all)
 }
 
 /// Edges from the records of an edges table, header first.
 #[cfg(feature = "xlsx")]
-pub(crate) fn edges_from_records(all: &[StringRecord]) -> Result<Vec<Edge>, Error> {
+pub(crate) fn edges_from_records(all: &[Record]) -> Result<Vec<Edge>, Error> {
     match all.split_first() {
         Some((h, rows)) => edges_from(&Header::new(h), rows),
         None => Ok(Vec::new()),
     }
 }
 
-fn nodes_from(all: &[StringRecord]) -> Result<Vec<Node>, Error> {
+fn nodes_from(all: &[Record]) -> Result<Vec<Node>, Error> {
     let Some((first, rows)) = all.split_first() else {
         return Ok(Vec::new());
     };
@@ -162,7 +245,7 @@ fn nodes_from(all: &[StringRecord]) -> Result<Vec<Node>, Error> {
     rows.iter().map(|r| node_from(&h, r)).collect()
 }
 
-fn node_from(h: &Header, r: &StringRecord) -> Result<Node, Error> {
+fn node_from(h: &Header, r: &Record) -> Result<Node, Error> {
     let line = line_of(r);
     let err = |m: String| parse_error(WHAT, line, m);
     let id = h.get(r, "id");
@@ -201,7 +284,7 @@ fn node_from(h: &Header, r: &StringRecord) -> Result<Node, Error> {
     Ok(n)
 }
 
-fn window(h: &Header, r: &StringRecord, what: &str) -> Result<Option<DateWindow>, Error> {
+fn window(h: &Header, r: &Record, what: &str) -> Result<Option<DateWindow>, Error> {
     let start = h.get(r, &format!("{what}_start"));
     let end = h.get(r, &format!("{what}_end"));
     let phrase = h.get(r, &format!("{what}_phrase"));
@@ -238,7 +321,7 @@ pub(crate) fn attrs(field: &str) -> Result<Attrs, String> {
     }
 }
 
-fn edges_from(h: &Header, rows: &[StringRecord]) -> Result<Vec<Edge>, Error> {
+fn edges_from(h: &Header, rows: &[Record]) -> Result<Vec<Edge>, Error> {
     rows.iter()
         .map(|r| {
             let line = line_of(r);
@@ -252,4 +335,35 @@ fn edges_from(h: &Header, rows: &[StringRecord]) -> Result<Vec<Edge>, Error> {
             Ok(e)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str) -> Vec<(Vec<String>, usize)> {
+        records(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.fields, r.line))
+            .collect()
+    }
+
+    #[test]
+    fn reads_rfc_4180() {
+        let v = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(
+            fields("a,b\r\n\"x, \"\"y\"\"\r\nz\",\r\n\r\nlast,\"\"\n"),
+            [
+                (v(&["a", "b"]), 1),
+                (v(&["x, \"y\"\r\nz", ""]), 2),
+                (v(&["last", ""]), 5)
+            ]
+        );
+        assert_eq!(fields("a\rb\r"), [(v(&["a"]), 1), (v(&["b"]), 2)]);
+        assert_eq!(fields("a,\"b\""), [(v(&["a", "b"]), 1)]);
+        assert!(fields("").is_empty());
+        assert_eq!(records("a\n\"open").unwrap_err().location(), Some((2, 1)));
+        assert!(records("\"a\"b,c").is_err());
+    }
 }

@@ -15,10 +15,9 @@
 
 use std::io::Cursor;
 
-use ::csv::{Position, StringRecord};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
-use super::csv::{edges_from_records, nodes_from_records};
+use super::csv::{edges_from_records, nodes_from_records, Record};
 use crate::error::Error;
 use crate::model::Strategy;
 
@@ -41,7 +40,7 @@ fn cell(d: &Data) -> String {
     }
 }
 
-fn records(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<StringRecord>>, Error> {
+fn records(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<Record>>, Error> {
     if !wb.sheet_names().iter().any(|n| n == name) {
         return Ok(None);
     }
@@ -52,12 +51,9 @@ fn records(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<String
         .rows()
         .enumerate()
         .filter(|(_, row)| row.iter().any(|c| !matches!(c, Data::Empty)))
-        .map(|(i, row)| {
-            let mut r = StringRecord::from(row.iter().map(cell).collect::<Vec<_>>());
-            let mut pos = Position::new();
-            pos.set_line(u64::try_from(i + 1).unwrap_or(u64::MAX));
-            r.set_position(Some(pos));
-            r
+        .map(|(i, row)| Record {
+            fields: row.iter().map(cell).collect(),
+            line: i + 1,
         })
         .collect();
     Ok(Some(rows))
