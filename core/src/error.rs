@@ -115,6 +115,7 @@ impl Error {
         "unknown_kind",
         "invalid_date",
         "parse",
+        "unsupported",
         "io",
     ];
 
@@ -190,6 +191,10 @@ mod tests {
                 what: "plan",
                 line: 1,
                 column: 1,
+                message: String::new(),
+            },
+            Error::Unsupported {
+                format: String::new(),
                 message: String::new(),
             },
             Error::Io {

@@ -54,6 +54,7 @@ pub fn text_report(s: &Strategy, diagnostics: &[Diagnostic]) -> String {
             relations(s, n, "    ", &mut out);
         }
     }
+    analysis_sections(s, &mut out);
     let _ = writeln!(out, "\nDiagnostics");
     if diagnostics.is_empty() {
         let _ = writeln!(out, "  none");
@@ -72,6 +73,114 @@ pub fn text_report(s: &Strategy, diagnostics: &[Diagnostic]) -> String {
         wrap_into(&mut out, &d.to_string(), "  ", "      ");
     }
     out
+}
+
+/// Partner load, coverage, gaps, timeline and progress, from [`crate::query`]
+/// and [`crate::analysis`]; sections with nothing to show are left out.
+fn analysis_sections(s: &Strategy, out: &mut String) {
+    let load = crate::query::partner_load(s);
+    if !load.rows.is_empty() {
+        let _ = writeln!(out, "\nPartner load (actions led, of them jointly, as key partner, through an alliance; priorities, outcomes)");
+        let width = load
+            .rows
+            .iter()
+            .map(|r| r.label.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(48);
+        for r in &load.rows {
+            let _ = writeln!(
+                out,
+                "  {:<width$}  leads {:>3} (joint {:>2})  key partner {:>3}  via alliance {:>2}  priorities {:>2}  outcomes {:>2}",
+                truncate_chars(&r.label, width),
+                r.leads,
+                r.joint_leads,
+                r.key_partner,
+                r.via_alliance,
+                r.priorities,
+                r.outcomes,
+            );
+        }
+    }
+    let matrix = crate::analysis::coverage::priority_outcome_matrix(s);
+    if !matrix.priorities.is_empty() && !matrix.outcomes.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nCoverage: actions per priority (rows) and outcome (columns)"
+        );
+        let numbers: Vec<&str> = matrix
+            .outcomes
+            .iter()
+            .map(|id| id.rsplit(':').next().unwrap_or(id))
+            .collect();
+        let mut header = String::from("  priority   ");
+        for n in &numbers {
+            let _ = write!(header, "{n:>5}");
+        }
+        let _ = writeln!(out, "{header}");
+        for p in &matrix.priorities {
+            let cells = matrix.rows.iter().filter(|r| &r.priority == p);
+            let number = p.rsplit(':').next().unwrap_or(p);
+            let mut line = format!("  {number:<10} ");
+            for c in cells {
+                let _ = write!(line, "{:>5}", c.actions);
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let gaps = crate::analysis::coverage::gaps(s);
+    let _ = writeln!(out, "\nGaps");
+    if gaps.rows.is_empty() {
+        let _ = writeln!(out, "  none");
+    }
+    for g in &gaps.rows {
+        wrap_into(
+            out,
+            &format!("{}: {} ({})", g.gap.replace('_', " "), g.label, g.detail),
+            "  - ",
+            "    ",
+        );
+    }
+    let timeline = crate::analysis::timeline::timeline(s);
+    if !timeline.rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nTimeline ({} actions with a deadline, {} without)",
+            timeline.rows.len(),
+            timeline.undated
+        );
+        for r in &timeline.rows {
+            let window = match (r.start, r.end) {
+                (Some(a), Some(b)) => format!("{a} to {b}"),
+                (Some(a), None) => format!("from {a}"),
+                (None, Some(b)) => format!("by {b}"),
+                (None, None) => String::new(),
+            };
+            let status = r
+                .status
+                .as_deref()
+                .map(|st| format!(" [{}]", st.replace('_', " ")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {window:<26} {:<8} {} (\u{201c}{}\u{201d}){status}",
+                r.number, r.leads, r.phrase
+            );
+        }
+    }
+    let summary = crate::analysis::progress::progress_summary(s);
+    if summary.rated > 0 {
+        let _ = writeln!(out, "\nProgress\n  {}", summary.text);
+    }
+}
+
+fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_owned();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('\u{2026}');
+    t
 }
 
 fn in_outline(kind: NodeKind) -> bool {

@@ -1,5 +1,6 @@
 //! model -> canonical JSON -> model is the identity (property test), and bad
 //! documents give clear, typed errors.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 

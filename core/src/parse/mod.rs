@@ -16,12 +16,12 @@ pub mod gazetteer;
 pub mod narrative;
 pub mod plan;
 pub mod plan_writer;
+pub use narrative::parse_strategy;
 pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
-pub use narrative::parse_strategy;
 pub mod progress;
-pub use progress::{parse_progress_report, ProgressParseResult};
 pub use document::{parse_document, DocumentKind, ParsedDocument};
+pub use progress::{parse_progress_report, ProgressParseResult};
 
 /// One line of the source text that did not become part of the model.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
