@@ -110,7 +110,8 @@ const SPECS: &[Spec] = &[
         code: "unsupported",
         name: "UnsupportedError",
         builtin: Builtin::Value,
-        doc: "A format cannot do what was asked (import an SVG, export a format this build lacks).",
+        doc: "A format cannot do what was asked: import an SVG, export a format this build \
+              lacks (``.format``).",
     },
     Spec {
         code: "io",
@@ -216,6 +217,7 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::InvalidDate { value } => exc.setattr("value", value)?,
         Error::Parse { what, .. } => exc.setattr("what", what)?,
         Error::Io { path, .. } => exc.setattr("path", path)?,
+        Error::Unsupported { format, .. } => exc.setattr("format", format)?,
         _ => {}
     }
     Ok(PyErr::from_value(exc))
@@ -265,4 +267,29 @@ where
     T: Send,
 {
     detached(py, move || Ok(f()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SPECS;
+
+    #[test]
+    fn every_core_error_code_has_its_own_class() {
+        // Error::CODES does not list `unsupported` (yet): check it too.
+        for code in stratagraph::Error::CODES.iter().chain(&["unsupported"]) {
+            assert!(
+                SPECS.iter().any(|spec| spec.code == *code),
+                "no exception class for error code {code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn classes_and_codes_are_unique() {
+        for (i, a) in SPECS.iter().enumerate() {
+            for b in &SPECS[i + 1..] {
+                assert!(a.code != b.code && a.name != b.name);
+            }
+        }
+    }
 }

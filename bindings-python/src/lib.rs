@@ -8,6 +8,7 @@
 mod convert;
 mod diagnostic;
 mod errors;
+mod generate;
 mod parse;
 mod progress;
 mod strategy;
@@ -83,6 +84,9 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(progress::parse_progress_report, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_document, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_document_kind, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_delivery_plan_text, m)?)?;
+    m.add_function(wrap_pyfunction!(generate::generate_progress_reports, m)?)?;
     // private (not in __all__): what unpickling a ParseResult calls
     m.setattr(
         "_parse_result_from_state",

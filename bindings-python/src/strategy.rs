@@ -305,6 +305,19 @@ impl PyStrategy {
             })
     }
 
+    /// The actions table as a pandas DataFrame: one wide row per action (id,
+    /// number, text, priority, strategic action, leads, partners, deadline,
+    /// outcomes, status), from core's actions table; deadlines as datetimes,
+    /// status as a categorical. Needs pandas.
+    fn actions_df<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_pandas", "actions_df", slf.as_any())
+    }
+
+    /// ``partner_load().to_pandas()``: how much each partner carries. Needs pandas.
+    fn partners_df<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_pandas", "partners_df", slf.as_any())
+    }
+
     /// Jupyter's rich display: a one-line summary and core's SVG drawing.
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         call_python(slf.py(), "_jupyter", "strategy_html", slf.as_any())

@@ -82,7 +82,7 @@ def test_format_errors(plan: Strategy) -> None:
         plan.to_format("csv", table="everything")
     with pytest.raises(stratagraph.UnsupportedError) as unsupported:
         Strategy.from_format("<svg/>", "svg")
-    assert unsupported.value.code == "unsupported"
+    assert (unsupported.value.code, unsupported.value.format) == ("unsupported", "svg")
     with pytest.raises(stratagraph.StratagraphError) as bad:
         Strategy.from_format("<graphml><node></graphml>", "graphml")
     assert bad.value.line is not None
