@@ -155,3 +155,94 @@ fn a_truncated_plan_loses_nothing() {
     let out = stratagraph(&["parse", "-"], Some(cut.as_bytes()));
     assert!(out.status.success());
 }
+
+#[test]
+fn export_writes_every_format_and_import_reads_back() {
+    let json = common::read("tests/golden/scotland-priority-10.json");
+    for format in [
+        "json",
+        "csv",
+        "xlsx",
+        "graphml",
+        "dot",
+        "mermaid",
+        "cytoscape",
+        "node-link",
+        "kumu",
+        "archimate",
+        "svg",
+        "html",
+    ] {
+        let out = stratagraph(&["export", "--to", format, SCOTLAND], None);
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{format}");
+    }
+    // The mini plan's exports are the golden files byte for byte.
+    let out = stratagraph(
+        &["export", "--to", "graphml", "tests/fixtures/mini-plan.json"],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/mini-plan.graphml")
+    );
+    let out = stratagraph(
+        &[
+            "export",
+            "--to",
+            "csv",
+            "--table",
+            "nodes",
+            "tests/fixtures/mini-plan.json",
+        ],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/mini-plan.nodes.csv")
+    );
+    // Round trips through the formats that can be read back.
+    let dir = std::env::temp_dir().join(format!("stratagraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (format, extra) in [
+        ("csv", Some("all")),
+        ("xlsx", None),
+        ("graphml", None),
+        ("node-link", None),
+    ] {
+        let path = dir.join(format!("plan.{format}"));
+        let path = path.to_str().unwrap();
+        let mut args = vec!["export", "--to", format, SCOTLAND, "-o", path];
+        if let Some(t) = extra {
+            args.extend(["--table", t]);
+        }
+        assert!(stratagraph(&args, None).status.success(), "{format}");
+        let back = stratagraph(&["import", "--from", format, path], None);
+        assert!(
+            back.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&back.stderr)
+        );
+        assert_eq!(
+            String::from_utf8(back.stdout).unwrap(),
+            json,
+            "{format} round trip"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    // What cannot be read back says so.
+    let out = stratagraph(
+        &["import", "--from", "svg", "tests/golden/mini-plan.svg"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("cannot be read back"));
+    let out = stratagraph(&["export", "--to", "pdf", SCOTLAND], None);
+    assert_eq!(out.status.code(), Some(2));
+}

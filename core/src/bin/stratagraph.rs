@@ -4,6 +4,8 @@
 //! stratagraph parse    FILE [--kind plan|strategy|progress] [-o PATH]   canonical JSON to stdout
 //! stratagraph validate FILE [--kind ...] [--json]                      diagnostics; exit 1 on errors
 //! stratagraph report   FILE [--kind ...]                               the readable report
+//! stratagraph export   --to FORMAT FILE [--table T] [--partners] [-o PATH]
+//! stratagraph import   --from FORMAT FILE [-o PATH]                     canonical JSON
 //! ```
 //!
 //! FILE is a delivery plan, a strategy or a progress report as text, or a
@@ -12,6 +14,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use stratagraph::export::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
 use stratagraph::parse::{parse_document, DocumentKind, ParsedDocument};
 use stratagraph::{diagnostics_to_json, report, Diagnostic, Error, Severity};
 
@@ -22,12 +25,20 @@ Usage:
   stratagraph parse    FILE [--kind plan|strategy|progress] [-o PATH]
   stratagraph validate FILE [--kind plan|strategy|progress] [--json]
   stratagraph report   FILE [--kind plan|strategy|progress]
+  stratagraph export   --to FORMAT FILE [--table actions|nodes|edges|all] [--partners] [-o PATH]
+  stratagraph import   --from FORMAT FILE [-o PATH]
 
 FILE is a delivery plan, strategy or progress report as text, or canonical JSON
 (detected by its first character); `-` reads standard input.
   parse     prints the canonical JSON of the document
   validate  prints every diagnostic (parse and validation); exits 1 if any is an error
-  report    prints the readable report: hierarchy, leads, partners, deadlines, outcomes
+  report    prints the readable report: hierarchy, leads, partners, deadlines, outcomes,
+            partner load, coverage, gaps, timeline, progress
+  export    writes the strategy as FORMAT: json, csv (the actions table; --table for the
+            others), xlsx, graphml, dot, mermaid, cytoscape, node-link, kumu, archimate,
+            svg (--partners draws partners too), html
+  import    reads FORMAT back (json, csv nodes and edges, xlsx, graphml, node-link) and
+            prints canonical JSON
 ";
 
 struct Args {
@@ -36,6 +47,9 @@ struct Args {
     kind: Option<String>,
     output: Option<String>,
     json: bool,
+    format: Option<String>,
+    table: Option<String>,
+    partners: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -46,6 +60,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         kind: None,
         output: None,
         json: false,
+        format: None,
+        table: None,
+        partners: false,
     };
     let mut file = None;
     while let Some(arg) = args.next() {
@@ -53,6 +70,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--kind" => a.kind = Some(args.next().ok_or("--kind needs a value")?),
             "-o" | "--output" => a.output = Some(args.next().ok_or("-o needs a path")?),
             "--json" => a.json = true,
+            "--to" | "--from" => {
+                a.format = Some(args.next().ok_or(format!("{arg} needs a format"))?)
+            }
+            "--table" => a.table = Some(args.next().ok_or("--table needs a value")?),
+            "--partners" => a.partners = true,
             "-" => file = Some(arg),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ if file.is_some() => return Err(format!("unexpected argument {arg:?}")),
@@ -63,7 +85,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
-fn read_input(path: &str) -> Result<String, Error> {
+fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
     let io = |e: std::io::Error| Error::Io {
         path: path.to_owned(),
         message: e.to_string(),
@@ -75,7 +97,11 @@ fn read_input(path: &str) -> Result<String, Error> {
     } else {
         std::fs::read(path).map_err(io)?
     };
-    String::from_utf8(bytes).map_err(|e| {
+    Ok(bytes)
+}
+
+fn read_input(path: &str) -> Result<String, Error> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
@@ -89,17 +115,21 @@ fn read_input(path: &str) -> Result<String, Error> {
 }
 
 fn write_output(path: Option<&str>, text: &str) -> Result<(), Error> {
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: Option<&str>, bytes: &[u8]) -> Result<(), Error> {
     match path {
         None | Some("-") => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            out.write_all(bytes)
                 .and_then(|()| out.flush())
                 .map_err(|e| Error::Io {
                     path: "-".to_owned(),
                     message: e.to_string(),
                 })
         }
-        Some(p) => std::fs::write(p, text).map_err(|e| Error::Io {
+        Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
             path: p.to_owned(),
             message: e.to_string(),
         }),
@@ -138,7 +168,27 @@ fn warn(file: &str, diagnostics: &[Diagnostic]) {
     }
 }
 
+fn format_of(args: &Args) -> Result<Format, Error> {
+    let name = args.format.as_deref().ok_or_else(|| Error::UnknownKind {
+        what: "format (--to/--from is required)",
+        value: String::new(),
+    })?;
+    name.parse()
+}
+
+/// `import --from FORMAT FILE`: read a format back and print canonical JSON.
+fn run_import(args: &Args) -> Result<ExitCode, Error> {
+    let format = format_of(args)?;
+    let bytes = read_bytes(&args.file)?;
+    let strategy = stratagraph::import::import(&bytes, format)?;
+    write_output(args.output.as_deref(), &strategy.to_json())?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: Args) -> Result<ExitCode, Error> {
+    if args.command == "import" {
+        return run_import(&args);
+    }
     let text = read_input(&args.file)?;
     let kind = args
         .kind
@@ -146,7 +196,7 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         .map(str::parse::<DocumentKind>)
         .transpose()?;
     let command = args.command.as_str();
-    if !matches!(command, "parse" | "validate" | "report") {
+    if !matches!(command, "parse" | "validate" | "report" | "export") {
         eprintln!("stratagraph: unknown command {command:?}\n\n{USAGE}");
         return Ok(ExitCode::from(2));
     }
@@ -167,6 +217,22 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                     Ok(ExitCode::SUCCESS)
                 }
                 "validate" => print_diagnostics(&args.file, &all, args.json),
+                "export" => {
+                    let format = format_of(&args)?;
+                    let mut options = ExportOptions::default();
+                    if let Some(t) = &args.table {
+                        options = options.with_table(t.parse::<CsvTable>()?);
+                    }
+                    if args.partners {
+                        let mut svg = SvgOptions::default();
+                        svg.partners = true;
+                        options = options.with_svg(svg);
+                    }
+                    let bytes = export::export(&parsed.strategy, format, &options)?;
+                    write_bytes(args.output.as_deref(), &bytes)?;
+                    warn(&args.file, &parsed.diagnostics);
+                    Ok(ExitCode::SUCCESS)
+                }
                 _ => {
                     write_output(
                         args.output.as_deref(),
@@ -177,7 +243,7 @@ fn run(args: Args) -> Result<ExitCode, Error> {
             }
         }
         ParsedDocument::Progress(parsed) => match command {
-            "parse" => {
+            "parse" | "export" => {
                 write_output(args.output.as_deref(), &parsed.report.to_json())?;
                 warn(&args.file, &parsed.diagnostics);
                 Ok(ExitCode::SUCCESS)
