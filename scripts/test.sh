@@ -28,7 +28,7 @@ step maturin-build maturin build --release --locked -m bindings-python/Cargo.tom
 WHEEL=$(ls dist/wheels/stratagraph-*-cp39-abi3-*.whl)
 rm -rf .cache/venv-wheel
 quiet venv-wheel python -m venv .cache/venv-wheel
-quiet pip-install-wheel .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-test.txt "$WHEEL"
+quiet pip-install-wheel .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-test.txt -r tests/consumers/requirements.txt "$WHEEL"
 step pytest .cache/venv-wheel/bin/python -m pytest -q -p no:cacheprovider bindings-python/tests tests/consumers
 
 # ---------- JavaScript: wasm build, node tests, tsc, headless Chromium ----------
@@ -36,9 +36,7 @@ step wasm-build bash bindings-wasm/build.sh
 step js-lint npm --prefix bindings-wasm run lint
 step tsc npm --prefix bindings-wasm run typecheck
 step node-test node --test bindings-wasm/tests/
-if [ -d tests/consumers/node_modules ]; then
-  step consumers-node node --test tests/consumers/
-fi
+step consumers-node node --test tests/consumers/
 
 # ---------- fuzzing (bounded) ----------
 FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
