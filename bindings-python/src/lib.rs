@@ -5,12 +5,12 @@
 //! calls; every answer comes from one core function. Errors are mapped in one
 //! place, [`errors`]; a Rust panic is caught there and never reaches Python.
 
-mod convert;
 mod diagnostic;
 mod errors;
 mod generate;
 mod parse;
 mod progress;
+mod pyser;
 mod strategy;
 mod table;
 

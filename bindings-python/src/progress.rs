@@ -7,11 +7,11 @@ use pyo3::types::PyTuple;
 use stratagraph::parse::ProgressParseResult;
 use stratagraph::progress::ProgressReport;
 
-use crate::convert::{loads, to_json_text};
 use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok};
 use crate::parse::{text_lines, PyTextLine};
+use crate::pyser::to_py;
 use crate::strategy::PyStrategy;
 
 /// A board's dated progress report: a status for each strategic action, in
@@ -80,9 +80,7 @@ impl PyProgressReport {
     /// Every row, in the order printed, as dicts (``number``, ``title``,
     /// ``status``, ``shares``, ``line``).
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let inner = &self.inner;
-        let text = detached_ok(py, || to_json_text(&inner.entries))?;
-        loads(py, text)
+        to_py(py, &self.inner.entries)
     }
 
     /// The row for a strategic action number (``"2.2"``) as a dict, or None
@@ -92,10 +90,7 @@ impl PyProgressReport {
         py: Python<'py>,
         number: PyBackedStr,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.inner
-            .entry(&number)
-            .map(|e| loads(py, to_json_text(e)))
-            .transpose()
+        self.inner.entry(&number).map(|e| to_py(py, e)).transpose()
     }
 
     /// The plan with this report attached: each row's node (the strategic

@@ -9,13 +9,13 @@ use stratagraph::analysis::{align, coverage, diff, indicators, network, progress
 use stratagraph::export::{export, CsvTable, ExportOptions, Format};
 use stratagraph::import::import;
 use stratagraph::progress::ProgressReport;
-use stratagraph::{query, Date, EdgeKind, Error, Node, NodeKind, Strategy};
+use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
 
-use crate::convert::{loads, to_json_text};
 use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok, internal_error, to_py_err};
 use crate::progress::PyProgressReport;
+use crate::pyser::to_py;
 use crate::table::PyTable;
 
 /// A strategy and its delivery plan as a typed graph: nodes (priorities,
@@ -614,8 +614,7 @@ impl PyStrategy {
     /// ...
     /// stratagraph.UnknownNodeError: no node has id "partner:nobody"
     fn node<'py>(&self, py: Python<'py>, id: PyBackedStr) -> PyResult<Bound<'py, PyAny>> {
-        let node = self.node_or_err(py, &id)?;
-        loads(py, to_json_text(node))
+        to_py(py, self.node_or_err(py, &id)?)
     }
 
     /// The nodes, in canonical order, as their canonical JSON objects (dicts);
@@ -636,15 +635,11 @@ impl PyStrategy {
         kind: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let kind: Option<NodeKind> = kind.map(|k| parse_kind(py, &k)).transpose()?;
-        let inner = &self.inner;
-        let text = detached_ok(py, || {
-            let nodes: Vec<&Node> = match kind {
-                Some(kind) => inner.nodes_of_kind(kind).collect(),
-                None => inner.nodes().collect(),
-            };
-            to_json_text(&nodes)
-        })?;
-        loads(py, text)
+        let nodes: Vec<&Node> = match kind {
+            Some(kind) => self.inner.nodes_of_kind(kind).collect(),
+            None => self.inner.nodes().collect(),
+        };
+        to_py(py, &nodes)
     }
 
     /// The edges, in canonical order, as their canonical JSON objects (dicts with
@@ -667,16 +662,13 @@ impl PyStrategy {
         kind: Option<PyBackedStr>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let kind: Option<EdgeKind> = kind.map(|k| parse_kind(py, &k)).transpose()?;
-        let inner = &self.inner;
-        let text = detached_ok(py, || {
-            let edges: Vec<_> = inner
-                .edges()
-                .filter(|e| kind.is_none_or(|k| e.kind == k))
-                .map(|e| e.to_edge())
-                .collect();
-            to_json_text(&edges)
-        })?;
-        loads(py, text)
+        let edges: Vec<Edge> = self
+            .inner
+            .edges()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .map(|e| e.to_edge())
+            .collect();
+        to_py(py, &edges)
     }
 
     fn __len__(&self) -> usize {

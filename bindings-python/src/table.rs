@@ -3,35 +3,37 @@
 
 use pyo3::prelude::*;
 
-use crate::convert::loads;
+use pyo3::types::{PyDict, PyList};
+
 use crate::count;
 use crate::errors::detached_ok;
+use crate::pyser::to_py;
 
 /// What the binding needs of a core table, object-safe so that one Python
 /// class serves every result type.
 pub trait AnyTable: Send + Sync {
     fn columns(&self) -> &'static [&'static str];
+    /// Each row as a Python dict (core's serde output for the row).
+    fn rows_to_py<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>>;
     fn len(&self) -> usize;
     fn to_json(&self) -> String;
-    fn rows_json(&self) -> String;
-    fn columns_json(&self) -> String;
 }
 
 impl<T: stratagraph::analysis::Table + Send + Sync> AnyTable for T {
     fn columns(&self) -> &'static [&'static str] {
         stratagraph::analysis::Table::columns(self)
     }
+    fn rows_to_py<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        stratagraph::analysis::Table::rows(self)
+            .iter()
+            .map(|row| to_py(py, row))
+            .collect()
+    }
     fn len(&self) -> usize {
         stratagraph::analysis::Table::len(self)
     }
     fn to_json(&self) -> String {
         stratagraph::analysis::Table::to_json(self)
-    }
-    fn rows_json(&self) -> String {
-        stratagraph::analysis::Table::rows_json(self)
-    }
-    fn columns_json(&self) -> String {
-        stratagraph::analysis::Table::columns_json(self)
     }
 }
 
@@ -86,18 +88,42 @@ impl PyTable {
     }
 
     /// The rows as a list of dicts, one per row, keys in column order.
-    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let inner = &self.inner;
-        let text = detached_ok(py, || inner.rows_json())?;
-        loads(py, Ok(text))
+    fn to_pylist<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let columns = self.inner.columns();
+        let rows = self.inner.rows_to_py(py)?;
+        for row in &rows {
+            // a field core leaves out (skipped when empty) is a None cell
+            let row = row.cast::<PyDict>().map_err(PyErr::from)?;
+            if row.len() != columns.len() {
+                for c in columns {
+                    if !row.contains(*c)? {
+                        row.set_item(*c, py.None())?;
+                    }
+                }
+            }
+        }
+        PyList::new(py, rows)
     }
 
     /// The rows column by column: a dict from each column name to the list of
     /// its values (the layout DataFrame constructors read fastest).
-    fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let inner = &self.inner;
-        let text = detached_ok(py, || inner.columns_json())?;
-        loads(py, Ok(text))
+    fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let columns = self.inner.columns();
+        let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
+        for row in self.inner.rows_to_py(py)? {
+            let row = row.cast_into::<PyDict>().map_err(PyErr::from)?;
+            for (c, list) in columns.iter().zip(&lists) {
+                match row.get_item(*c)? {
+                    Some(value) => list.append(value)?,
+                    None => list.append(py.None())?,
+                }
+            }
+        }
+        let out = PyDict::new(py);
+        for (c, list) in columns.iter().zip(lists) {
+            out.set_item(*c, list)?;
+        }
+        Ok(out)
     }
 
     /// The whole result as core writes it: deterministic, two-space indented
