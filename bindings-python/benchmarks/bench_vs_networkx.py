@@ -31,6 +31,7 @@ still works in seconds; its figures mean little.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import itertools
 import json
@@ -122,10 +123,8 @@ def rust_figures(mode: str, path: Path) -> dict[str, float]:
     for line in out.stdout.splitlines():
         parts = line.split("\t")
         if len(parts) == 3:
-            try:
+            with contextlib.suppress(ValueError):
                 figures[parts[0]] = float(parts[1])
-            except ValueError:
-                pass
     return figures
 
 
