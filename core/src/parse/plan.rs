@@ -122,7 +122,8 @@ use crate::model::{AttrValue, Edge, EdgeKind, Node, NodeId, NodeKind, SourceSpan
 /// assert!(result.unclassified.is_empty());
 /// ```
 pub fn parse_delivery_plan(text: &str) -> ParseResult {
-    PlanParser::new().parse(text)
+    static BUILTIN: std::sync::OnceLock<PlanParser> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(PlanParser::new).parse(text)
 }
 
 /// A delivery-plan parser with its options: the [`Gazetteer`] of known bodies.

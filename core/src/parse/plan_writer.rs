@@ -61,7 +61,8 @@ use crate::model::{AttrValue, EdgeKind, EdgeRef, Node, NodeKind, Strategy};
 /// assert_eq!(written, text);
 /// ```
 pub fn write_delivery_plan(strategy: &Strategy) -> String {
-    PlanWriter::new().write(strategy)
+    static BUILTIN: std::sync::OnceLock<PlanWriter> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(PlanWriter::new).write(strategy)
 }
 
 /// A delivery-plan writer with the gazetteer its parser will use, to check that
