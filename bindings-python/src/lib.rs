@@ -6,7 +6,8 @@
 //! place, [`errors`]; a Rust panic is caught there and never reaches Python.
 
 mod diagnostic;
-mod errors;
+#[doc(hidden)]
+pub mod errors;
 mod generate;
 mod parse;
 mod progress;
