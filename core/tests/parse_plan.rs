@@ -1086,6 +1086,44 @@ fn deadline_phrases_in_actions() {
 }
 
 #[test]
+fn a_table_row_on_one_line_is_split() {
+    let r = parse_delivery_plan(
+        "Strategic Action 1.1: A.\n1.1.1 Publish guidance by April 2024. Lead and Key Partners: Scottish Government NES\n",
+    );
+    let s = &r.strategy;
+    assert_eq!(
+        text_of(s, "action:1.1.1"),
+        "Publish guidance by April 2024."
+    );
+    assert_eq!(
+        labels(s, "action:1.1.1", EdgeKind::LedBy),
+        ["Scottish Government"]
+    );
+    assert_eq!(labels(s, "action:1.1.1", EdgeKind::KeyPartner), ["NES"]);
+    assert!(r.unclassified.is_empty());
+}
+
+#[test]
+fn names_on_the_lines_after_a_partners_label() {
+    let r = parse_delivery_plan(
+        "1.1.1 A.\nLead and Key Partners:\nScottish Government NES\n\
+         1.1.2 B.\nLead:\nCOSLA\nKey partners:\n- NHS Boards\n- Penumbra\n",
+    );
+    let s = &r.strategy;
+    assert_eq!(
+        labels(s, "action:1.1.1", EdgeKind::LedBy),
+        ["Scottish Government"]
+    );
+    assert_eq!(labels(s, "action:1.1.1", EdgeKind::KeyPartner), ["NES"]);
+    assert_eq!(labels(s, "action:1.1.2", EdgeKind::LedBy), ["COSLA"]);
+    assert_eq!(
+        labels(s, "action:1.1.2", EdgeKind::KeyPartner),
+        ["NHS Boards", "Penumbra"]
+    );
+    assert!(r.unclassified.is_empty(), "{:?}", r.unclassified);
+}
+
+#[test]
 fn repeated_numbers_are_reported_not_merged() {
     let r = parse_delivery_plan(
         "Strategic Action 1.1: A.\n1.1.1 First.\n1.1.1 Again.\nLead and Key Partners: NES\n",

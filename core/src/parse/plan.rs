@@ -270,6 +270,8 @@ enum Block {
     Text(NodeId),
     /// After an action's lead/partners line.
     Partners,
+    /// After a lead/partners label with no names: the names follow.
+    AwaitPartners(Role),
     /// In a challenges list.
     Challenges,
     /// In the plain "Outcomes" list.
@@ -419,6 +421,16 @@ impl<'g> Parser<'g> {
         }
         if let Some((num, parts, text)) = numbered_line(s) {
             if parts == 3 {
+                // A table row scraped onto one line: "10.1.1 text Lead and Key Partners: …".
+                let lower = text.to_ascii_lowercase();
+                if let Some(k) = lower.find("lead and key partners").filter(|&k| k > 0) {
+                    let (before, after) =
+                        (text.get(..k).unwrap_or(""), text.get(k..).unwrap_or(""));
+                    if let Some((role, rest)) = partners_line(after) {
+                        self.action(l, num, before.trim(), &c.notes);
+                        return self.partners(l, role, rest, &[]);
+                    }
+                }
                 return self.action(l, num, text, &c.notes);
             }
             let first = num.split('.').next().unwrap_or("");
@@ -456,6 +468,15 @@ impl<'g> Parser<'g> {
                 Block::Challenges => return self.challenge(l, text, &c.notes),
                 Block::Outcomes => return self.outcome_statement(l, num, text, &c.notes),
                 Block::Text(id) => return self.append(&id, l, s, &c.notes),
+                Block::AwaitPartners(role) => {
+                    self.partners(l, role, text, &c.notes);
+                    // More bullets are more partners.
+                    self.block = Block::AwaitPartners(match role {
+                        Role::Lead => Role::Lead,
+                        _ => Role::Partners,
+                    });
+                    return;
+                }
                 Block::Header => {
                     if let Some(plan) = self.plan.clone() {
                         return self.append(&plan, l, s, &c.notes);
@@ -497,6 +518,7 @@ impl<'g> Parser<'g> {
                 self.res
                     .unclassified(l, "text after a list, under no heading");
             }
+            Block::AwaitPartners(role) => self.partners(l, role, s, notes),
             Block::Partners => self.res.unclassified(
                 l,
                 "text after an action's lead and partners, under no heading",
@@ -843,6 +865,10 @@ impl<'g> Parser<'g> {
         self.block = Block::Partners;
         if !notes.is_empty() {
             self.update(&action, |n| attr_notes(n, notes));
+        }
+        if rest.is_empty() {
+            self.block = Block::AwaitPartners(role);
+            return;
         }
         let split = match role {
             Role::LeadAndPartners => split_lead_line(self.g, rest),
