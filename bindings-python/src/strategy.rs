@@ -198,7 +198,7 @@ impl PyStrategy {
 
     /// The strategy written in another format: ``"json"``, ``"csv"``,
     /// ``"xlsx"``, ``"graphml"``, ``"dot"``, ``"mermaid"``, ``"cytoscape"``,
-    /// ``"node-link"``, ``"kumu"``, ``"archimate"`` or ``"svg"``. Text formats
+    /// ``"node-link"``, ``"kumu"``, ``"archimate"``, ``"svg"`` or ``"html"``. Text formats
     /// give ``str``; ``xlsx`` (a zip file) gives ``bytes``. ``table`` picks the
     /// CSV table (``"actions"``, ``"nodes"``, ``"edges"``, ``"nodes-and-edges"``);
     /// ``partners``, ``outcomes`` and ``max_lines`` shape the SVG drawing.

@@ -22,6 +22,7 @@ TEXT_GOLDENS: list[tuple[str, str, dict[str, object]]] = [
     ("mini-plan.archimate.xml", "archimate", {}),
     ("mini-plan.svg", "svg", {}),
     ("mini-plan.partners.svg", "svg", {"partners": True}),
+    ("mini-plan.html", "html", {}),
     ("mini-plan.actions.csv", "csv", {}),
     ("mini-plan.actions.csv", "csv", {"table": "actions"}),
     ("mini-plan.nodes.csv", "csv", {"table": "nodes"}),
