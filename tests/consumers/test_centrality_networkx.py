@@ -143,7 +143,9 @@ def test_communities_modularity(case):
     assert golden["centrality"]["modularity"] == pytest.approx(q, abs=TOL, rel=0)
     # Deterministic Louvain should be about as good as networkx's (seeded) one.
     best = max(
-        nx.community.modularity(g, nx.community.louvain_communities(g, weight="weight", seed=s), weight="weight")
+        nx.community.modularity(
+            g, nx.community.louvain_communities(g, weight="weight", seed=s), weight="weight"
+        )
         for s in range(5)
     )
     assert q >= best - 0.05

@@ -31,7 +31,9 @@ GOLDEN = ROOT / "tests" / "golden"
 
 def golden(name: str) -> Path:
     path = GOLDEN / name
-    assert path.exists(), f"{path} is missing: run UPDATE_GOLDEN=1 cargo test -p stratagraph --test export"
+    assert path.exists(), (
+        f"{path} is missing: run UPDATE_GOLDEN=1 cargo test -p stratagraph --test export"
+    )
     return path
 
 
@@ -61,14 +63,17 @@ def test_networkx_reads_graphml_with_attributes(plan: dict) -> None:
         assert data.get("number") == n.get("number")
     p = g.nodes["priority:1"]
     # Typed keys come back typed.
-    assert p["weight"] == 2 and isinstance(p["weight"], int)
-    assert p["share"] == 0.5 and isinstance(p["share"], float)
+    assert p["weight"] == 2
+    assert isinstance(p["weight"], int)
+    assert p["share"] == 0.5
+    assert isinstance(p["share"], float)
     assert p["flagship"] is True
     assert p["tags"] == "prevention"
     a = g.nodes["action:1.1.1"]
     assert a["deadline_end"] == "2023-11-30"
     assert a["deadline_phrase"] == "By November 2023"
-    assert a["span_line"] == 7 and isinstance(a["span_line"], int)
+    assert a["span_line"] == 7
+    assert isinstance(a["span_line"], int)
     assert g.nodes["partner:cosla"]["expansion"] == "Convention of Scottish Local Authorities"
     assert g.edges["action:1.1.1", "partner:cosla"]["joint"] is True
     assert g.edges["action:1.1.1", "partner:cosla"]["kind"] == "led_by"
@@ -77,7 +82,8 @@ def test_networkx_reads_graphml_with_attributes(plan: dict) -> None:
 def test_networkx_reads_node_link(plan: dict) -> None:
     data = json.loads(golden("mini-plan.node-link.json").read_text(encoding="utf-8"))
     g = nx.node_link_graph(data, edges="edges")
-    assert g.is_directed() and not g.is_multigraph()
+    assert g.is_directed()
+    assert not g.is_multigraph()
     assert list(g.nodes) == [n["id"] for n in plan["nodes"]]
     assert {(u, v, d["kind"]) for u, v, d in g.edges(data=True)} == expected_edges(plan)
     assert g.nodes["priority:1"]["weight"] == 2
@@ -110,13 +116,16 @@ def test_pandas_reads_the_csv_tables(plan: dict) -> None:
 
     edges = read_csv("mini-plan.edges.csv")
     assert list(edges.columns) == ["source", "target", "kind", "attrs"]
-    assert set(zip(edges["source"], edges["target"], edges["kind"])) == expected_edges(plan)
+    assert set(
+        zip(edges["source"], edges["target"], edges["kind"], strict=False)
+    ) == expected_edges(plan)
 
     actions = read_csv("mini-plan.actions.csv").set_index("id")
     assert list(actions.index) == ["action:1.1.1", "action:1.1.2"]
     first = actions.loc["action:1.1.1"]
     assert first["text"] == "By November 2023, launch a board for children and families."
-    assert first["priority"] == "1" and first["strategic_action"] == "1.1"
+    assert first["priority"] == "1"
+    assert first["strategic_action"] == "1.1"
     assert first["leads"] == "Scottish Government; COSLA"
     assert first["deadline_end"] == "2023-11-30"
     second = actions.loc["action:1.1.2"]
@@ -159,13 +168,15 @@ def test_graphviz_renders_the_dot(tmp_path: Path) -> None:
     assert out.stderr.strip() == "", out.stderr
     svg = ET.fromstring(out.stdout)
     titles = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}title")]
-    assert "priority:1" in titles and "cluster_0" in titles
+    assert "priority:1" in titles
+    assert "cluster_0" in titles
 
 
 @pytest.mark.parametrize("name", ["mini-plan.svg", "mini-plan.partners.svg"])
 def test_rsvg_renders_the_svg(name: str, tmp_path: Path) -> None:
     svg = ET.parse(golden(name)).getroot()
-    assert svg.get("role") == "img" and svg.get("aria-label")
+    assert svg.get("role") == "img"
+    assert svg.get("aria-label")
     out = subprocess.run(
         [tool("rsvg-convert"), "-o", str(tmp_path / "out.png"), str(golden(name))],
         capture_output=True,
@@ -199,12 +210,31 @@ A = "{http://www.opengroup.org/xsd/archimate/3.0/}"
 XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
 NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9._-]*$")
 ELEMENT_TYPES = {
-    "Grouping", "Goal", "Outcome", "CourseOfAction", "WorkPackage", "Assessment",
-    "BusinessActor", "Stakeholder", "Constraint", "Principle", "Driver", "Requirement",
+    "Grouping",
+    "Goal",
+    "Outcome",
+    "CourseOfAction",
+    "WorkPackage",
+    "Assessment",
+    "BusinessActor",
+    "Stakeholder",
+    "Constraint",
+    "Principle",
+    "Driver",
+    "Requirement",
 }
 RELATIONSHIP_TYPES = {
-    "Composition", "Aggregation", "Assignment", "Realization", "Serving", "Access",
-    "Influence", "Triggering", "Flow", "Specialization", "Association",
+    "Composition",
+    "Aggregation",
+    "Assignment",
+    "Realization",
+    "Serving",
+    "Access",
+    "Influence",
+    "Triggering",
+    "Flow",
+    "Specialization",
+    "Association",
 }
 
 
@@ -222,7 +252,9 @@ def test_archimate_follows_the_exchange_format(plan: dict) -> None:
     types = {e.get("identifier"): e.get(XSI_TYPE) for e in elements}
     assert len(types) == len(plan["nodes"])
     assert set(types.values()) <= ELEMENT_TYPES
-    props = {p.get("identifier"): p.find(f"{A}name").text for p in root.iter(f"{A}propertyDefinition")}
+    props = {
+        p.get("identifier"): p.find(f"{A}name").text for p in root.iter(f"{A}propertyDefinition")
+    }
     kinds = {}
     for e in elements:
         assert e.find(f"{A}name") is not None
@@ -233,10 +265,12 @@ def test_archimate_follows_the_exchange_format(plan: dict) -> None:
         kinds[values["stratagraph:id"]] = values["stratagraph:kind"]
     assert kinds == {n["id"]: n["kind"] for n in plan["nodes"]}
     rels = root.find(f"{A}relationships")
-    assert rels is not None and len(rels) == len(plan["edges"])
+    assert rels is not None
+    assert len(rels) == len(plan["edges"])
     for r in rels:
         assert r.get(XSI_TYPE) in RELATIONSHIP_TYPES
-        assert r.get("source") in types and r.get("target") in types
+        assert r.get("source") in types
+        assert r.get("target") in types
     by_type = {(types[r.get("source")], r.get(XSI_TYPE), types[r.get("target")]) for r in rels}
     assert ("BusinessActor", "Assignment", "WorkPackage") in by_type
     assert ("WorkPackage", "Realization", "CourseOfAction") in by_type
@@ -298,7 +332,8 @@ def test_chromium_opens_the_html_report(tmp_path: Path) -> None:
     assert dom.returncode == 0, dom.stderr
     for section in ("map", "progress", "actions", "coverage", "gaps", "timeline"):
         assert f'id="{section}"' in dom.stdout, section
-    assert "<svg" in dom.stdout and "Action 1.1.2" in dom.stdout
+    assert "<svg" in dom.stdout
+    assert "Action 1.1.2" in dom.stdout
     artifacts = Path(os.environ.get("STRATAGRAPH_ARTIFACTS", ROOT / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     shot = artifacts / "report-mini-plan.png"
@@ -311,4 +346,5 @@ def test_chromium_opens_the_html_report(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     png = shot.read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(png) > 20_000
