@@ -65,7 +65,7 @@ if ! python_ready && [ -z "${BENCH_PYTHON:-}" ]; then
     maturin develop --release --locked -m bindings-python/Cargo.toml
 fi
 step bench-python-M "$PY" bindings-python/benchmarks/bench_vs_networkx.py --size M
-step bench-python-L "$PY" bindings-python/benchmarks/bench_vs_networkx.py --size L --nx-sources 100
+step bench-python-L "$PY" bindings-python/benchmarks/bench_vs_networkx.py --size L --nx-sources 20 --skip-rx-betweenness
 if [ -f dist/pkg-web/stratagraph_wasm.js ]; then
   step bench-browser node bindings-wasm/benchmarks/explorer-load.mjs --runs 5
 fi
