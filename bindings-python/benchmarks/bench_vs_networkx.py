@@ -22,7 +22,8 @@ beside them. Every ratio is "how many times faster stratagraph is".
 
     .venv-bench/bin/python bindings-python/benchmarks/bench_vs_networkx.py --quick
     .venv-bench/bin/python bindings-python/benchmarks/bench_vs_networkx.py --size M
-    .venv-bench/bin/python bindings-python/benchmarks/bench_vs_networkx.py --size L --nx-sources 20 --skip-rx-betweenness
+    .venv-bench/bin/python bindings-python/benchmarks/bench_vs_networkx.py --size L \
+        --nx-sources 20 --skip-rx-betweenness
 
 ``--quick`` (size S, one repetition) is what CI runs: it checks the script
 still works in seconds; its figures mean little.
