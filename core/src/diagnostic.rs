@@ -1,8 +1,11 @@
 //! Diagnostics: problems found by validation and parsing, as data.
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -30,6 +33,31 @@ impl Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A severity from its name (`info`, `warning`, `error`, as [`Severity::as_str`]
+/// writes it); any other text is an [`Error::UnknownKind`] with `what` = `severity`.
+///
+/// ```
+/// use stratagraph::Severity;
+/// assert_eq!("warning".parse::<Severity>()?, Severity::Warning);
+/// assert!("fatal".parse::<Severity>().is_err());
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+impl FromStr for Severity {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Severity, Error> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(Error::UnknownKind {
+                what: "severity",
+                value: s.to_owned(),
+            }),
+        }
     }
 }
 

@@ -8,6 +8,8 @@
 //!   outcomes touched, per partner, heaviest first.
 //! - [`explain_contribution`]: why an action counts for an outcome, as the chain
 //!   of edges; [`explain_path`]: the shortest chain of edges between any two nodes.
+//! - [`actions_table`] / [`outcomes_table`]: one typed row per action (the
+//!   typed twin of the CSV actions table) and per outcome, for DataFrames.
 //!
 //! The rules, used by every analysis:
 //!
@@ -28,7 +30,7 @@ use std::collections::VecDeque;
 
 use serde::Serialize;
 
-use crate::analysis::index::{short_title, statement, PlanIndex, Role, NONE};
+use crate::analysis::index::{join, short_title, statement, PlanIndex, Role, NONE};
 use crate::analysis::table::{row, table};
 use crate::error::Error;
 use crate::model::{Date, EdgeKind, NodeKind, Strategy};
@@ -45,7 +47,7 @@ row! {
         /// The action's number ("10.1.5").
         pub number: String,
         /// `lead`, `joint_lead` or `key_partner`.
-        pub role: String,
+        pub role: String => Category,
         /// The alliance the partner counts through, when it has the role as a member of it.
         pub via: Option<String>,
         /// The strategic action containing the action.
@@ -640,4 +642,219 @@ pub fn explain_path(s: &Strategy, from: &str, to: &str) -> Result<PathExplanatio
         found: a == b || !rows.is_empty(),
         rows,
     })
+}
+
+row! {
+    /// One action, with everything a spreadsheet row about it shows.
+    pub struct ActionRow {
+        /// The action's id.
+        pub id: String,
+        /// The action's number ("10.1.5"; empty when it has none).
+        pub number: String,
+        /// The action's statement.
+        pub text: String,
+        /// The number (else the name) of the priority containing the action.
+        pub priority: Option<String>,
+        /// The number (else the name) of the strategic action containing the action.
+        pub strategic_action: Option<String>,
+        /// The names of the partners leading it, joined by `"; "`.
+        pub leads: String,
+        /// The names of its key partners that do not also lead it, joined by `"; "`.
+        pub key_partners: String,
+        /// The first day of its deadline window, if the window has one.
+        pub deadline_start: Option<Date>,
+        /// The last day of its deadline window (the day it is due), if any.
+        pub deadline_end: Option<Date>,
+        /// The deadline as the document words it.
+        pub deadline_phrase: Option<String>,
+        /// The numbers (else names) of the outcomes it counts for (see the
+        /// [module rules](self)), joined by `"; "`.
+        pub outcomes: String,
+        /// Its status (`on_track`, ...): its own `status` attribute, else its
+        /// nearest container's (progress reports rate strategic actions).
+        pub status: Option<String> => Category,
+        /// The `status_date` attribute of the node the status comes from: the
+        /// date of the report that set it.
+        pub status_date: Option<Date>,
+    }
+}
+
+/// One wide row per action: [`actions_table`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActionsTable {
+    /// The rows, in canonical action order.
+    pub rows: Vec<ActionRow>,
+}
+table!(ActionsTable, ActionRow);
+
+/// The number of a node, else its short title.
+fn number_or_title(n: &crate::model::Node) -> String {
+    n.number.clone().unwrap_or_else(|| short_title(n))
+}
+
+/// Every action as one typed row (see [`ActionRow`]), in canonical order: the
+/// typed twin of the CSV actions table, for DataFrames.
+///
+/// ```
+/// use stratagraph::analysis::{ColumnType, Table};
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let t = query::actions_table(&s);
+/// let first = &t.rows[0];
+/// assert_eq!((first.number.as_str(), first.strategic_action.as_deref()), ("1.1.1", Some("1.1")));
+/// assert_eq!(first.deadline_end.map(|d| d.to_string()).as_deref(), Some("2023-11-30"));
+/// assert_eq!(t.columns()[11], "status");
+/// assert_eq!(t.column_types()[11], ColumnType::Category);
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn actions_table(s: &Strategy) -> ActionsTable {
+    let idx = PlanIndex::new(s);
+    let mut roles = Vec::new();
+    let rows = idx
+        .of_kind(NodeKind::Action)
+        .into_iter()
+        .filter_map(|a| {
+            let n = idx.node(a)?;
+            let container = |kind| {
+                let c = idx.ancestor_of_kind(a, kind);
+                idx.node(c).map(number_or_title)
+            };
+            idx.roles_into(a, &mut roles);
+            let (leads, partners): (Vec<_>, Vec<_>) = roles.iter().partition(|(_, r)| r.is_lead());
+            let status = crate::analysis::timeline::status_of(&idx, a);
+            let status_date = status.as_ref().and_then(|&(_, q)| {
+                let text = idx.node(q)?.attrs.get("status_date")?.as_text()?;
+                text.parse::<Date>().ok()
+            });
+            let outcomes: Vec<String> = idx
+                .outcomes_of(a)
+                .into_iter()
+                .filter_map(|o| idx.node(o).map(number_or_title))
+                .collect();
+            Some(ActionRow {
+                id: n.id.to_string(),
+                number: n.number.clone().unwrap_or_default(),
+                text: statement(n),
+                priority: container(NodeKind::Priority),
+                strategic_action: container(NodeKind::StrategicAction),
+                leads: join(&idx, leads.iter().map(|&(p, _)| p), true),
+                key_partners: join(&idx, partners.iter().map(|&(p, _)| p), true),
+                deadline_start: n.deadline.as_ref().and_then(|d| d.start),
+                deadline_end: n.deadline.as_ref().and_then(|d| d.end),
+                deadline_phrase: n.deadline.as_ref().map(|d| d.phrase.clone()),
+                outcomes: outcomes.join("; "),
+                status: status.map(|(text, _)| text),
+                status_date,
+            })
+        })
+        .collect();
+    ActionsTable { rows }
+}
+
+row! {
+    /// One outcome and what is behind it.
+    pub struct OutcomeRow {
+        /// The outcome's id.
+        pub id: String,
+        /// The outcome's number ("3"), if it has one.
+        pub number: Option<String>,
+        /// The outcome's name (its label, else its number, else its id).
+        pub label: String,
+        /// The outcome's statement.
+        pub text: String,
+        /// The numbers (else names) of the priorities behind it (containing an
+        /// action that counts for it, or contributing to it directly), joined by `"; "`.
+        pub priorities: String,
+        /// Actions that count for it (see the [module rules](self)).
+        pub actions: u32,
+        /// Distinct partners leading those actions.
+        pub leads: u32,
+        /// Distinct partners with any role on those actions.
+        pub partners: u32,
+        /// Whether no action counts for it (a gap).
+        pub gap: bool,
+    }
+}
+
+/// One row per outcome: [`outcomes_table`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OutcomesTable {
+    /// The rows, in canonical outcome order.
+    pub rows: Vec<OutcomeRow>,
+}
+table!(OutcomesTable, OutcomeRow);
+
+/// Every outcome with the priorities, actions and partners behind it, in
+/// canonical order (see [`OutcomeRow`]).
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let t = query::outcomes_table(&s);
+/// assert_eq!(t.rows.len(), 2);
+/// assert_eq!((t.rows[0].id.as_str(), t.rows[0].gap), ("outcome:1", false));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn outcomes_table(s: &Strategy) -> OutcomesTable {
+    let idx = PlanIndex::new(s);
+    let n = idx.len();
+    let mut actions_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for a in idx.of_kind(NodeKind::Action) {
+        for o in idx.outcomes_of(a) {
+            actions_of[o as usize].push(a);
+        }
+    }
+    let mut direct: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for p in idx.of_kind(NodeKind::Priority) {
+        for &o in idx.contributes_to.get(p) {
+            if let Some(list) = direct.get_mut(o as usize) {
+                list.push(p);
+            }
+        }
+    }
+    let mut roles = Vec::new();
+    let rows = idx
+        .of_kind(NodeKind::Outcome)
+        .into_iter()
+        .filter_map(|o| {
+            let node = idx.node(o)?;
+            let acts = &actions_of[o as usize];
+            let mut priorities = direct[o as usize].clone();
+            let mut leads = Vec::new();
+            let mut partners = Vec::new();
+            for &a in acts {
+                let p = idx.ancestor_of_kind(a, NodeKind::Priority);
+                if p != NONE {
+                    priorities.push(p);
+                }
+                idx.roles_into(a, &mut roles);
+                for &(p, role) in &roles {
+                    partners.push(p);
+                    if role.is_lead() {
+                        leads.push(p);
+                    }
+                }
+            }
+            for list in [&mut priorities, &mut leads, &mut partners] {
+                list.sort_unstable();
+                list.dedup();
+            }
+            let priorities: Vec<String> = priorities
+                .into_iter()
+                .filter_map(|p| idx.node(p).map(number_or_title))
+                .collect();
+            Some(OutcomeRow {
+                id: node.id.to_string(),
+                number: node.number.clone(),
+                label: short_title(node),
+                text: statement(node),
+                priorities: priorities.join("; "),
+                actions: acts.len() as u32,
+                leads: leads.len() as u32,
+                partners: partners.len() as u32,
+                gap: acts.is_empty(),
+            })
+        })
+        .collect();
+    OutcomesTable { rows }
 }

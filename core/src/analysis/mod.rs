@@ -43,4 +43,4 @@ pub mod similarity;
 pub mod table;
 pub mod timeline;
 
-pub use table::{Row, Table};
+pub use table::{ColumnType, ColumnValue, Row, Table};

@@ -11,15 +11,91 @@
 //! - [`Table::rows_json`]: the rows as a JSON array of objects (`pandas.DataFrame(json.loads(...))`,
 //!   a JavaScript table);
 //! - [`Table::columns_json`]: the rows column by column (`{"col": [...], ...}`),
-//!   the layout DataFrame constructors read fastest.
+//!   the layout DataFrame constructors read fastest;
+//! - [`Table::column_types`]: what each column holds ([`ColumnType`]: text,
+//!   category, integer, float, boolean, date), so a binding sets a DataFrame's
+//!   dtypes without guessing from the values.
 
 use serde::Serialize;
+
+/// What a column of a table holds (see [`Table::column_types`]).
+///
+/// ```
+/// use stratagraph::analysis::{ColumnType, Table};
+/// use stratagraph::{query, Strategy};
+///
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let actions = query::actions_table(&s);
+/// let types: Vec<&str> = actions.column_types().iter().map(|t| t.as_str()).collect();
+/// assert_eq!(types[..3], ["text", "text", "text"]);
+/// assert_eq!(actions.column_types()[7], ColumnType::Date); // deadline_start
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ColumnType {
+    /// Free text (ids, numbers such as "10.1", names, statements).
+    Text,
+    /// Text from a small vocabulary (a status, a role, a kind).
+    Category,
+    /// Whole numbers.
+    Integer,
+    /// Real numbers (shares, scores); `null` when undefined.
+    Float,
+    /// `true` or `false`.
+    Boolean,
+    /// A day, written `YYYY-MM-DD`.
+    Date,
+}
+
+impl ColumnType {
+    /// `text`, `category`, `integer`, `float`, `boolean` or `date`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColumnType::Text => "text",
+            ColumnType::Category => "category",
+            ColumnType::Integer => "integer",
+            ColumnType::Float => "float",
+            ColumnType::Boolean => "boolean",
+            ColumnType::Date => "date",
+        }
+    }
+}
+
+/// The [`ColumnType`] of a row field's Rust type (an `Option` of a type has the
+/// type's column type: `None` is a missing cell).
+pub trait ColumnValue {
+    /// The column type.
+    const TYPE: ColumnType;
+}
+
+macro_rules! column_values {
+    ($($ty:ty => $ct:ident),* $(,)?) => {
+        $(
+            impl ColumnValue for $ty {
+                const TYPE: ColumnType = ColumnType::$ct;
+            }
+        )*
+    };
+}
+
+column_values! {
+    String => Text, &str => Text, u32 => Integer, u64 => Integer, usize => Integer,
+    i32 => Integer, i64 => Integer, f64 => Float, bool => Boolean,
+    crate::model::Date => Date,
+}
+
+impl<T: ColumnValue> ColumnValue for Option<T> {
+    const TYPE: ColumnType = T::TYPE;
+}
 
 /// A row of a table: a serde struct of plain values whose field names are the
 /// column names.
 pub trait Row: Serialize {
     /// The field names, in declaration order.
     const COLUMNS: &'static [&'static str];
+    /// What each field holds, in declaration order (empty when the row does not say).
+    const TYPES: &'static [ColumnType] = &[];
 }
 
 /// A table-shaped result (see the [module docs](self)).
@@ -45,6 +121,17 @@ pub trait Table: Serialize {
     /// The column names, in order.
     fn columns(&self) -> &'static [&'static str] {
         Self::Row::COLUMNS
+    }
+
+    /// What each column holds, in column order: [`ColumnType::Text`] for every
+    /// column when the row type does not say.
+    fn column_types(&self) -> Vec<ColumnType> {
+        let types = Self::Row::TYPES;
+        if types.len() == self.columns().len() {
+            types.to_vec()
+        } else {
+            vec![ColumnType::Text; self.columns().len()]
+        }
     }
 
     /// The number of rows.
@@ -107,12 +194,14 @@ pub(crate) fn to_pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Declare a row struct (plain values, `Serialize`) and its [`Row::COLUMNS`].
+/// Declare a row struct (plain values, `Serialize`), its [`Row::COLUMNS`] and
+/// [`Row::TYPES`]: each field's type is its Rust type's [`ColumnValue::TYPE`],
+/// or the [`ColumnType`] variant written after it (`pub status: String => Category,`).
 macro_rules! row {
     (
         $(#[$meta:meta])*
         pub struct $name:ident {
-            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty, )*
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty $(=> $ct:ident)?, )*
         }
     ) => {
         $(#[$meta])*
@@ -123,7 +212,19 @@ macro_rules! row {
 
         impl $crate::analysis::table::Row for $name {
             const COLUMNS: &'static [&'static str] = &[ $( stringify!($field), )* ];
+            const TYPES: &'static [$crate::analysis::table::ColumnType] =
+                &[ $( $crate::analysis::table::column_type!($ty $(, $ct)?), )* ];
         }
+    };
+}
+
+/// The [`ColumnType`] of a field in [`row!`]: the one written, else its Rust type's.
+macro_rules! column_type {
+    ($ty:ty) => {
+        <$ty as $crate::analysis::table::ColumnValue>::TYPE
+    };
+    ($ty:ty, $ct:ident) => {
+        $crate::analysis::table::ColumnType::$ct
     };
 }
 
@@ -139,5 +240,6 @@ macro_rules! table {
     };
 }
 
+pub(crate) use column_type;
 pub(crate) use row;
 pub(crate) use table;
