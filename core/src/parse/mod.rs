@@ -226,22 +226,26 @@ pub fn furniture_pieces(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut rest = text.trim();
     'outer: while !rest.is_empty() {
-        let lower = rest.to_lowercase();
-        // Only ASCII furniture phrases are matched, so byte offsets agree.
-        if lower.len() == rest.len() {
-            for phrase in PAGE_FURNITURE {
-                if lower.starts_with(phrase) {
-                    let after = &rest[phrase.len()..];
-                    let whole = after.trim().is_empty();
-                    // A one-word phrase must stand alone ("Contact", not "Contact details of ...").
-                    let joined =
-                        after.starts_with(|c: char| c.is_ascii_uppercase()) && phrase.contains(' ');
-                    if whole || joined {
-                        out.push((&rest[..phrase.len()], true));
-                        rest = after.trim_start();
-                        continue 'outer;
-                    }
-                }
+        // Furniture phrases are ASCII, so a case-insensitive byte comparison
+        // finds them without lower-casing the rest of the line again (linear time).
+        for phrase in PAGE_FURNITURE {
+            let n = phrase.len();
+            let matches = rest
+                .as_bytes()
+                .get(..n)
+                .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()));
+            if !matches {
+                continue;
+            }
+            let after = &rest[n..];
+            let whole = after.trim().is_empty();
+            // A one-word phrase must stand alone ("Contact", not "Contact details of ...").
+            let joined =
+                after.starts_with(|c: char| c.is_ascii_uppercase()) && phrase.contains(' ');
+            if whole || joined {
+                out.push((&rest[..n], true));
+                rest = after.trim_start();
+                continue 'outer;
             }
         }
         out.push((rest, false));
