@@ -8,16 +8,27 @@
 
 use wasm_bindgen::prelude::*;
 
+mod analysis;
 mod convert;
 mod errors;
+mod formats;
+mod generate;
+mod options;
 mod progress;
 mod strategy;
 mod typescript;
+mod words;
 
 use convert::{parse_result, progress_parse_result, text_arg, to_js};
+pub use formats::{export_strategy, formats, import_strategy};
+pub use generate::{generate_delivery_plan, generate_progress_reports, generate_strategy};
 pub use progress::ProgressReport;
 use stratagraph::parse::{DocumentKind, ParsedDocument};
 pub use strategy::Strategy;
+pub use words::{
+    find_deadline, find_deadlines, find_period, gazetteer, parse_deadline, parse_status, statuses,
+    text_similarity,
+};
 
 #[wasm_bindgen(start, private)]
 fn start() {
@@ -28,12 +39,34 @@ fn start() {
 /// outcomes, lead and key partners, deadlines) from its text, copied or
 /// scraped from the web page. Never fails on text: what cannot be read is
 /// kept in `unclassified` with a diagnostic, page furniture in `skipped`.
+/// `gazetteer` adds bodies the built-in gazetteer does not know
+/// (`[{name: "Dementia Lived Experience Panel", aliases: ["DLEP"]}]`).
 #[wasm_bindgen(js_name = parseDeliveryPlan, unchecked_return_type = "ParseResult")]
 pub fn parse_delivery_plan(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    parse_result(stratagraph::parse::parse_delivery_plan(&text))
+    if options.is_undefined() {
+        return parse_result(stratagraph::parse::parse_delivery_plan(&text));
+    }
+    let parser = stratagraph::PlanParser::new().with_gazetteer(options::plan_gazetteer(options)?);
+    parse_result(parser.parse(&text))
+}
+
+/// `parseDeliveryPlan`, with the acronyms the document uses or defines
+/// (each with its expansion, where it came from and its first line).
+#[wasm_bindgen(js_name = parseDeliveryPlanDetailed, unchecked_return_type = "PlanParseResult")]
+pub fn parse_delivery_plan_detailed(
+    #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(text, "text")?;
+    let parser = stratagraph::PlanParser::new().with_gazetteer(options::plan_gazetteer(options)?);
+    let stratagraph::parse::plan::PlanParse { result, acronyms } = parser.parse_detailed(&text);
+    let out = parse_result(result)?;
+    js_sys::Reflect::set(&out, &JsValue::from_str("acronyms"), &to_js(&acronyms)?)?;
+    Ok(out)
 }
 
 /// Read any document stratagraph knows: canonical JSON, a delivery plan, a
@@ -50,13 +83,13 @@ pub fn parse_delivery_plan(
 )]
 pub fn parse_document(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "DocumentKind")] kind: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "DocumentKind")] kind: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    let kind = kind
-        .map(|k| k.parse::<DocumentKind>())
-        .transpose()
-        .map_err(|e| errors::core_error(&e))?;
+    let kind = match convert::opt_string_arg(kind, "kind")? {
+        Some(k) => Some(options::parse_name::<DocumentKind>(&k)?),
+        None => None,
+    };
     match stratagraph::parse::parse_document(&text, kind).map_err(|e| errors::core_error(&e))? {
         ParsedDocument::Strategy(result) => parse_result(result),
         ParsedDocument::Progress(result) => progress_parse_result(result),
@@ -125,8 +158,7 @@ pub fn validate_json(
 pub fn diagnostics_to_json(
     #[wasm_bindgen(unchecked_param_type = "Diagnostic[]")] diagnostics: JsValue,
 ) -> Result<String, JsValue> {
-    let diagnostics: Vec<stratagraph::Diagnostic> = serde_wasm_bindgen::from_value(diagnostics)
-        .map_err(|e| errors::invalid_value("diagnostics", e))?;
+    let diagnostics: Vec<stratagraph::Diagnostic> = convert::from_js(diagnostics, "diagnostics")?;
     Ok(stratagraph::diagnostics_to_json(&diagnostics))
 }
 

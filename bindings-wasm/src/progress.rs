@@ -2,8 +2,9 @@
 //! strategic action.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::convert::{text_arg, to_js, to_js_array};
+use crate::convert::{from_js, string_arg, text_arg, to_js, to_js_array};
 use crate::errors;
 use crate::strategy::Strategy;
 
@@ -21,6 +22,65 @@ impl From<stratagraph::progress::ProgressReport> for ProgressReport {
     fn from(inner: stratagraph::progress::ProgressReport) -> ProgressReport {
         ProgressReport { inner }
     }
+}
+
+impl ProgressReport {
+    /// The core report.
+    pub(crate) fn inner(&self) -> &stratagraph::progress::ProgressReport {
+        &self.inner
+    }
+}
+
+/// A `ProgressReport` passed where wasm-bindgen cannot borrow one (in an
+/// array, or as an optional argument): read through its canonical JSON, which
+/// carries everything a report holds. A canonical JSON text is accepted too.
+fn report_of(
+    value: &JsValue,
+    what: &str,
+) -> Result<stratagraph::progress::ProgressReport, JsValue> {
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => {
+            let to_json = js_sys::Reflect::get(value, &JsValue::from_str("toJson"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .ok_or_else(|| {
+                    errors::invalid_argument(&format!("{what} must be a ProgressReport"))
+                })?;
+            // A toJson that throws or returns something else is not a ProgressReport's.
+            let text = to_json.call0(value).ok().and_then(|t| t.as_string());
+            text.ok_or_else(|| {
+                errors::invalid_argument(&format!("{what} must be a ProgressReport"))
+            })?
+        }
+    };
+    stratagraph::progress::ProgressReport::from_json(&text).map_err(|e| errors::core_error(&e))
+}
+
+/// An optional `ProgressReport` argument (`undefined` and `null`: none).
+pub(crate) fn report_arg(
+    value: &JsValue,
+) -> Result<Option<stratagraph::progress::ProgressReport>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    report_of(value, "report").map(Some)
+}
+
+/// An array of `ProgressReport`s.
+pub(crate) fn report_list(
+    value: &JsValue,
+) -> Result<Vec<stratagraph::progress::ProgressReport>, JsValue> {
+    if !js_sys::Array::is_array(value) {
+        return Err(errors::invalid_argument(
+            "reports must be an array of ProgressReport",
+        ));
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| report_of(&r, &format!("reports[{i}]")))
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -72,10 +132,40 @@ impl ProgressReport {
 
     /// The row for a strategic action number ("2.2"), or `undefined` (the last, if several).
     #[wasm_bindgen(unchecked_return_type = "ProgressEntry | undefined")]
-    pub fn entry(&self, number: &str) -> Result<JsValue, JsValue> {
-        match self.inner.entry(number) {
+    pub fn entry(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] number: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        match self.inner.entry(&string_arg(number, "number")?) {
             Some(entry) => to_js(entry),
             None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// The readable report: title, date, one paragraph per row with its
+    /// status and shares, then the diagnostics given (none by default).
+    #[wasm_bindgen(js_name = textReport)]
+    pub fn text_report(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Diagnostic[]")] diagnostics: JsValue,
+    ) -> Result<String, JsValue> {
+        let diagnostics: Vec<stratagraph::Diagnostic> =
+            if diagnostics.is_undefined() || diagnostics.is_null() {
+                Vec::new()
+            } else {
+                from_js(diagnostics, "diagnostics")?
+            };
+        Ok(stratagraph::report::progress_text_report(
+            &self.inner,
+            &diagnostics,
+        ))
+    }
+
+    /// An independent copy.
+    #[allow(clippy::should_implement_trait)] // the JavaScript method is `clone()`
+    pub fn clone(&self) -> ProgressReport {
+        ProgressReport {
+            inner: self.inner.clone(),
         }
     }
 

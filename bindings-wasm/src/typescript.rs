@@ -151,6 +151,546 @@ export interface ProgressParseResult {
   skipped: TextLine[];
 }
 
+/** A day, written `YYYY-MM-DD` (dates in tables are text, as in JSON and CSV). */
+export type DateText = string;
+
+/** A body, group, programme or term of the gazetteer, with its acronyms and other spellings. */
+export interface GazetteerEntry {
+  /** The canonical name ("NHS Education for Scotland"). */
+  name: string;
+  /** Acronyms and other spellings ("NES"); one written in capitals matches only in capitals. */
+  aliases: string[];
+  kind: "body" | "group" | "programme" | "term";
+}
+
+/** What `parseDeliveryPlan` may be told. */
+export interface PlanOptions {
+  /** Bodies (by default; or groups, programmes, terms) to add to the built-in gazetteer. */
+  gazetteer?: { name: string; aliases?: string[]; kind?: GazetteerEntry["kind"] }[];
+}
+
+/** An acronym a delivery plan uses or defines. */
+export interface Acronym {
+  /** The acronym as written ("TPTICs"). */
+  acronym: string;
+  /** What it stands for, if known. */
+  expansion: string | null;
+  /** Where the expansion came from. */
+  source: "document" | "gazetteer" | "unknown";
+  /** The 1-based line it is first used or defined on. */
+  line: number;
+}
+
+/** What `parseDeliveryPlanDetailed` gives: a `ParseResult` and the document's acronyms. */
+export interface PlanParseResult extends ParseResult {
+  /** Every acronym the document uses or defines, in order of first appearance. */
+  acronyms: Acronym[];
+}
+
+/** A status of the vocabulary and the words a report prints for it. */
+export interface StatusInfo {
+  status: Status;
+  /** "On Track", "Missed Delivery Date - No Risk", ... */
+  label: string;
+}
+
+/** The formats `exportStrategy` writes (core also accepts aliases: `node_link`, `gv`, `mmd`, ...). */
+export type FormatName =
+  | "json" | "csv" | "xlsx" | "graphml" | "dot" | "mermaid" | "cytoscape" | "node-link" | "kumu"
+  | "archimate" | "svg" | "html";
+
+/** The tables a CSV export writes. */
+export type CsvTableName = "actions" | "nodes" | "edges" | "nodes-and-edges";
+
+/** One format, as `formats()` lists it. */
+export interface FormatInfo {
+  name: FormatName;
+  /** The usual file name ending, without the dot ("node-link.json"). */
+  extension: string;
+  /** The media (MIME) type. */
+  mediaType: string;
+  /** Whether the output is text (a string) rather than bytes (a `Uint8Array`). */
+  text: boolean;
+  /** Whether `importStrategy` reads it back. */
+  canImport: boolean;
+}
+
+/** How the SVG drawing is made. */
+export interface SvgOptions {
+  /** Draw a partners column with lead and key-partner edges (default: false). */
+  partners?: boolean;
+  /** Draw the outcomes column (default: true). */
+  outcomes?: boolean;
+  /** The most lines of statement text in a box (default: 3; 0 shows names only). */
+  maxLines?: number;
+}
+
+/** What `exportStrategy` may be told besides the format. */
+export interface ExportOptions extends SvgOptions {
+  /** The table `csv` writes (default: `actions`). */
+  table?: CsvTableName;
+}
+
+/** The thresholds of `Strategy.diff`: least statement similarity (0 to 1) for two items to be one. */
+export interface DiffOptions {
+  /** For two items with the same number (default 0.3). */
+  sameNumber?: number;
+  /** For two items with different numbers (default 0.5). */
+  renumbered?: number;
+}
+
+/** The sizes of the generator's presets: S (500 actions), M (50,000), L (1,000,000). */
+export type GeneratorSize = "S" | "M" | "L" | "s" | "m" | "l" | "small" | "medium" | "large";
+
+/** What `generateStrategy` makes: a preset, with any of its fields changed. */
+export interface GeneratorOptions {
+  /** The preset to start from (default `S`). */
+  size?: GeneratorSize;
+  /** The same seed gives the same plan (default 42). */
+  seed?: number;
+  priorities?: number;
+  strategicActionsPerPriority?: number;
+  /** Actions in all. */
+  actions?: number;
+  /** The pool of partners. */
+  partners?: number;
+  outcomes?: number;
+  challenges?: number;
+  /** One partner in this many is an alliance (0: none). */
+  allianceEvery?: number;
+  /** The share (0 to 1) of actions led jointly. */
+  jointLeadShare?: number;
+  maxKeyPartners?: number;
+  /** The share (0 to 1) of actions whose text states a deadline. */
+  deadlineShare?: number;
+  /** The share (0 to 1) of actions that name an outcome of their own. */
+  actionOutcomeShare?: number;
+  /** The Zipf exponent of the choice of lead. */
+  leadSkew?: number;
+  /** The Zipf exponent of the choice of key partner. */
+  partnerSkew?: number;
+  firstYear?: number;
+  years?: number;
+  /** How many progress reports `generateProgressReports` makes. */
+  reports?: number;
+}
+
+/**
+ * A table-shaped answer: `rows` (plain objects, one per row, fields under the
+ * core's snake_case column names, absent values as `null`), the core's summary
+ * fields, and `columns`, the column names in order. Without `columns` it is the
+ * JSON Rust's `Table::to_json` and Python's `Table.to_json()` write.
+ */
+export interface Table<Row> {
+  rows: Row[];
+  /** The column names, in order (known even when there are no rows). */
+  columns: (keyof Row & string)[];
+}
+
+/** One role of one partner on one action. */
+export interface ResponsibilityRow {
+  /** The partner's id. */
+  partner: string;
+  /** The partner's name. */
+  partner_label: string;
+  /** The action's id. */
+  action: string;
+  /** The action's number ("10.1.5"). */
+  number: string;
+  role: "lead" | "joint_lead" | "key_partner";
+  /** The alliance the partner has the role through, when it has it as a member. */
+  via: string | null;
+  strategic_action: string | null;
+  priority: string | null;
+  /** The last day of the action's deadline. */
+  deadline_end: DateText | null;
+  /** The deadline as the document words it ("" when none). */
+  deadline: string;
+  /** The action's statement. */
+  text: string;
+}
+/** Who does what (`Strategy.responsibilities`). */
+export interface Responsibilities extends Table<ResponsibilityRow> {}
+
+/** How much one partner carries. */
+export interface PartnerLoadRow {
+  partner: string;
+  label: string;
+  /** Actions it leads, alone or jointly. */
+  leads: number;
+  /** Of those, actions it leads jointly. */
+  joint_leads: number;
+  /** Actions where it is a key partner (and not a lead). */
+  key_partner: number;
+  /** Actions it has a role on directly. */
+  actions: number;
+  /** Further actions it counts for only through an alliance. */
+  via_alliance: number;
+  strategic_actions: number;
+  priorities: number;
+  outcomes: number;
+}
+/** The partner load table, heaviest first (`Strategy.partnerLoad`). */
+export interface PartnerLoad extends Table<PartnerLoadRow> {}
+
+/** One step of a chain of edges. */
+export interface PathStepRow {
+  /** Which chain (0-based), shortest first. */
+  path: number;
+  /** The step along the chain (0-based). */
+  step: number;
+  /** The node the step leaves. */
+  from: string;
+  /** The node the step reaches. */
+  to: string;
+  /** The edge's kind. */
+  edge: EdgeKind;
+  /** Whether the edge points against the direction of travel. */
+  reversed: boolean;
+  /** The step in words ("action 1.1.1 is part of strategic action 1.1"). */
+  reading: string;
+}
+/** A relation explained as chains of edges (`explainContribution`, `explainPath`). */
+export interface PathExplanation extends Table<PathStepRow> {
+  from: string;
+  to: string;
+  /** Whether at least one chain exists. */
+  found: boolean;
+}
+
+/** One cell of the priority × outcome matrix. */
+export interface PriorityOutcomeRow {
+  priority: string;
+  priority_number: string;
+  outcome: string;
+  outcome_number: string;
+  /** Actions of the priority that count for the outcome. */
+  actions: number;
+  /** Whether the priority itself names the outcome. */
+  named: boolean;
+}
+/** The priority × outcome matrix, with its axes in order. */
+export interface PriorityOutcomeMatrix extends Table<PriorityOutcomeRow> {
+  priorities: string[];
+  outcomes: string[];
+}
+
+/** One cell of the outcome × partner matrix. */
+export interface OutcomePartnerRow {
+  outcome: string;
+  outcome_number: string;
+  partner: string;
+  partner_label: string;
+  actions: number;
+  leads: number;
+  key_partner: number;
+}
+/** The outcome × partner matrix, with its axes in order. */
+export interface OutcomePartnerMatrix extends Table<OutcomePartnerRow> {
+  outcomes: string[];
+  partners: string[];
+}
+
+/** One gap in the plan. */
+export interface GapRow {
+  /** `outcome_without_action`, `challenge_unanswered`, `action_without_lead`, `partner_named_once`, ... */
+  gap: string;
+  id: string;
+  label: string;
+  /** What was found, in words. */
+  detail: string;
+}
+/** The gaps of a plan (`Strategy.gaps`). */
+export interface Gaps extends Table<GapRow> {}
+
+/** One dated action. */
+export interface TimelineRow {
+  action: string;
+  number: string;
+  strategic_action: string | null;
+  priority: string | null;
+  start: DateText | null;
+  end: DateText | null;
+  /** The deadline as the document words it. */
+  phrase: string;
+  /** The leads' names, `; `-separated. */
+  leads: string;
+  /** The action's status, when it has one (snake_case). */
+  status: string | null;
+}
+/** Dated actions in time order (`timeline`, `dueIn`). */
+export interface Timeline extends Table<TimelineRow> {
+  /** Actions without a deadline. */
+  undated: number;
+}
+
+/** One overdue action. */
+export interface OverdueRow {
+  action: string;
+  number: string;
+  due: DateText;
+  days_overdue: number;
+  phrase: string;
+  leads: string;
+  /** The status found (the action's own or a container's), if any. */
+  status: string | null;
+  /** The node the status was read from. */
+  status_from: string | null;
+  status_date: DateText | null;
+}
+/** What is overdue as of a day (`Strategy.overdue`). */
+export interface Overdue extends Table<OverdueRow> {
+  as_of: DateText;
+}
+
+/** One bar of a Gantt chart. */
+export interface GanttRow {
+  id: string;
+  kind: "priority" | "strategic_action" | "action";
+  /** Its number (or name). */
+  label: string;
+  /** The bar it sits under, if shown. */
+  parent: string | null;
+  /** 0 for priorities, 1 for strategic actions, 2 for actions. */
+  level: number;
+  start: DateText;
+  end: DateText;
+  /** Whether the document gives no start (the plan's start is used). */
+  open_start: boolean;
+  /** Whether the document gives no end (the plan's end is used). */
+  open_end: boolean;
+  /** The deadline as the document words it (actions only). */
+  phrase: string;
+  status: string | null;
+}
+/** Gantt bars (`Strategy.gantt`). */
+export interface Gantt extends Table<GanttRow> {
+  /** Dated nodes that could not be placed. */
+  unplaced: number;
+}
+
+/** A link of the partner network. */
+export interface PartnerLinkRow {
+  source: string;
+  target: string;
+  source_label: string;
+  target_label: string;
+  /** How many actions the two share. */
+  weight: number;
+  /** Those actions' ids, `; `-separated. */
+  actions: string;
+}
+/** The partner network as links (`Strategy.partnerLinks`). */
+export interface PartnerLinks extends Table<PartnerLinkRow> {}
+
+/** One partner's place in the partner network. */
+export interface PartnerCentralityRow {
+  partner: string;
+  label: string;
+  /** Partners it shares an action with. */
+  degree: number;
+  /** The sum of its links' weights. */
+  strength: number;
+  /** `degree / (n - 1)`. */
+  degree_centrality: number;
+  /** Normalised betweenness on hops. */
+  betweenness: number;
+  /** Normalised betweenness on distances `1 / weight`. */
+  betweenness_weighted: number;
+  /** Eigenvector centrality on weights. */
+  eigenvector: number;
+  /** PageRank on weights. */
+  pagerank: number;
+  /** Its community (Louvain; 0-based, numbered by first partner in canonical order). */
+  community: number;
+}
+/** Centralities and communities of the partner network (`Strategy.partnerCentrality`). */
+export interface PartnerCentrality extends Table<PartnerCentralityRow> {
+  nodes: number;
+  links: number;
+  communities: number;
+  modularity: number;
+  eigenvector_converged: boolean;
+  eigenvector_iterations: number;
+  pagerank_converged: boolean;
+  pagerank_iterations: number;
+}
+
+/** The rolled-up progress of a strategic action, priority or outcome. */
+export interface RollupRow {
+  level: "strategic_action" | "priority" | "outcome";
+  id: string;
+  label: string;
+  /** The rolled-up status (snake_case), if anything below is rated. */
+  status: string | null;
+  /** `reported`, `worst_of_actions`, `worst_of_strategic_actions` or `unrated`. */
+  rule: string;
+  strategic_actions: number;
+  rated: number;
+  delivered: number;
+  on_track: number;
+  not_started: number;
+  at_risk: number;
+  missed_no_risk: number;
+  off_track: number;
+  missed_with_risk: number;
+  /** The board-paper sentence for these counts. */
+  summary: string;
+}
+/** Progress rolled up (`Strategy.progressRollup`). */
+export interface ProgressRollup extends Table<RollupRow> {}
+
+/** One status of the board-paper summary. */
+export interface SummaryRow {
+  status: string;
+  label: string;
+  count: number;
+  /** Whole percent of the rated strategic actions (adds up to 100). */
+  percent: number;
+}
+/** The board-paper summary (`Strategy.progressSummary`). */
+export interface ProgressSummary extends Table<SummaryRow> {
+  date: DateText | null;
+  strategic_actions: number;
+  rated: number;
+  /** The sentence a board paper prints. */
+  text: string;
+}
+
+/** One status of one report, over time. */
+export interface SeriesRow {
+  date: DateText | null;
+  /** The report's position in the series (0-based, after sorting by date). */
+  report: number;
+  title: string;
+  status: string;
+  count: number;
+  percent: number;
+}
+/** Progress over time (`Strategy.progressSeries`). */
+export interface ProgressSeries extends Table<SeriesRow> {}
+
+/** A strategic action whose status changed between two reports. */
+export interface StatusChangeRow {
+  id: string;
+  number: string;
+  old_status: string | null;
+  new_status: string | null;
+  /** `improved`, `worsened`, `rated` (newly) or `unrated` (no longer). */
+  change: string;
+  /** Severity steps moved: negative is better. */
+  steps: number;
+}
+/** What changed between two reports (`Strategy.progressChanges`). */
+export interface ProgressChanges extends Table<StatusChangeRow> {
+  old_date: DateText | null;
+  new_date: DateText | null;
+  improved: number;
+  worsened: number;
+  unchanged: number;
+}
+
+/** A strategic action whose status has not moved. */
+export interface StaleRow {
+  id: string;
+  number: string;
+  status: string;
+  /** How many of the latest reports in a row give it that status. */
+  reports: number;
+  /** The date of the first of those reports. */
+  since: DateText | null;
+}
+/** Statuses that have not moved (`Strategy.staleStatuses`). */
+export interface Staleness extends Table<StaleRow> {
+  min_reports: number;
+}
+
+/** One change between two versions of a plan. */
+export interface DiffRow {
+  kind: "priority" | "strategic_action" | "action" | "outcome";
+  /** `added`, `removed`, `renumbered`, `reworded`, `leads_changed`, `partners_changed` or `deadline_changed`. */
+  change: string;
+  old_id: string | null;
+  new_id: string | null;
+  old_number: string | null;
+  new_number: string | null;
+  similarity: number | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+/** The changes between two versions (`Strategy.diff`). */
+export interface PlanDiff extends Table<DiffRow> {
+  matched: number;
+  unchanged: number;
+  added: number;
+  removed: number;
+}
+
+/** One pair (or unpaired item) of two aligned strategies. */
+export interface AlignmentRow {
+  kind: string;
+  a_id: string | null;
+  a_label: string | null;
+  b_id: string | null;
+  b_label: string | null;
+  /** The similarity (1.0 for an exact match); null when unpaired. */
+  score: number | null;
+  /** `text`, `id`, `name`, `expansion` or `unpaired`. */
+  matched_by: string;
+}
+/** Two strategies lined up (`Strategy.align`). */
+export interface Alignment extends Table<AlignmentRow> {
+  threshold: number;
+}
+
+/** One period of an indicator's results chain. */
+export interface IndicatorResultRow {
+  indicator: string;
+  label: string;
+  /** The ids of the outcomes it measures, `; `-separated. */
+  outcomes: string;
+  /** IATI's measure: `unit`, `percentage`, `nominal`, `ordinal` or `qualitative`. */
+  measure: string;
+  unit: string | null;
+  /** Whether a higher value is better. */
+  ascending: boolean;
+  baseline_date: DateText | null;
+  baseline: number | null;
+  period_start: DateText | null;
+  period_end: DateText | null;
+  target: number | null;
+  actual: number | null;
+  gap: number | null;
+  met: boolean | null;
+}
+/** Indicators' results (`Strategy.indicatorResults`). */
+export interface IndicatorResults extends Table<IndicatorResultRow> {}
+
+/** One indicator against its target as of a day. */
+export interface IndicatorGapRow {
+  indicator: string;
+  label: string;
+  outcomes: string;
+  baseline: number | null;
+  baseline_date: DateText | null;
+  target: number | null;
+  target_date: DateText | null;
+  actual: number | null;
+  actual_date: DateText | null;
+  /** Where a straight line from the baseline to the target stands on the day. */
+  expected: number | null;
+  gap: number | null;
+  gap_to_expected: number | null;
+  /** The share of the way from baseline to target covered (0 at the baseline, 1 at the target). */
+  progress: number | null;
+  /** `met`, `on_course`, `behind` or `no_data`. */
+  status: string;
+}
+/** Indicators against their targets (`Strategy.indicatorGaps`). */
+export interface IndicatorGaps extends Table<IndicatorGapRow> {
+  as_of: DateText;
+}
+
 /**
  * The `code` of a thrown error: a core error kind, `invalid_argument` for an
  * argument of the wrong type (a `TypeError`) or `conversion` for a value
@@ -177,6 +717,7 @@ const TS_SECTION: &str = TS_TYPES;
 #[cfg(test)]
 mod tests {
     use super::TS_TYPES;
+    use stratagraph::analysis::Row;
     use stratagraph::progress::Status;
     use stratagraph::{EdgeKind, NodeKind};
 
@@ -189,6 +730,82 @@ mod tests {
             .step_by(2)
             .map(str::to_owned)
             .collect()
+    }
+
+    /// The field names of `export interface NAME ... {`, in order.
+    fn fields(name: &str) -> Vec<String> {
+        let Some(start) = TS_TYPES.find(&format!("export interface {name} ")) else {
+            return Vec::new();
+        };
+        let body = &TS_TYPES[start..];
+        let body =
+            &body[body.find('{').map_or(0, |i| i + 1)..body.find("\n}").unwrap_or(body.len())];
+        body.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("/*") && !l.starts_with('*'))
+            .filter_map(|l| {
+                l.split_once(':')
+                    .map(|(n, _)| n.trim_end_matches('?').to_owned())
+            })
+            .collect()
+    }
+
+    fn columns<R: Row>() -> Vec<String> {
+        R::COLUMNS.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn typescript_rows_match_the_core_columns() {
+        use stratagraph::analysis::{
+            align, coverage, diff, indicators, network, progress, timeline,
+        };
+        use stratagraph::query;
+        let rows: Vec<(&str, Vec<String>)> = vec![
+            ("ResponsibilityRow", columns::<query::ResponsibilityRow>()),
+            ("PartnerLoadRow", columns::<query::PartnerLoadRow>()),
+            ("PathStepRow", columns::<query::PathStepRow>()),
+            (
+                "PriorityOutcomeRow",
+                columns::<coverage::PriorityOutcomeRow>(),
+            ),
+            (
+                "OutcomePartnerRow",
+                columns::<coverage::OutcomePartnerRow>(),
+            ),
+            ("GapRow", columns::<coverage::GapRow>()),
+            ("TimelineRow", columns::<timeline::TimelineRow>()),
+            ("OverdueRow", columns::<timeline::OverdueRow>()),
+            ("GanttRow", columns::<timeline::GanttRow>()),
+            ("PartnerLinkRow", columns::<network::PartnerLinkRow>()),
+            (
+                "PartnerCentralityRow",
+                columns::<network::PartnerCentralityRow>(),
+            ),
+            ("RollupRow", columns::<progress::RollupRow>()),
+            ("SummaryRow", columns::<progress::SummaryRow>()),
+            ("SeriesRow", columns::<progress::SeriesRow>()),
+            ("StatusChangeRow", columns::<progress::StatusChangeRow>()),
+            ("StaleRow", columns::<progress::StaleRow>()),
+            ("DiffRow", columns::<diff::DiffRow>()),
+            ("AlignmentRow", columns::<align::AlignmentRow>()),
+            (
+                "IndicatorResultRow",
+                columns::<indicators::IndicatorResultRow>(),
+            ),
+            ("IndicatorGapRow", columns::<indicators::IndicatorGapRow>()),
+        ];
+        for (name, cols) in rows {
+            assert_eq!(fields(name), cols, "{name}");
+        }
+    }
+
+    #[test]
+    fn typescript_formats_match_the_core() {
+        let names: Vec<&str> = stratagraph::export::Format::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect();
+        assert_eq!(declared("FormatName"), names);
     }
 
     #[test]
