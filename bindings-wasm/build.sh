@@ -39,6 +39,8 @@ WASM=$TARGET_DIR/wasm32-unknown-unknown/wasm-release/$NAME.wasm
 rm -rf "$DIST/pkg-node" "$DIST/pkg-web" "$DIST/npm"
 wasm-bindgen --target nodejs --out-dir "$DIST/pkg-node" "$WASM"
 wasm-bindgen --target web --out-dir "$DIST/pkg-web" "$WASM"
+# Errors thrown by the glue itself get a `code` too (tools/patch-glue.cjs says which and why).
+node "$HERE/tools/patch-glue.cjs" "$DIST/pkg-node/$NAME.js" "$DIST/pkg-web/$NAME.js"
 # Each directory says what its .js files are, so Node and bundlers never guess.
 echo '{ "type": "commonjs" }' >"$DIST/pkg-node/package.json"
 echo '{ "type": "module" }' >"$DIST/pkg-web/package.json"
