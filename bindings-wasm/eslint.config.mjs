@@ -1,4 +1,4 @@
-// ESLint (flat config) for the package's JavaScript: the tests and, later, the web component.
+// ESLint (flat config) for the package's JavaScript: the web component, the tests and the benchmark.
 // TypeScript is checked by tsc (`npm run typecheck`).
 import js from '@eslint/js';
 import globals from 'globals';
@@ -16,8 +16,13 @@ export default [
   },
   {
     // Callbacks of page.evaluate run in the page.
-    files: ['tests/browser.test.mjs'],
+    files: ['tests/browser.test.mjs', 'tests/explorer.test.mjs', 'benchmarks/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // The web component runs in browsers only.
+    files: ['explorer/**/*.js'],
+    languageOptions: { sourceType: 'module', globals: globals.browser },
   },
   {
     rules: {

@@ -1,0 +1,852 @@
+// <strategy-explorer>: an embeddable explorer of a strategy or delivery plan, with no framework.
+//
+//   <script type="module" src="node_modules/stratagraph/explorer/strategy-explorer.js"></script>
+//   <strategy-explorer src="plan.json"></strategy-explorer>
+//   <strategy-explorer src="plan.txt" format="plan" filter="partner=partner:cosla"></strategy-explorer>
+//
+// The drawing is the core's SVG (Strategy.toSvg: the same picture as Python and the command
+// line); the search box, the filters (partner, outcome, priority, status) and the details panel
+// read the core's tables (responsibilities, partner load, progress roll-up). Every text taken
+// from a document is put in with textContent; the SVG, whose texts the core escapes, is parsed
+// as XML (never as HTML) and stripped of anything active before it is shown.
+//
+// Attributes (and properties of the same name):
+//   src       URL of canonical JSON or of a document's text
+//   text      the document itself (wins over src)
+//   format    json | plan | strategy (default: told from the text)
+//   filter    the filters as URL parameters: q=, partner=, outcome=, priority=, status=
+//   theme     light | dark (default: the system's, prefers-color-scheme)
+//   partners  (boolean) draw the partners column too
+// Properties: strategy (the Strategy shown, read-only), selected (a node id or null).
+// Methods: select(id), focusNode(id), reload().
+// Events: select (detail: {id, node, details}), filterchange (detail: {filter, q, partner,
+//   outcome, priority, status, matches, ids}), load (detail: {nodes, drawn, ms: until the
+//   drawing was painted, readyMs: until search, filters and details were ready}),
+//   error (detail: {error}). All bubble and cross the shadow boundary.
+//
+// The package: by default the web build beside this file in the npm package
+// (../pkg-web/stratagraph_wasm.js). A page that serves it elsewhere imports it and hands it over,
+// in the module that imports this one:
+//   import * as stratagraph from './somewhere/pkg-web/stratagraph_wasm.js';
+//   import { StrategyExplorer } from './somewhere/explorer/strategy-explorer.js';
+//   StrategyExplorer.usePackage(stratagraph);
+
+const DEFAULT_PACKAGE = new URL('../pkg-web/stratagraph_wasm.js', import.meta.url).href;
+let chosenPackage = null;
+let packagePromise = null;
+
+/** The web-target package, initialised (init() fetches and compiles the .wasm once). */
+function loadPackage() {
+  packagePromise ??= (async () => {
+    const mod =
+      chosenPackage && typeof chosenPackage === 'object'
+        ? chosenPackage
+        : await import(chosenPackage ?? DEFAULT_PACKAGE);
+    await mod.default();
+    return mod;
+  })();
+  return packagePromise;
+}
+
+/** The kinds the core draws, left to right (partners only with the `partners` attribute). */
+const COLUMNS = ['priority', 'strategic_action', 'action', 'outcome', 'partner'];
+const KIND_NAMES = {
+  strategy: 'Strategy',
+  plan: 'Plan',
+  priority: 'Priority',
+  focus_area: 'Focus area',
+  strategic_action: 'Strategic action',
+  action: 'Action',
+  outcome: 'Outcome',
+  challenge: 'Challenge',
+  partner: 'Partner',
+  governance_body: 'Governance body',
+  legislation: 'Legislation',
+  population_group: 'Population group',
+  programme: 'Programme',
+  indicator: 'Indicator',
+  principle: 'Principle',
+};
+const FILTERS = ['partner', 'outcome', 'priority', 'status'];
+
+const LIGHT = `
+  --se-bg: #ffffff; --se-fg: #111827; --se-muted: #4b5563; --se-border: #d1d5db;
+  --se-panel: #f9fafb; --se-input: #ffffff; --se-accent: #1d4ed8; --se-focus: #c2410c;
+  --se-match: #b91c1c; --se-dim: 0.22; color-scheme: light;`;
+const DARK = `
+  --se-bg: #0b1220; --se-fg: #e5e7eb; --se-muted: #9ca3af; --se-border: #374151;
+  --se-panel: #111827; --se-input: #1f2937; --se-accent: #93c5fd; --se-focus: #fbbf24;
+  --se-match: #fca5a5; --se-dim: 0.25; color-scheme: dark;
+  --sg-background: #0b1220; --sg-heading: #f9fafb; --sg-column: #9ca3af; --sg-text: #e5e7eb;
+  --sg-priority-fill: #1e1b4b; --sg-priority-stroke: #a5b4fc;
+  --sg-strategic-action-fill: #2e1065; --sg-strategic-action-stroke: #c4b5fd;
+  --sg-action-fill: #422006; --sg-action-stroke: #fbbf24;
+  --sg-outcome-fill: #052e16; --sg-outcome-stroke: #4ade80;
+  --sg-partner-fill: #082f49; --sg-partner-stroke: #7dd3fc;
+  --sg-edge: #64748b; --sg-edge-contains: #64748b; --sg-edge-contributes-to: #16a34a;
+  --sg-edge-led-by: #38bdf8; --sg-edge-key-partner: #0ea5e9;`;
+
+const STYLE = `
+:host { ${LIGHT}
+  display: block; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
+  color: var(--se-fg); background: var(--se-bg); border: 1px solid var(--se-border); border-radius: 8px;
+  overflow: hidden; }
+:host([theme="dark"]) { ${DARK} }
+@media (prefers-color-scheme: dark) { :host(:not([theme="light"])) { ${DARK} } }
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem 0.75rem; align-items: end; padding: 0.6rem 0.75rem;
+  background: var(--se-panel); border-bottom: 1px solid var(--se-border); }
+.toolbar label { display: flex; flex-direction: column; gap: 0.15rem; font-size: 12px; color: var(--se-muted); }
+input, select, button { font: inherit; color: var(--se-fg); background: var(--se-input);
+  border: 1px solid var(--se-border); border-radius: 6px; padding: 0.3rem 0.45rem; max-width: 16rem; }
+input[type="search"] { width: 14rem; }
+button { cursor: pointer; }
+:is(input, select, button):focus-visible { outline: 3px solid var(--se-focus); outline-offset: 1px; }
+.count { font-size: 12px; color: var(--se-muted); min-width: 6rem; align-self: center; }
+.main { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; min-height: 12rem; }
+@media (max-width: 800px) { .main { grid-template-columns: 1fr; } }
+.drawing { overflow: auto; max-height: var(--se-height, 70vh); background: var(--sg-background, var(--se-bg)); }
+.drawing:focus-visible { outline: 3px solid var(--se-focus); outline-offset: -3px; }
+.drawing svg { display: block; }
+.details { border-left: 1px solid var(--se-border); padding: 0.75rem; overflow: auto;
+  max-height: var(--se-height, 70vh); background: var(--se-panel); }
+@media (max-width: 800px) { .details { border-left: 0; border-top: 1px solid var(--se-border); } }
+.details h2 { font-size: 15px; margin: 0 0 0.5rem; }
+.details dl { margin: 0; display: grid; gap: 0.4rem; }
+.details dt { font-size: 12px; color: var(--se-muted); }
+.details dd { margin: 0; overflow-wrap: anywhere; }
+.details ul { margin: 0; padding-left: 1.1rem; }
+.hint { color: var(--se-muted); }
+.message { padding: 0.75rem; color: var(--se-match); }
+.message:empty { display: none; }
+.sg-node { cursor: pointer; }
+.sg-node:focus { outline: none; }
+.sg-node:focus-visible > rect {
+  stroke: var(--se-focus) !important; stroke-width: 4px; }
+.sg-node.se-selected > rect { stroke: var(--se-accent) !important; stroke-width: 3px; }
+.sg-node.se-match > rect { stroke: var(--se-match) !important; stroke-width: 2.5px; }
+.se-filtered .sg-node.se-dim, .se-filtered .sg-edge.se-dim { opacity: var(--se-dim); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+`;
+
+/** An element with attributes and children (text children go in as text nodes). */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== undefined && v !== null && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  }
+  el.append(...children.filter((c) => c !== null && c !== undefined));
+  return el;
+}
+
+/** Resolves after the next frame has been painted. */
+function nextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** A short text for a select option or a label. */
+function clip(text, n = 60) {
+  const s = String(text ?? '').replace(/\s+/g, ' ').trim();
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** "By November 2023 (by 2023-11-30)", "Over 2023/24 (2023-04-01 to 2024-03-31)". */
+function describeWindow(w) {
+  if (!w) return '';
+  const range =
+    w.start && w.end ? `${w.start} to ${w.end}` : w.end ? `by ${w.end}` : w.start ? `from ${w.start}` : '';
+  if (w.phrase && range) return `${w.phrase} (${range})`;
+  return w.phrase || range;
+}
+
+/** What a node is called in a list: "Action 10.1.5", "COSLA". */
+function nodeName(node) {
+  if (!node) return '';
+  if (node.kind === 'partner') return node.label || node.id;
+  const kind = KIND_NAMES[node.kind] ?? node.kind;
+  return node.number ? `${kind} ${node.number}` : node.label || kind;
+}
+
+/** Parse the `filter` attribute: URL parameters, unknown names ignored. */
+function parseFilter(text) {
+  const params = new URLSearchParams(text ?? '');
+  const out = { q: params.get('q') ?? '' };
+  for (const f of FILTERS) out[f] = params.get(f) ?? '';
+  return out;
+}
+
+/** The `filter` attribute for a filter state (empty values left out). */
+function formatFilter(state) {
+  const params = new URLSearchParams();
+  for (const key of ['q', ...FILTERS]) if (state[key]) params.set(key, state[key]);
+  return params.toString();
+}
+
+/** Everything the explorer needs of a strategy, read in a few batch calls. */
+function buildModel(sg, strategy) {
+  const nodes = new Map(strategy.nodes().map((n) => [n.id, n]));
+  const parent = new Map();
+  const contributes = new Map();
+  const leads = new Map();
+  const keyPartners = new Map();
+  const push = (map, key, value) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const e of strategy.edges()) {
+    if (e.kind === 'contains' && !parent.has(e.target)) parent.set(e.target, e.source);
+    else if (e.kind === 'contributes_to') push(contributes, e.source, e.target);
+    else if (e.kind === 'led_by') push(leads, e.source, e.target);
+    else if (e.kind === 'key_partner') push(keyPartners, e.source, e.target);
+  }
+  // Every role of every partner on every action, alliances included (core: responsibilities).
+  const partnersOf = new Map();
+  const partnerLabel = new Map();
+  for (const r of strategy.responsibilities().rows) {
+    let set = partnersOf.get(r.action);
+    if (!set) partnersOf.set(r.action, (set = new Set()));
+    set.add(r.partner);
+    partnerLabel.set(r.partner, r.partner_label);
+  }
+  // Statuses: the nodes' own, and the roll-up to strategic actions, priorities and outcomes.
+  const status = new Map();
+  for (const r of strategy.progressRollup().rows) if (r.status) status.set(r.id, r.status);
+  for (const n of nodes.values()) {
+    const s = n.attrs?.status;
+    if (typeof s === 'string' && !status.has(n.id)) status.set(n.id, s);
+  }
+  const load = strategy.partnerLoad().rows;
+  const statusLabels = new Map(sg.statuses().map((s) => [s.status, s.label]));
+  return { nodes, parent, contributes, leads, keyPartners, partnersOf, partnerLabel, status, load, statusLabels };
+}
+
+/** The containers of `id`, nearest first (bounded: a faulty document may loop). */
+function ancestorsOf(model, id) {
+  const out = [];
+  let cur = model.parent.get(id);
+  while (cur !== undefined && out.length < 64 && !out.includes(cur)) {
+    out.push(cur);
+    cur = model.parent.get(cur);
+  }
+  return out;
+}
+
+/** The outcomes a node counts for: its own and its containers' (the core's rule). */
+function outcomesOf(model, id) {
+  const out = new Set();
+  for (const x of [id, ...ancestorsOf(model, id)]) {
+    for (const o of model.contributes.get(x) ?? []) if (model.nodes.get(o)?.kind === 'outcome') out.add(o);
+  }
+  return [...out];
+}
+
+/** A node's status: its own or rolled up, else its nearest container's. */
+function statusOf(model, id) {
+  if (model.status.has(id)) return { status: model.status.get(id), from: id };
+  for (const a of ancestorsOf(model, id)) if (model.status.has(a)) return { status: model.status.get(a), from: a };
+  return null;
+}
+
+export class StrategyExplorer extends HTMLElement {
+  static observedAttributes = ['src', 'text', 'format', 'filter', 'partners'];
+
+  /**
+   * Use this web-target package (its module namespace, or its URL) instead of the one beside this
+   * file. Call it in the module that imports this one, before any explorer has loaded.
+   */
+  static usePackage(pkg) {
+    if (packagePromise) throw new Error('usePackage: the package is already loaded');
+    chosenPackage = pkg;
+  }
+
+  #sg = null;
+  #strategy = null;
+  #model = null;
+  #svg = null;
+  #elements = new Map();
+  #columns = [];
+  #place = new Map();
+  #left = new Map();
+  #right = new Map();
+  #rightByContains = new Set();
+  #edges = [];
+  #selected = null;
+  #state = { q: '', partner: '', outcome: '', priority: '', status: '' };
+  #generation = 0;
+  #scheduled = false;
+  #reflecting = false;
+  #ui;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const search = h('input', { type: 'search', part: 'search', placeholder: 'Search actions, partners…' });
+    const selects = {};
+    for (const f of FILTERS) {
+      selects[f] = h('select', { part: `filter-${f}`, 'data-filter': f });
+    }
+    const clear = h('button', { type: 'button', part: 'clear' }, 'Clear');
+    const count = h('output', { class: 'count', 'aria-live': 'polite' });
+    const toolbar = h(
+      'div',
+      { class: 'toolbar', role: 'search', part: 'toolbar' },
+      h('label', {}, 'Search', search),
+      h('label', {}, 'Partner', selects.partner),
+      h('label', {}, 'Outcome', selects.outcome),
+      h('label', {}, 'Priority', selects.priority),
+      h('label', {}, 'Status', selects.status),
+      clear,
+      count,
+    );
+    const message = h('div', { class: 'message', role: 'alert', part: 'message' });
+    const drawing = h('div', { class: 'drawing', part: 'drawing', 'aria-busy': 'true' });
+    const details = h('aside', { class: 'details', part: 'details', 'aria-live': 'polite', 'aria-label': 'Details' });
+    const main = h('div', { class: 'main' }, drawing, details);
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    root.append(style, toolbar, message, main);
+    this.#ui = { search, selects, clear, count, message, drawing, details };
+    this.#showDetails(null);
+
+    search.addEventListener('input', () => this.#setState({ q: search.value }));
+    search.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        const first = this.#firstMatch();
+        if (first) {
+          e.preventDefault();
+          this.focusNode(first);
+          this.select(first);
+        }
+      } else if (e.key === 'Escape' && search.value) {
+        e.preventDefault();
+        search.value = '';
+        this.#setState({ q: '' });
+      }
+    });
+    for (const f of FILTERS) selects[f].addEventListener('change', () => this.#setState({ [f]: selects[f].value }));
+    clear.addEventListener('click', () => {
+      search.value = '';
+      this.#setState({ q: '', partner: '', outcome: '', priority: '', status: '' });
+    });
+    drawing.addEventListener('click', (e) => {
+      const g = e.target instanceof Element ? e.target.closest('.sg-node') : null;
+      if (g) {
+        this.#focusElement(g);
+        this.select(g.getAttribute('data-id'));
+      }
+    });
+    drawing.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#generation += 1;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'filter') {
+      if (!this.#reflecting) this.#setState(parseFilter(newValue), { fromAttribute: true });
+      return;
+    }
+    this.#schedule();
+  }
+
+  get src() {
+    return this.getAttribute('src') ?? '';
+  }
+  set src(v) {
+    this.setAttribute('src', v);
+  }
+  get text() {
+    return this.getAttribute('text') ?? '';
+  }
+  set text(v) {
+    this.setAttribute('text', v);
+  }
+  get format() {
+    return this.getAttribute('format') ?? '';
+  }
+  set format(v) {
+    if (v) this.setAttribute('format', v);
+    else this.removeAttribute('format');
+  }
+  get filter() {
+    return this.getAttribute('filter') ?? '';
+  }
+  set filter(v) {
+    this.setAttribute('filter', v ?? '');
+  }
+  get partners() {
+    return this.hasAttribute('partners');
+  }
+  set partners(v) {
+    this.toggleAttribute('partners', Boolean(v));
+  }
+  /** The Strategy shown (the package's class), or null before it has loaded. */
+  get strategy() {
+    return this.#strategy;
+  }
+  get selected() {
+    return this.#selected;
+  }
+  set selected(id) {
+    this.select(id);
+  }
+
+  /** Load again from `text` or `src`. */
+  reload() {
+    return this.#load();
+  }
+
+  /** Select a node (show its details, fire `select`); null clears the selection. */
+  select(id) {
+    if (id && !this.#model && this.#strategy) this.#model = buildModel(this.#sg, this.#strategy);
+    const el = id ? this.#elements.get(id) : null;
+    const node = id ? this.#model?.nodes.get(id) : null;
+    if (id && !node) return false;
+    if (this.#selected) {
+      const old = this.#elements.get(this.#selected);
+      old?.classList.remove('se-selected');
+      old?.setAttribute('aria-pressed', 'false');
+    }
+    this.#selected = node ? id : null;
+    if (el) {
+      el.classList.add('se-selected');
+      el.setAttribute('aria-pressed', 'true');
+    }
+    const details = node ? this.#details(id) : null;
+    this.#showDetails(details);
+    this.dispatchEvent(
+      new CustomEvent('select', { detail: { id: this.#selected, node: node ?? null, details }, bubbles: true, composed: true }),
+    );
+    return true;
+  }
+
+  /** Move the keyboard focus to a node of the drawing. */
+  focusNode(id) {
+    const el = this.#elements.get(id);
+    if (!el) return false;
+    this.#focusElement(el);
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Loading and drawing.
+
+  #schedule() {
+    if (this.#scheduled || !this.isConnected) return;
+    this.#scheduled = true;
+    // After the current script: attributes set together load once, and a page can call
+    // usePackage() right after importing this module.
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#load();
+    });
+  }
+
+  async #load() {
+    const generation = ++this.#generation;
+    const stale = () => generation !== this.#generation;
+    const { drawing, message } = this.#ui;
+    const text = this.getAttribute('text');
+    const src = this.getAttribute('src');
+    if (text === null && !src) return;
+    drawing.setAttribute('aria-busy', 'true');
+    message.textContent = '';
+    performance.mark('strategy-explorer:start');
+    const started = performance.now();
+    try {
+      const [sg, body] = await Promise.all([loadPackage(), text !== null ? text : this.#fetch(src)]);
+      if (stale()) return;
+      this.#sg = sg;
+      const strategy = this.#parse(sg, body);
+      performance.mark('strategy-explorer:parsed');
+      const svgText = strategy.toSvg({ partners: this.partners });
+      performance.mark('strategy-explorer:drawn');
+      const svg = this.#svgElement(svgText);
+      this.#strategy?.free();
+      this.#strategy = strategy;
+      this.#model = null;
+      this.#selected = null;
+      this.#install(svg);
+      performance.mark('strategy-explorer:inserted');
+      // The drawing first: the tables behind the search, the filters and the details are read
+      // once it is on the screen (a click before then waits for them).
+      await nextPaint();
+      if (stale()) return;
+      performance.mark('strategy-explorer:shown');
+      const shown = performance.now() - started;
+      this.#model = buildModel(sg, strategy);
+      this.#populateFilters();
+      this.#showDetails(null);
+      this.#setState(parseFilter(this.getAttribute('filter')), { fromAttribute: true, silent: true });
+      drawing.setAttribute('aria-busy', 'false');
+      performance.mark('strategy-explorer:ready');
+      this.dispatchEvent(
+        new CustomEvent('load', {
+          detail: { nodes: strategy.nodeCount, drawn: this.#elements.size, ms: shown, readyMs: performance.now() - started },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      if (stale()) return;
+      drawing.setAttribute('aria-busy', 'false');
+      message.textContent = `Could not show the strategy: ${error?.message ?? error}`;
+      this.dispatchEvent(new CustomEvent('error', { detail: { error }, bubbles: true, composed: true }));
+    }
+  }
+
+  async #fetch(src) {
+    const response = await fetch(new URL(src, document.baseURI));
+    if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+    return response.text();
+  }
+
+  #parse(sg, body) {
+    const format = (this.getAttribute('format') ?? '').trim().toLowerCase();
+    switch (format) {
+      case 'json':
+        return sg.Strategy.fromJson(body);
+      case 'plan':
+        return sg.parseDeliveryPlan(body).strategy;
+      case 'strategy':
+        return sg.parseStrategy(body).strategy;
+      case '': {
+        const parsed = sg.parseDocument(body);
+        if ('strategy' in parsed) return parsed.strategy;
+        parsed.report.free();
+        throw Object.assign(new Error('this is a progress report, not a strategy'), { code: 'format' });
+      }
+      default:
+        throw Object.assign(new Error(`unknown format ${JSON.stringify(format)}: json, plan or strategy`), {
+          code: 'unknown_kind',
+        });
+    }
+  }
+
+  /** The core's SVG as an element: parsed as XML, with anything active taken out. */
+  #svgElement(text) {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const svg = doc.documentElement;
+    if (svg.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0) {
+      throw new Error('the drawing is not well-formed SVG');
+    }
+    // The core escapes every text, so none of this is expected; it is a second line of defence.
+    for (const el of [...svg.querySelectorAll('script, foreignObject, iframe, object, embed, a, use')]) el.remove();
+    const all = svg.getElementsByTagName('*');
+    for (let i = 0; i < all.length; i++) {
+      const attrs = all[i].attributes;
+      for (let j = attrs.length - 1; j >= 0; j--) {
+        const name = attrs[j].name.toLowerCase();
+        if (name.startsWith('on') || name === 'href' || name.endsWith(':href')) all[i].removeAttribute(attrs[j].name);
+      }
+    }
+    return document.adoptNode(svg);
+  }
+
+  #install(svg) {
+    // The root keeps its name and description; it is a group of focusable nodes, not one image.
+    svg.setAttribute('role', 'group');
+    svg.setAttribute('part', 'svg');
+    this.#elements = new Map();
+    const byColumn = COLUMNS.map(() => []);
+    for (const g of svg.querySelectorAll('g.sg-node')) {
+      const id = g.getAttribute('data-id');
+      if (!id) continue;
+      const kind = COLUMNS.find((k) => g.classList.contains(k));
+      // The core writes each box as <g><title/><rect/><text/>...</g>.
+      const first = g.firstElementChild;
+      const title = (first?.localName === 'title' ? first : g.querySelector('title'))?.textContent ?? id;
+      const second = first?.nextElementSibling;
+      const rect = second?.localName === 'rect' ? second : g.querySelector('rect');
+      g.setAttribute('tabindex', '-1');
+      g.setAttribute('role', 'button');
+      g.setAttribute('aria-label', title);
+      g.setAttribute('aria-pressed', 'false');
+      this.#elements.set(id, g);
+      const col = kind ? COLUMNS.indexOf(kind) : -1;
+      if (col >= 0) byColumn[col].push({ id, y: Number(rect?.getAttribute('y') ?? 0) });
+    }
+    this.#columns = byColumn.filter((c) => c.length > 0).map((c) => c.sort((a, b) => a.y - b.y).map((x) => x.id));
+    this.#place = new Map();
+    this.#columns.forEach((ids, c) => ids.forEach((id, i) => this.#place.set(id, [c, i])));
+    this.#left = new Map();
+    this.#right = new Map();
+    this.#rightByContains = new Set();
+    this.#edges = [];
+    for (const p of svg.querySelectorAll('path.sg-edge')) {
+      const s = p.getAttribute('data-source');
+      const t = p.getAttribute('data-target');
+      if (!s || !t) continue;
+      this.#edges.push([p, s, t]);
+      const [ls, lt] = [this.#place.get(s)?.[0] ?? -1, this.#place.get(t)?.[0] ?? -1];
+      const [a, b] = ls <= lt ? [s, t] : [t, s];
+      // Along the hierarchy first (a container and its first child), else the first edge drawn.
+      const contains = p.classList.contains('contains');
+      if (!this.#right.has(a) || (contains && !this.#rightByContains.has(a))) {
+        this.#right.set(a, b);
+        if (contains) this.#rightByContains.add(a);
+      }
+      if (!this.#left.has(b) || contains) this.#left.set(b, a);
+    }
+    const first = this.#columns[0]?.[0];
+    if (first) this.#elements.get(first).setAttribute('tabindex', '0');
+    this.#svg = svg;
+    this.#ui.drawing.replaceChildren(svg);
+  }
+
+  #populateFilters() {
+    const { selects } = this.#ui;
+    const model = this.#model;
+    const fill = (select, placeholder, options) => {
+      select.replaceChildren(h('option', { value: '' }, placeholder), ...options.map(([v, t]) => h('option', { value: v }, t)));
+      select.disabled = options.length === 0;
+    };
+    fill(
+      selects.partner,
+      'Any partner',
+      model.load.filter((r) => r.actions + r.via_alliance > 0).map((r) => [r.partner, `${clip(r.label, 40)} (${r.actions + r.via_alliance})`]),
+    );
+    const ofKind = (kind) => [...model.nodes.values()].filter((n) => n.kind === kind);
+    fill(
+      selects.outcome,
+      'Any outcome',
+      ofKind('outcome').map((n) => [n.id, clip(`${n.number ?? ''} ${n.text ?? n.label ?? ''}`.trim(), 50)]),
+    );
+    fill(
+      selects.priority,
+      'Any priority',
+      ofKind('priority').map((n) => [n.id, clip(`${n.number ?? ''} ${n.text ?? n.label ?? ''}`.trim(), 50)]),
+    );
+    const present = new Set(model.status.values());
+    fill(
+      selects.status,
+      present.size ? 'Any status' : 'No statuses reported',
+      this.#sg.statuses().filter((s) => present.has(s.status)).map((s) => [s.status, s.label]),
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Search and filters.
+
+  #setState(patch, { fromAttribute = false, silent = false } = {}) {
+    this.#state = { ...this.#state, ...patch };
+    const { search, selects } = this.#ui;
+    if (search.value !== this.#state.q) search.value = this.#state.q;
+    for (const f of FILTERS) {
+      if (selects[f].value !== this.#state[f]) {
+        selects[f].value = this.#state[f];
+        // A value the select does not offer (yet) is kept in the state and applied once loaded.
+      }
+    }
+    if (!fromAttribute) {
+      this.#reflecting = true;
+      const text = formatFilter(this.#state);
+      if (text) this.setAttribute('filter', text);
+      else this.removeAttribute('filter');
+      this.#reflecting = false;
+    }
+    const ids = this.#apply();
+    if (!silent || ids.length) {
+      this.dispatchEvent(
+        new CustomEvent('filterchange', {
+          detail: { filter: formatFilter(this.#state), ...this.#state, matches: ids.length, ids },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  }
+
+  /** Mark matches and dim what is out of the filters; the ids that match. */
+  #apply() {
+    const model = this.#model;
+    const svg = this.#svg;
+    const { count } = this.#ui;
+    if (!model || !svg) return [];
+    const s = this.#state;
+    const q = s.q.trim().toLowerCase();
+    const selecting = FILTERS.some((f) => s[f]);
+    if (!q && !selecting) {
+      svg.classList.remove('se-filtered');
+      for (const el of svg.querySelectorAll('.se-dim, .se-match')) el.classList.remove('se-dim', 'se-match');
+      count.textContent = '';
+      return [];
+    }
+    const hay = (id) => {
+      const n = model.nodes.get(id);
+      let text = `${n.number ?? ''} ${n.label ?? ''} ${n.text ?? ''}`;
+      for (const p of model.partnersOf.get(id) ?? []) text += ` ${model.partnerLabel.get(p) ?? ''} ${model.nodes.get(p)?.label ?? ''}`;
+      return text.toLowerCase();
+    };
+    const passes = (id) => {
+      if (s.partner && !model.partnersOf.get(id)?.has(s.partner)) return false;
+      if (s.priority && !ancestorsOf(model, id).includes(s.priority)) return false;
+      if (s.outcome && !outcomesOf(model, id).includes(s.outcome)) return false;
+      if (s.status && statusOf(model, id)?.status !== s.status) return false;
+      return true;
+    };
+    const matches = new Set();
+    const context = new Set();
+    for (const [id, n] of model.nodes) {
+      if (!this.#elements.has(id)) continue;
+      if (n.kind === 'action') {
+        if (!passes(id) || (q && !hay(id).includes(q))) continue;
+      } else if (!q || selecting || !hay(id).includes(q)) {
+        continue;
+      }
+      matches.add(id);
+      context.add(id);
+      for (const a of ancestorsOf(model, id)) context.add(a);
+      if (n.kind === 'action') {
+        for (const o of outcomesOf(model, id)) context.add(o);
+        for (const p of model.partnersOf.get(id) ?? []) context.add(p);
+      }
+    }
+    svg.classList.add('se-filtered');
+    for (const [id, el] of this.#elements) {
+      el.classList.toggle('se-match', matches.has(id));
+      el.classList.toggle('se-dim', !context.has(id));
+    }
+    for (const [p, a, b] of this.#edges) p.classList.toggle('se-dim', !(context.has(a) && context.has(b)));
+    count.textContent = `${matches.size} ${matches.size === 1 ? 'match' : 'matches'}`;
+    const order = this.#columns.flat();
+    return order.filter((id) => matches.has(id));
+  }
+
+  #firstMatch() {
+    return this.#columns.flat().find((id) => this.#elements.get(id)?.classList.contains('se-match')) ?? null;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Details.
+
+  #details(id) {
+    const model = this.#model;
+    const n = model.nodes.get(id);
+    const names = (ids) => (ids ?? []).map((p) => model.nodes.get(p)?.label || model.partnerLabel.get(p) || p);
+    const st = statusOf(model, id);
+    return {
+      id,
+      kind: KIND_NAMES[n.kind] ?? n.kind,
+      number: n.number ?? '',
+      label: n.label ?? '',
+      text: n.text ?? '',
+      leads: names(model.leads.get(id)),
+      keyPartners: names(model.keyPartners.get(id)),
+      deadline: describeWindow(n.deadline),
+      period: describeWindow(n.period),
+      outcomes: outcomesOf(model, id).map((o) => {
+        const on = model.nodes.get(o);
+        return `${nodeName(on)}${on?.text ? `: ${on.text}` : ''}`;
+      }),
+      status: st
+        ? `${model.statusLabels.get(st.status) ?? st.status}${st.from !== id ? ` (${nodeName(model.nodes.get(st.from))})` : ''}`
+        : '',
+    };
+  }
+
+  #showDetails(d) {
+    const { details } = this.#ui;
+    if (!d) {
+      details.replaceChildren(
+        h('h2', {}, 'Details'),
+        h('p', { class: 'hint' }, 'Select a box (click it, or Tab to the drawing and press Enter) to see its details.'),
+      );
+      return;
+    }
+    const rows = [
+      ['kind', 'Kind', d.kind],
+      ['number', 'Number', d.number],
+      ['label', 'Name', d.label],
+      ['text', 'Text', d.text],
+      ['leads', d.leads.length > 1 ? 'Leads' : 'Lead', d.leads.join(', ')],
+      ['key-partners', 'Key partners', d.keyPartners.join(', ')],
+      ['deadline', 'Deadline', d.deadline],
+      ['period', 'Period', d.period],
+      ['outcomes', 'Outcomes', d.outcomes],
+      ['status', 'Status', d.status],
+    ];
+    const dl = h('dl');
+    for (const [field, name, value] of rows) {
+      if (!value || (Array.isArray(value) && value.length === 0)) continue;
+      const dd = Array.isArray(value) ? h('dd', {}, h('ul', {}, ...value.map((v) => h('li', {}, v)))) : h('dd', {}, value);
+      dl.append(h('div', { 'data-field': field }, h('dt', {}, name), dd));
+    }
+    details.replaceChildren(h('h2', {}, d.number ? `${d.kind} ${d.number}` : d.label || d.kind), dl);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Keyboard: arrows move between boxes (up/down in a column, left/right along the edges),
+  // Home/End to a column's ends, Enter or Space selects, Escape clears the selection.
+
+  #focusElement(el) {
+    for (const other of this.#ui.drawing.querySelectorAll('.sg-node[tabindex="0"]')) other.setAttribute('tabindex', '-1');
+    el.setAttribute('tabindex', '0');
+    el.focus();
+    el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }
+
+  #onKey(e) {
+    const g = e.target instanceof Element ? e.target.closest('.sg-node') : null;
+    if (!g) return;
+    const id = g.getAttribute('data-id');
+    const place = this.#place.get(id);
+    let next = null;
+    switch (e.key) {
+      case 'ArrowUp':
+      case 'ArrowDown':
+        if (place) next = this.#columns[place[0]][place[1] + (e.key === 'ArrowUp' ? -1 : 1)];
+        break;
+      case 'ArrowLeft':
+        next = this.#left.get(id) ?? (place && place[0] > 0 ? this.#nearest(place[0] - 1, g) : null);
+        break;
+      case 'ArrowRight':
+        next = this.#right.get(id) ?? (place && place[0] < this.#columns.length - 1 ? this.#nearest(place[0] + 1, g) : null);
+        break;
+      case 'Home':
+        if (place) next = this.#columns[place[0]][0];
+        break;
+      case 'End':
+        if (place) next = this.#columns[place[0]].at(-1);
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.select(id);
+        return;
+      case 'Escape':
+        if (this.#selected) {
+          e.preventDefault();
+          this.select(null);
+        }
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (next) this.focusNode(next);
+  }
+
+  /** The box of column `col` nearest in height to `g`. */
+  #nearest(col, g) {
+    const y = Number(g.querySelector('rect')?.getAttribute('y') ?? 0);
+    let best = null;
+    let bestD = Infinity;
+    for (const id of this.#columns[col] ?? []) {
+      const d = Math.abs(Number(this.#elements.get(id)?.querySelector('rect')?.getAttribute('y') ?? 0) - y);
+      if (d < bestD) [best, bestD] = [id, d];
+    }
+    return best;
+  }
+}
+
+if (!customElements.get('strategy-explorer')) customElements.define('strategy-explorer', StrategyExplorer);
