@@ -1,0 +1,382 @@
+// The <strategy-explorer> web component in headless Debian Chromium (playwright-core): the
+// example page (examples/web/index.html, the Scottish plan) served with the package from
+// 127.0.0.1 as the README's static server would, then searched, filtered, clicked and driven
+// from the keyboard; a page of hostile labels shows them as text; a screenshot is kept in
+// artifacts/explorer.png.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'artifacts');
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+// What the static server may serve (the layout of `python3 -m http.server -d .` at the root).
+const SERVED = ['examples/', 'dist/pkg-web/', 'bindings-wasm/explorer/'];
+
+// Hostile labels: markup in every text a document supplies.
+const HOSTILE = JSON.stringify({
+  format: 'stratagraph',
+  version: 1,
+  nodes: [
+    { id: 'priority:1', kind: 'priority', number: '1', text: '<script>window.__pwned = 1</script>' },
+    { id: 'strategic-action:1.1', kind: 'strategic_action', number: '1.1', text: 'Help <b>families</b>.' },
+    {
+      id: 'action:1.1.1',
+      kind: 'action',
+      number: '1.1.1',
+      label: '"><img src=x onerror="window.__pwned = 2">',
+      text: '"><img src=x onerror="window.__pwned = 2"> <svg onload="window.__pwned = 4">',
+      deadline: { end: '2024-03-31', phrase: '<i>By March 2024</i>' },
+    },
+    { id: 'outcome:1', kind: 'outcome', number: '1', text: '</text><script>window.__pwned = 5</script>' },
+    { id: 'partner:x', kind: 'partner', label: '<img src=x onerror="window.__pwned = 3">' },
+  ],
+  edges: [
+    { source: 'priority:1', target: 'strategic-action:1.1', kind: 'contains' },
+    { source: 'strategic-action:1.1', target: 'action:1.1.1', kind: 'contains' },
+    { source: 'action:1.1.1', target: 'outcome:1', kind: 'contributes_to' },
+    { source: 'action:1.1.1', target: 'partner:x', kind: 'led_by' },
+  ],
+});
+
+const HOSTILE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>hostile labels</title>
+<script type="module">
+import * as stratagraph from '/dist/pkg-web/stratagraph_wasm.js';
+import { StrategyExplorer } from '/bindings-wasm/explorer/strategy-explorer.js';
+StrategyExplorer.usePackage(stratagraph);
+const el = document.createElement('strategy-explorer');
+el.format = 'json';
+el.partners = true;
+el.text = ${JSON.stringify(HOSTILE).replace(/</g, '\\u003c')}; // every < escaped, so no closing script tag ends this script early
+document.body.append(el);
+</script></head><body></body></html>`;
+
+function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (url.pathname === '/test/hostile.html') {
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(HOSTILE_PAGE);
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    if (rel.endsWith('/') || rel === '') rel += 'index.html';
+    const file = path.resolve(ROOT, rel);
+    const allowed = SERVED.some((p) => file.startsWith(path.join(ROOT, p)));
+    if (!allowed || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** A fresh headless Chromium (no profile, no downloads) and a page that records the explorer's events. */
+async function browser(t) {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-explorer-'));
+  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  process.env.XDG_CONFIG_HOME = path.join(scratch, 'config');
+  process.env.XDG_CACHE_HOME = path.join(scratch, 'cache');
+  const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 1000 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    window.__events = [];
+    for (const type of ['load', 'select', 'filterchange', 'error']) {
+      document.addEventListener(type, (e) => {
+        if (e.target?.localName === 'strategy-explorer') window.__events.push({ type, detail: e.detail && JSON.parse(JSON.stringify({ ...e.detail, error: String(e.detail.error ?? '') })) });
+      });
+    }
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const messages = [];
+  page.on('pageerror', (e) => messages.push(`pageerror: ${e}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') messages.push(`${m.type()}: ${m.text()}`);
+  });
+  return { page, messages };
+}
+
+/** Wait for the explorer's `load` (or `error`) event and return its detail. */
+async function loaded(page, messages) {
+  try {
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'load' || e.type === 'error'), null, {
+      timeout: 30_000,
+    });
+  } catch (e) {
+    throw new Error(`${e.message}; page messages: ${JSON.stringify(messages)}`, { cause: e });
+  }
+  const events = await page.evaluate(() => window.__events);
+  const error = events.find((e) => e.type === 'error');
+  assert.equal(error, undefined, `the explorer failed: ${JSON.stringify(error)}`);
+  return events.find((e) => e.type === 'load').detail;
+}
+
+test('prerequisites: the built package and Chromium', () => {
+  assert.ok(fs.existsSync(path.join(ROOT, 'dist/pkg-web/stratagraph_wasm.js')), 'run bindings-wasm/build.sh first');
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
+});
+
+test('the example page: drawing, search, filter, details, keyboard, theme, screenshot', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/examples/web/`);
+  const load = await loaded(page, messages);
+
+  // The drawing: one focusable box per node of the drawn kinds, as the model counts them.
+  const counts = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const kinds = ['priority', 'strategic_action', 'action', 'outcome', 'partner'];
+    const boxes = [...el.shadowRoot.querySelectorAll('svg g.sg-node')];
+    return {
+      model: el.strategy.nodes().filter((n) => kinds.includes(n.kind)).length,
+      drawn: boxes.length,
+      focusable: boxes.filter((g) => g.hasAttribute('tabindex') && g.getAttribute('role') === 'button' && g.getAttribute('aria-label')).length,
+      tabStops: boxes.filter((g) => g.getAttribute('tabindex') === '0').length,
+      busy: el.shadowRoot.querySelector('.drawing').getAttribute('aria-busy'),
+      rootRole: el.shadowRoot.querySelector('svg').getAttribute('role'),
+    };
+  });
+  assert.equal(counts.model, 42, '1 priority, 4 strategic actions, 13 actions, 7 outcomes, 17 partners');
+  assert.equal(counts.drawn, counts.model);
+  assert.equal(load.drawn, counts.model);
+  assert.equal(counts.focusable, counts.drawn);
+  assert.equal(counts.tabStops, 1, 'one tab stop in the drawing (roving tabindex)');
+  assert.equal(counts.busy, 'false');
+  assert.equal(counts.rootRole, 'group');
+
+  // The filter selects are filled from the core's tables.
+  const options = await page.evaluate(() => {
+    const root = document.querySelector('strategy-explorer').shadowRoot;
+    const values = (f) => [...root.querySelectorAll(`select[data-filter="${f}"] option`)].map((o) => o.value).filter(Boolean);
+    return { partner: values('partner'), outcome: values('outcome'), priority: values('priority'), status: values('status') };
+  });
+  assert.equal(options.outcome.length, 7);
+  assert.deepStrictEqual(options.priority, ['priority:10']);
+  assert.ok(options.partner.includes('partner:convention-of-scottish-local-authorities'));
+  assert.equal(options.partner[0], 'partner:scottish-government', 'heaviest partner first (partner load)');
+  assert.deepStrictEqual(options.status, [], 'the plan carries no statuses');
+
+  // Search for a partner: the actions COSLA has a role on, as the core's responsibilities say.
+  await page.locator('strategy-explorer input[type="search"]').fill('COSLA');
+  const search = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const root = el.shadowRoot;
+    return {
+      matched: [...root.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id')),
+      dimmed: root.querySelectorAll('g.sg-node.se-dim').length,
+      count: root.querySelector('.count').textContent,
+      expected: [...new Set(el.strategy.responsibilities('COSLA').rows.map((r) => r.action))],
+      filter: el.getAttribute('filter'),
+      event: window.__events.filter((e) => e.type === 'filterchange').at(-1)?.detail,
+    };
+  });
+  assert.deepStrictEqual(search.expected, ['action:10.1.5', 'action:10.4.1', 'action:10.4.2']);
+  assert.deepStrictEqual(
+    search.matched.filter((id) => id.startsWith('action:')).sort(),
+    search.expected,
+  );
+  assert.ok(search.matched.every((id) => id.startsWith('action:') || id === 'partner:convention-of-scottish-local-authorities'));
+  assert.ok(search.dimmed > 0, 'what does not match is dimmed');
+  assert.equal(search.count, `${search.matched.length} matches`);
+  assert.equal(search.filter, 'q=COSLA', 'the filter attribute reflects the search');
+  assert.equal(search.event.q, 'COSLA');
+  assert.equal(search.event.matches, search.matched.length);
+
+  // A filter: outcome 3. The actions it keeps are those the core explains as counting for it.
+  await page.locator('strategy-explorer button[part="clear"]').click();
+  await page.locator('strategy-explorer select[data-filter="outcome"]').selectOption('outcome:3');
+  const filtered = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const root = el.shadowRoot;
+    const actions = el.strategy.nodes('action').map((n) => n.id);
+    return {
+      matched: [...root.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id')).sort(),
+      expected: actions.filter((a) => el.strategy.explainContribution(a, 'outcome:3').found).sort(),
+      filter: el.filter,
+      event: window.__events.filter((e) => e.type === 'filterchange').at(-1)?.detail,
+    };
+  });
+  assert.ok(filtered.expected.length > 0);
+  assert.deepStrictEqual(filtered.matched, filtered.expected);
+  assert.equal(filtered.filter, 'outcome=outcome%3A3');
+  assert.equal(filtered.event.outcome, 'outcome:3');
+  assert.deepStrictEqual(filtered.event.ids.slice().sort(), filtered.expected);
+
+  // The filter attribute drives the selects too (partner NES), then everything is cleared.
+  await page.evaluate(() => {
+    document.querySelector('strategy-explorer').filter = 'partner=partner:nhs-education-for-scotland';
+  });
+  const byAttribute = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const root = el.shadowRoot;
+    return {
+      select: root.querySelector('select[data-filter="partner"]').value,
+      outcome: root.querySelector('select[data-filter="outcome"]').value,
+      matched: [...root.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id')).sort(),
+      expected: [...new Set(el.strategy.responsibilities('partner:nhs-education-for-scotland').rows.map((r) => r.action))].sort(),
+    };
+  });
+  assert.equal(byAttribute.select, 'partner:nhs-education-for-scotland');
+  assert.equal(byAttribute.outcome, '');
+  assert.deepStrictEqual(byAttribute.matched, byAttribute.expected);
+  await page.locator('strategy-explorer button[part="clear"]').click();
+  assert.equal(await page.evaluate(() => document.querySelector('strategy-explorer').hasAttribute('filter')), false);
+
+  // Select action 10.1.5 with the mouse: its details, read from the panel.
+  await page.locator('strategy-explorer g.sg-node[data-id="action:10.1.5"]').click();
+  const details = await page.evaluate(() => {
+    const root = document.querySelector('strategy-explorer').shadowRoot;
+    const field = (f) => root.querySelector(`.details [data-field="${f}"] dd`)?.textContent ?? null;
+    return {
+      heading: root.querySelector('.details h2').textContent,
+      kind: field('kind'),
+      leads: field('leads'),
+      leadsTerm: root.querySelector('.details [data-field="leads"] dt')?.textContent,
+      partners: field('key-partners'),
+      deadline: field('deadline'),
+      outcomes: [...root.querySelectorAll('.details [data-field="outcomes"] li')].map((li) => li.textContent),
+      text: field('text'),
+      pressed: root.querySelector('g.sg-node[data-id="action:10.1.5"]').getAttribute('aria-pressed'),
+      event: window.__events.filter((e) => e.type === 'select').at(-1)?.detail,
+    };
+  });
+  assert.equal(details.heading, 'Action 10.1.5');
+  assert.equal(details.kind, 'Action');
+  assert.equal(details.leads, 'Scottish Government, COSLA');
+  assert.equal(details.leadsTerm, 'Leads');
+  assert.equal(details.partners, 'Third sector organisations, national agencies, statutory services');
+  assert.equal(details.deadline, 'By November 2023 (by 2023-11-30)');
+  assert.equal(details.outcomes.length, 7, 'priority 10 contributes to all seven outcomes');
+  assert.match(details.text, /^By November 2023, launch a new Strategic Board/);
+  assert.equal(details.pressed, 'true');
+  assert.equal(details.event.id, 'action:10.1.5');
+  assert.equal(details.event.node.number, '10.1.5');
+  assert.deepStrictEqual(details.event.details.leads, ['Scottish Government', 'COSLA']);
+
+  // The keyboard: arrows move the focus (visibly), Enter selects, Escape clears.
+  const focused = () =>
+    page.evaluate(() => {
+      const root = document.querySelector('strategy-explorer').shadowRoot;
+      const g = root.activeElement;
+      const rect = g?.querySelector('rect');
+      return {
+        id: g?.getAttribute('data-id') ?? null,
+        tabindex: g?.getAttribute('tabindex') ?? null,
+        stroke: rect ? getComputedStyle(rect).strokeWidth : null,
+      };
+    });
+  assert.equal((await focused()).id, 'action:10.1.5', 'a click focuses the box');
+  await page.keyboard.press('ArrowDown');
+  const down = await focused();
+  assert.match(down.id, /^action:/);
+  assert.notEqual(down.id, 'action:10.1.5');
+  assert.equal(down.tabindex, '0', 'the focused box is the tab stop');
+  assert.equal(down.stroke, '4px', 'the focus is visible');
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused()).id, 'action:10.1.5');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await focused()).id, 'strategic-action:10.1', 'left goes to the container');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal((await focused()).id, 'priority:10');
+  await page.keyboard.press('ArrowRight');
+  assert.match((await focused()).id, /^strategic-action:/);
+  await page.keyboard.press('Enter');
+  const selectedByKey = await page.evaluate(() => document.querySelector('strategy-explorer').selected);
+  assert.equal(selectedByKey, (await focused()).id);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('strategy-explorer').selected), null);
+  // Tab from the search box reaches the drawing's one tab stop after the toolbar's controls.
+  await page.locator('strategy-explorer input[type="search"]').focus();
+  for (let i = 0; i < 12 && (await focused()).id === null; i++) await page.keyboard.press('Tab');
+  assert.match((await focused()).id ?? '', /^[a-z-]+:/, 'Tab reaches the drawing');
+
+  // Themes through custom properties: the attribute wins over the system's scheme.
+  const themes = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const bg = () => getComputedStyle(el).getPropertyValue('--se-bg').trim();
+    const light = bg();
+    el.setAttribute('theme', 'dark');
+    const dark = bg();
+    return { light, dark };
+  });
+  assert.notEqual(themes.light, themes.dark);
+
+  // Back to light for the screenshot, with action 10.1.5 selected.
+  await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    el.removeAttribute('theme');
+    el.select('action:10.1.5');
+  });
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, 'explorer.png'), fullPage: true });
+  assert.ok(fs.statSync(path.join(ARTIFACTS, 'explorer.png')).size > 10_000);
+  assert.deepStrictEqual(messages, []);
+});
+
+test('hostile labels show as text and never run', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/test/hostile.html`);
+  await loaded(page, messages);
+  await page.locator('strategy-explorer g.sg-node[data-id="action:1.1.1"]').click();
+  await page.waitForTimeout(200); // time for an image's onerror, were there an image
+  const seen = await page.evaluate(() => {
+    const el = document.querySelector('strategy-explorer');
+    const root = el.shadowRoot;
+    return {
+      pwned: window.__pwned ?? null,
+      active: root.querySelectorAll('script, img, iframe, foreignObject, [onerror], [onload]').length,
+      boxes: root.querySelectorAll('g.sg-node').length,
+      priorityTitle: root.querySelector('g.sg-node[data-id="priority:1"] title').textContent,
+      actionLabel: root.querySelector('g.sg-node[data-id="action:1.1.1"]').getAttribute('aria-label'),
+      outcomeTitle: root.querySelector('g.sg-node[data-id="outcome:1"] title').textContent,
+      details: root.querySelector('.details').textContent,
+      leads: root.querySelector('.details [data-field="leads"] dd').textContent,
+      deadline: root.querySelector('.details [data-field="deadline"] dd').textContent,
+      option: [...root.querySelectorAll('select[data-filter="partner"] option')].map((o) => o.textContent).join('|'),
+    };
+  });
+  assert.equal(seen.pwned, null, 'no script of the document ran');
+  assert.equal(seen.active, 0, 'no element of the document became markup');
+  assert.equal(seen.boxes, 5);
+  assert.equal(seen.priorityTitle, 'Priority 1: <script>window.__pwned = 1</script>');
+  assert.ok(seen.actionLabel.includes('"><img src=x onerror="window.__pwned = 2">'), seen.actionLabel);
+  assert.ok(seen.outcomeTitle.includes('</text><script>window.__pwned = 5</script>'));
+  assert.ok(seen.details.includes('<svg onload="window.__pwned = 4">'));
+  assert.equal(seen.leads, '<img src=x onerror="window.__pwned = 3">');
+  assert.equal(seen.deadline, '<i>By March 2024</i> (by 2024-03-31)');
+  assert.ok(seen.option.includes('<img src=x onerror="window.__pwned = 3">'));
+  assert.deepStrictEqual(messages, []);
+});
