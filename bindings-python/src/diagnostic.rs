@@ -1,9 +1,10 @@
 //! `Diagnostic`: one problem found by validation or parsing, as data.
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 use stratagraph::{Diagnostic, Severity};
+
+use crate::errors::to_py_err;
 
 /// The longest `repr` of a diagnostic, in characters.
 const REPR_MAX: usize = 200;
@@ -44,15 +45,9 @@ impl From<Diagnostic> for PyDiagnostic {
     }
 }
 
-fn severity_from(text: &str) -> PyResult<Severity> {
-    match text {
-        "info" => Ok(Severity::Info),
-        "warning" => Ok(Severity::Warning),
-        "error" => Ok(Severity::Error),
-        _ => Err(PyValueError::new_err(format!(
-            "severity must be \"info\", \"warning\" or \"error\", not {text:?}"
-        ))),
-    }
+/// Core's `FromStr`; an unknown name is an `UnknownKindError` (a `ValueError`).
+fn severity_from(py: Python<'_>, text: &str) -> PyResult<Severity> {
+    text.parse::<Severity>().map_err(|e| to_py_err(py, &e))
 }
 
 #[pymethods]
@@ -60,6 +55,7 @@ impl PyDiagnostic {
     #[new]
     #[pyo3(signature = (code, severity, message, ids = Vec::new(), line = None, column = None))]
     fn new(
+        py: Python<'_>,
         code: String,
         severity: &str,
         message: String,
@@ -70,7 +66,7 @@ impl PyDiagnostic {
         Ok(PyDiagnostic {
             inner: Diagnostic {
                 code,
-                severity: severity_from(severity)?,
+                severity: severity_from(py, severity)?,
                 ids,
                 message,
                 line,

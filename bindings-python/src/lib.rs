@@ -5,6 +5,7 @@
 //! calls; every answer comes from one core function. Errors are mapped in one
 //! place, [`errors`]; a Rust panic is caught there and never reaches Python.
 
+mod columns;
 mod diagnostic;
 #[doc(hidden)]
 pub mod errors;

@@ -305,12 +305,50 @@ impl PyStrategy {
             })
     }
 
-    /// The actions table as a pandas DataFrame: one wide row per action (id,
-    /// number, text, priority, strategic action, leads, partners, deadline,
-    /// outcomes, status), from core's actions table; deadlines as datetimes,
-    /// status as a categorical. Needs pandas.
+    /// One typed row per action: ``id``, ``number``, ``text``, ``priority``,
+    /// ``strategic_action`` (their numbers), ``leads``, ``key_partners`` (names
+    /// joined by ``"; "``), ``deadline_start``, ``deadline_end``,
+    /// ``deadline_phrase``, ``outcomes`` (the numbers of those it counts for),
+    /// ``status`` and ``status_date`` (its own, else its strategic action's).
+    ///
+    /// >>> import stratagraph
+    /// >>> t = stratagraph.generate_plan("S", actions=30).actions_table()
+    /// >>> len(t), t.columns[:3], t.column_types[7]
+    /// (30, ['id', 'number', 'text'], 'date')
+    fn actions_table(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || query::actions_table(inner))?;
+        Ok(PyTable::new("actions_table", table))
+    }
+
+    /// One row per outcome: ``id``, ``number``, ``label``, ``text``, the
+    /// ``priorities`` behind it, how many ``actions`` count for it, the
+    /// distinct ``leads`` and ``partners`` on them, and whether it is a ``gap``.
+    ///
+    /// >>> import stratagraph
+    /// >>> t = stratagraph.generate_plan("S", actions=30).outcomes_table()
+    /// >>> t.columns[-4:], t.column_types[-1]
+    /// (['actions', 'leads', 'partners', 'gap'], 'boolean')
+    fn outcomes_table(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || query::outcomes_table(inner))?;
+        Ok(PyTable::new("outcomes_table", table))
+    }
+
+    /// ``actions_table().to_pandas()``: one row per action, deadlines and
+    /// status dates as datetimes, status as a categorical. Needs pandas.
+    ///
+    /// >>> import stratagraph
+    /// >>> df = stratagraph.generate_plan("S", actions=30).actions_df()
+    /// >>> len(df), str(df["deadline_end"].dtype).startswith("datetime64"), df["status"].dtype.name
+    /// (30, True, 'category')
     fn actions_df<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         call_python(slf.py(), "_pandas", "actions_df", slf.as_any())
+    }
+
+    /// ``outcomes_table().to_pandas()``: one row per outcome. Needs pandas.
+    fn outcomes_df<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_pandas", "outcomes_df", slf.as_any())
     }
 
     /// ``partner_load().to_pandas()``: how much each partner carries. Needs pandas.

@@ -5,6 +5,7 @@ use pyo3::prelude::*;
 
 use pyo3::types::{PyDict, PyList};
 
+use crate::columns::Columns;
 use crate::count;
 use crate::errors::detached_ok;
 use crate::pyser::to_py;
@@ -13,6 +14,11 @@ use crate::pyser::to_py;
 /// class serves every result type.
 pub trait AnyTable: Send + Sync {
     fn columns(&self) -> &'static [&'static str];
+    /// What each column holds (core's `ColumnType`s).
+    fn column_types(&self) -> Vec<stratagraph::analysis::ColumnType>;
+    /// The rows column by column (see [`Columns`]).
+    fn columns_to_py<'py>(&self, py: Python<'py>, pandas: bool)
+        -> PyResult<Vec<Bound<'py, PyAny>>>;
     /// Each row as a Python dict (core's serde output for the row).
     fn rows_to_py<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>>;
     fn len(&self) -> usize;
@@ -22,6 +28,22 @@ pub trait AnyTable: Send + Sync {
 impl<T: stratagraph::analysis::Table + Send + Sync> AnyTable for T {
     fn columns(&self) -> &'static [&'static str] {
         stratagraph::analysis::Table::columns(self)
+    }
+    fn column_types(&self) -> Vec<stratagraph::analysis::ColumnType> {
+        stratagraph::analysis::Table::column_types(self)
+    }
+    fn columns_to_py<'py>(
+        &self,
+        py: Python<'py>,
+        pandas: bool,
+    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let rows = stratagraph::analysis::Table::rows(self);
+        let types = stratagraph::analysis::Table::column_types(self);
+        let mut cols = Columns::new(py, self.columns(), &types, rows.len(), pandas);
+        for row in rows {
+            cols.push(row)?;
+        }
+        cols.finish()
     }
     fn rows_to_py<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         stratagraph::analysis::Table::rows(self)
@@ -42,7 +64,8 @@ impl<T: stratagraph::analysis::Table + Send + Sync> AnyTable for T {
 /// ``YYYY-MM-DD``) under the column names in ``columns``.
 ///
 /// ``to_pylist()`` gives the rows as dicts, ``to_pydict()`` the columns as
-/// lists, ``to_pandas()`` a DataFrame (dates as datetimes, needs pandas), and
+/// lists, ``column_types`` what each column holds, ``to_pandas()`` a DataFrame
+/// with dtypes from them (needs pandas), ``to_polars()`` a polars one, and
 /// ``to_json()`` the whole result as core writes it (with any summary fields
 /// beside the rows). Each crosses the boundary in one call.
 ///
@@ -105,25 +128,36 @@ impl PyTable {
         PyList::new(py, rows)
     }
 
+    /// What each column holds, in column order: ``"text"``, ``"category"``
+    /// (a small vocabulary: a status, a role), ``"integer"``, ``"float"``,
+    /// ``"boolean"`` or ``"date"`` (``YYYY-MM-DD`` text); ``to_pandas()`` sets
+    /// the dtypes from them.
+    #[getter]
+    fn column_types(&self) -> Vec<&'static str> {
+        self.inner
+            .column_types()
+            .iter()
+            .map(|t| t.as_str())
+            .collect()
+    }
+
     /// The rows column by column: a dict from each column name to the list of
-    /// its values (the layout DataFrame constructors read fastest).
+    /// its values (the layout DataFrame constructors read fastest), built in
+    /// one pass without a dict per row.
     fn to_pydict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let columns = self.inner.columns();
-        let lists: Vec<Bound<'py, PyList>> = columns.iter().map(|_| PyList::empty(py)).collect();
-        for row in self.inner.rows_to_py(py)? {
-            let row = row.cast_into::<PyDict>().map_err(PyErr::from)?;
-            for (c, list) in columns.iter().zip(&lists) {
-                match row.get_item(*c)? {
-                    Some(value) => list.append(value)?,
-                    None => list.append(py.None())?,
-                }
-            }
-        }
         let out = PyDict::new(py);
-        for (c, list) in columns.iter().zip(lists) {
+        let lists = self.inner.columns_to_py(py, false)?;
+        for (c, list) in self.inner.columns().iter().zip(lists) {
             out.set_item(*c, list)?;
         }
         Ok(out)
+    }
+
+    /// For ``to_pandas()``: the columns in order, date columns as lists of
+    /// days since 1970-01-01 (``-2**63`` when missing, numpy's ``NaT``) and
+    /// category columns as ``(codes, categories)`` (code -1 when missing).
+    fn _pandas_columns<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.inner.columns_to_py(py, true)
     }
 
     /// The whole result as core writes it: deterministic, two-space indented
@@ -133,13 +167,21 @@ impl PyTable {
         detached_ok(py, || inner.to_json())
     }
 
-    /// The table as a pandas DataFrame: columns in order, dates
-    /// (``YYYY-MM-DD`` text) as ``datetime64`` columns. Needs pandas
-    /// (``pip install stratagraph[pandas]``).
+    /// The table as a pandas DataFrame: columns in order, dtypes from
+    /// ``column_types`` (dates as ``datetime64``, categories as ``category``).
+    /// Needs pandas (``pip install stratagraph[pandas]``).
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
             .import("stratagraph._pandas")?
             .call_method1("table_to_pandas", (slf,))
+    }
+
+    /// The table as a polars DataFrame (dates as ``Date``, categories as
+    /// ``Categorical``). Needs polars (``pip install stratagraph[polars]``).
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("stratagraph._pandas")?
+            .call_method1("table_to_polars", (slf,))
     }
 
     fn __len__(&self) -> usize {

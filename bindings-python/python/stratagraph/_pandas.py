@@ -1,76 +1,112 @@
-"""pandas conversion of core's tables (imported when first used; needs pandas)."""
+"""pandas (and polars) conversion of core's tables (imported when first used).
+
+The columns cross the boundary in one call (``Table._pandas_columns``), already
+split by column, with dates as day numbers and categories as codes, so that
+pandas builds each column from a numpy array without parsing or guessing: the
+dtypes follow ``Table.column_types``.
+"""
 
 from __future__ import annotations
 
 import importlib
-import io
-import re
 from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]
+    import polars  # type: ignore[import-not-found, unused-ignore]
 
     from stratagraph._stratagraph import Strategy, Table
 
-# Core writes dates as YYYY-MM-DD text; these become datetime64 columns.
-_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
-# Columns holding a value of a small vocabulary become categoricals.
+# Text columns of these names, in tables whose core row type does not mark them
+# as categories yet, still hold a small vocabulary.
 _CATEGORIES = {"status", "role", "kind", "severity"}
 
 
-def _pandas() -> ModuleType:
+def _import(name: str, extra: str) -> ModuleType:
     try:
-        return importlib.import_module("pandas")
+        return importlib.import_module(name)
     except ImportError as e:  # pragma: no cover - depends on the environment
-        raise ImportError("to_pandas() needs pandas: pip install 'stratagraph[pandas]'") from e
+        raise ImportError(f"this needs {name}: pip install 'stratagraph[{extra}]'") from e
 
 
 def table_to_pandas(table: Table) -> pandas.DataFrame:
-    """The table as a DataFrame, built from one column-oriented batch.
+    """The table as a DataFrame with dtypes from ``table.column_types``: dates
+    as ``datetime64``, categories as ``category``, integers with a missing cell
+    as ``Int64``, booleans with a missing cell as ``boolean``.
 
     >>> import stratagraph
     >>> s = stratagraph.Strategy.from_json('''{"format": "stratagraph", "version": 1,
     ...   "nodes": [{"id": "action:1.1.1", "kind": "action", "number": "1.1.1",
     ...              "deadline": {"end": "2023-11-30", "phrase": "By November 2023"}}]}''')
     >>> df = s.timeline().to_pandas()
-    >>> str(df["end"].dtype).startswith("datetime64")
-    True
+    >>> str(df["end"].dtype).startswith("datetime64"), df["end"][0].isoformat()
+    (True, '2023-11-30T00:00:00')
     """
-    pd = _pandas()
-    data = table.to_pydict()
-    frame = pd.DataFrame(data, columns=table.columns)
-    for column in table.columns:
-        values = [v for v in data[column] if v is not None]
-        if values and all(isinstance(v, str) and _DATE.match(v) for v in values):
-            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-        elif column in _CATEGORIES and all(isinstance(v, str) for v in values):
-            frame[column] = frame[column].astype("category")
-    return frame
+    pd = _import("pandas", "pandas")
+    np = _import("numpy", "pandas")
+    data = {}
+    for name, kind, values in zip(table.columns, table.column_types, table._pandas_columns()):
+        if isinstance(values, tuple):  # a category column: (codes, categories)
+            codes, categories = values
+            data[name] = pd.Categorical.from_codes(codes, categories=categories)
+        elif kind == "date":  # days since 1970-01-01, NaT when missing
+            days = np.asarray(values, dtype="int64").view("datetime64[D]")
+            data[name] = pd.Series(days.astype("datetime64[s]"), copy=False)
+        elif kind == "text" and name in _CATEGORIES:
+            data[name] = pd.Categorical(values)
+        elif kind == "integer" and None in values:
+            data[name] = pd.array(values, dtype="Int64")
+        elif kind == "boolean" and None in values:
+            data[name] = pd.array(values, dtype="boolean")
+        else:
+            data[name] = values
+    return pd.DataFrame(data, columns=table.columns)
 
 
-# The text columns of core's actions table (numbers such as "1.10" stay text).
-_ACTION_DATES = ("deadline_start", "deadline_end")
+def table_to_polars(table: Table) -> polars.DataFrame:
+    """The table as a polars DataFrame (dates as ``Date``, categories as
+    ``Categorical``). Needs polars (``pip install 'stratagraph[polars]'``)."""
+    pl = _import("polars", "polars")
+    types = {"date": pl.Date, "category": pl.Categorical}
+    frame = pl.DataFrame(table.to_pydict())
+    return frame.with_columns(
+        pl.col(name).str.to_date("%Y-%m-%d") if kind == "date" else pl.col(name).cast(types[kind])
+        for name, kind in zip(table.columns, table.column_types)
+        if kind in types
+    )
 
 
 def actions_df(strategy: Strategy) -> pandas.DataFrame:
-    """Core's actions table (one wide row per action) as a DataFrame.
+    """Core's typed actions table (one row per action) as a DataFrame.
 
     >>> import stratagraph
     >>> df = stratagraph.generate_plan("S", actions=30).actions_df()
     >>> len(df), str(df["deadline_end"].dtype).startswith("datetime64")
     (30, True)
+    >>> df["status"].dtype.name
+    'category'
     """
-    pd = _pandas()
-    text = strategy.to_format("csv", table="actions")
-    assert isinstance(text, str)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
-    for column in _ACTION_DATES:
-        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-    frame["status"] = frame["status"].astype("category")
-    return frame
+    return table_to_pandas(strategy.actions_table())
+
+
+def outcomes_df(strategy: Strategy) -> pandas.DataFrame:
+    """Core's outcomes table (one row per outcome) as a DataFrame.
+
+    >>> import stratagraph
+    >>> df = stratagraph.generate_plan("S", actions=30).outcomes_df()
+    >>> list(df.columns[-4:]), str(df["gap"].dtype)
+    (['actions', 'leads', 'partners', 'gap'], 'bool')
+    """
+    return table_to_pandas(strategy.outcomes_table())
 
 
 def partners_df(strategy: Strategy) -> pandas.DataFrame:
-    """How much each partner carries (``partner_load().to_pandas()``)."""
+    """How much each partner carries (``partner_load().to_pandas()``).
+
+    >>> import stratagraph
+    >>> df = stratagraph.generate_plan("S", actions=30).partners_df()
+    >>> list(df.columns[:3]), str(df["leads"].dtype)
+    (['partner', 'label', 'leads'], 'int64')
+    """
     return strategy.partner_load().to_pandas()

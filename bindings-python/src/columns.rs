@@ -1,0 +1,284 @@
+//! A table's rows split into Python lists, one per column, in one pass: each
+//! row struct is serialized field by field (core's serde output, the same
+//! values `pyser` gives) straight into its column, without a dict per row.
+//!
+//! For pandas, date and category columns can come out ready for numpy and
+//! `pandas.Categorical.from_codes`: dates as days since 1970-01-01 (missing:
+//! `i64::MIN`, numpy's `NaT`), categories as codes (missing: -1) beside the
+//! sorted category names.
+
+use std::collections::BTreeMap;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+use serde::ser::{self, Impossible, Serialize};
+use stratagraph::analysis::ColumnType;
+use stratagraph::Date;
+
+use crate::pyser::{Error, PySer};
+
+/// How one column's cells are gathered.
+enum Column<'py> {
+    /// Python values, as `pyser` makes them.
+    Values(Vec<Bound<'py, PyAny>>),
+    /// Days since 1970-01-01; `i64::MIN` when missing.
+    Days(Vec<i64>),
+    /// Codes into the distinct texts (in first-seen order); -1 when missing.
+    Codes(Vec<i64>, BTreeMap<String, i64>),
+}
+
+/// The columns of a table being gathered.
+pub struct Columns<'py> {
+    py: Python<'py>,
+    names: &'static [&'static str],
+    columns: Vec<Column<'py>>,
+}
+
+impl<'py> Columns<'py> {
+    /// Plain columns (`to_pydict`), or with `pandas`, date columns as days and
+    /// category columns as codes.
+    pub fn new(
+        py: Python<'py>,
+        names: &'static [&'static str],
+        types: &[ColumnType],
+        rows: usize,
+        pandas: bool,
+    ) -> Self {
+        let columns = names
+            .iter()
+            .enumerate()
+            .map(|(i, _)| match types.get(i) {
+                Some(ColumnType::Date) if pandas => Column::Days(Vec::with_capacity(rows)),
+                Some(ColumnType::Category) if pandas => {
+                    Column::Codes(Vec::with_capacity(rows), BTreeMap::new())
+                }
+                _ => Column::Values(Vec::with_capacity(rows)),
+            })
+            .collect();
+        Columns { py, names, columns }
+    }
+
+    /// Add one row (a serde struct whose fields are the columns).
+    pub fn push<R: Serialize>(&mut self, row: &R) -> PyResult<()> {
+        row.serialize(RowSer {
+            cols: self,
+            next: 0,
+        })
+        .map_err(|e| e.0)
+    }
+
+    /// The columns as a list of Python objects in column order: a list of
+    /// values, a list of days, or a tuple `(codes, categories)` with the
+    /// categories sorted and the codes renumbered to match.
+    pub fn finish(self) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let py = self.py;
+        self.columns
+            .into_iter()
+            .map(|c| match c {
+                Column::Values(v) => Ok(PyList::new(py, v)?.into_any()),
+                Column::Days(v) => Ok(PyList::new(py, v)?.into_any()),
+                Column::Codes(codes, seen) => {
+                    // BTreeMap iterates in sorted order: renumber first-seen codes.
+                    let mut renumber = vec![0i64; seen.len()];
+                    for (sorted, (_, &first)) in seen.iter().enumerate() {
+                        if let Some(slot) = renumber.get_mut(first as usize) {
+                            *slot = sorted as i64;
+                        }
+                    }
+                    let codes: Vec<i64> = codes
+                        .into_iter()
+                        .map(|c| if c < 0 { c } else { renumber[c as usize] })
+                        .collect();
+                    let names: Vec<&str> = seen.keys().map(String::as_str).collect();
+                    Ok(
+                        PyTuple::new(py, [PyList::new(py, codes)?, PyList::new(py, names)?])?
+                            .into_any(),
+                    )
+                }
+            })
+            .collect()
+    }
+
+    /// Store `value` in column `i`.
+    fn cell<T: Serialize + ?Sized>(&mut self, i: usize, value: &T) -> Result<(), Error> {
+        let py = self.py;
+        let Some(col) = self.columns.get_mut(i) else {
+            return Ok(());
+        };
+        match col {
+            Column::Values(v) => v.push(value.serialize(PySer(py))?),
+            Column::Days(v) => {
+                let day = match text_of(value)? {
+                    Some(text) => text
+                        .parse::<Date>()
+                        .map_or(i64::MIN, Date::days_since_epoch),
+                    None => i64::MIN,
+                };
+                v.push(day);
+            }
+            Column::Codes(v, seen) => {
+                let code = match text_of(value)? {
+                    Some(text) => match seen.get(&text) {
+                        Some(&c) => c,
+                        None => {
+                            let c = seen.len() as i64;
+                            seen.insert(text, c);
+                            c
+                        }
+                    },
+                    None => -1,
+                };
+                v.push(code);
+            }
+        }
+        Ok(())
+    }
+
+    /// Store a missing cell in column `i`.
+    fn missing(&mut self, i: usize) {
+        let py = self.py;
+        match self.columns.get_mut(i) {
+            Some(Column::Values(v)) => v.push(py.None().into_bound(py)),
+            Some(Column::Days(v)) => v.push(i64::MIN),
+            Some(Column::Codes(v, _)) => v.push(-1),
+            None => {}
+        }
+    }
+}
+
+/// A cell's text (a date, a category), or `None` when it is missing or not text.
+fn text_of<T: Serialize + ?Sized>(value: &T) -> Result<Option<String>, Error> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Ok(Some(s)),
+        Ok(_) => Ok(None),
+        Err(e) => Err(ser::Error::custom(e)),
+    }
+}
+
+/// Serializes one row struct into the columns; a field core leaves out (skipped
+/// when empty) is a missing cell.
+struct RowSer<'a, 'py> {
+    cols: &'a mut Columns<'py>,
+    next: usize,
+}
+
+fn not_a_row<T>() -> Result<T, Error> {
+    Err(ser::Error::custom("a table row must be a struct"))
+}
+
+macro_rules! not_a_row {
+    ($($name:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $name(self, $(_: $arg),*) -> Result<(), Error> { not_a_row() })*
+    };
+}
+
+impl<'a, 'py> ser::Serializer for RowSer<'a, 'py> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    not_a_row! {
+        serialize_bool(bool), serialize_i8(i8), serialize_i16(i16), serialize_i32(i32),
+        serialize_i64(i64), serialize_u8(u8), serialize_u16(u16), serialize_u32(u32),
+        serialize_u64(u64), serialize_f32(f32), serialize_f64(f64), serialize_char(char),
+        serialize_str(&str), serialize_bytes(&[u8]), serialize_none(), serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
+        not_a_row()
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Error> {
+        not_a_row()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
+        not_a_row()
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
+        not_a_row()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Error> {
+        not_a_row()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Error> {
+        not_a_row()
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
+        not_a_row()
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Error> {
+        not_a_row()
+    }
+}
+
+impl ser::SerializeStruct for RowSer<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        // Fields come in column order; any skipped before this one are missing.
+        let Some(offset) = self.cols.names[self.next..].iter().position(|c| *c == key) else {
+            return Ok(());
+        };
+        for i in self.next..self.next + offset {
+            self.cols.missing(i);
+        }
+        let i = self.next + offset;
+        self.cols.cell(i, value)?;
+        self.next = i + 1;
+        Ok(())
+    }
+
+    fn skip_field(&mut self, _key: &'static str) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn end(self) -> Result<(), Error> {
+        for i in self.next..self.cols.names.len() {
+            self.cols.missing(i);
+        }
+        Ok(())
+    }
+}
