@@ -69,12 +69,13 @@ def table_to_polars(table: Table) -> polars.DataFrame:
     ``Categorical``). Needs polars (``pip install 'stratagraph[polars]'``)."""
     pl = _import("polars", "polars")
     types = {"date": pl.Date, "category": pl.Categorical}
-    frame = pl.DataFrame(table.to_pydict())
-    return frame.with_columns(
+    frame: polars.DataFrame = pl.DataFrame(table.to_pydict())
+    frame = frame.with_columns(
         pl.col(name).str.to_date("%Y-%m-%d") if kind == "date" else pl.col(name).cast(types[kind])
         for name, kind in zip(table.columns, table.column_types)
         if kind in types
     )
+    return frame
 
 
 def actions_df(strategy: Strategy) -> pandas.DataFrame:
