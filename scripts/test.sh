@@ -22,6 +22,8 @@ step ruff bash -c "ruff check bindings-python tests/consumers && ruff format --c
 
 # ---------- Rust ----------
 step cargo-test cargo test --workspace --all-features --locked
+quiet example-rust cargo run -q --locked -p stratagraph --example scotland
+quiet main-job bash scripts/run.sh
 
 # ---------- Python: abi3 wheel -> fresh venv -> pytest ----------
 rm -rf dist/wheels
