@@ -118,8 +118,12 @@ fn analysis_sections(s: &Strategy, out: &mut String) {
             let _ = write!(header, "{n:>5}");
         }
         let _ = writeln!(out, "{header}");
-        for p in &matrix.priorities {
-            let cells = matrix.rows.iter().filter(|r| &r.priority == p);
+        // Dense and row-major (priority, then outcome): one chunk per priority.
+        for (p, cells) in matrix
+            .priorities
+            .iter()
+            .zip(matrix.rows.chunks(matrix.outcomes.len()))
+        {
             let number = p.rsplit(':').next().unwrap_or(p);
             let mut line = format!("  {number:<10} ");
             for c in cells {

@@ -236,11 +236,11 @@ fn coverage_section(s: &Strategy, out: &mut String) {
         let _ = write!(out, "<th class=\"num\">{}</th>", esc(&name(o)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
-    for p in &m.priorities {
+    // The matrix is dense, row-major (priority, then outcome): one chunk per priority.
+    for (p, cells) in m.priorities.iter().zip(m.rows.chunks(m.outcomes.len())) {
         let _ = write!(out, "<tr><td>{}</td>", esc(&name(p)));
-        for o in &m.outcomes {
-            let cell = m.rows.iter().find(|r| r.priority == *p && r.outcome == *o);
-            let (n, named) = cell.map_or((0, false), |r| (r.actions, r.named));
+        for r in cells {
+            let (n, named) = (r.actions, r.named);
             let class = match (n, named) {
                 (0, false) => "num zero",
                 (_, true) => "num named",
