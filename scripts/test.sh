@@ -41,6 +41,9 @@ step tsc npm --prefix bindings-wasm run typecheck
 step node-test node --test bindings-wasm/tests/
 step consumers-node node --test tests/consumers/
 
+# ---------- benchmarks, quick mode (so they cannot rot; figures in BENCHMARKS.md) ----------
+step bench-quick bash scripts/bench.sh --quick
+
 # ---------- fuzzing (bounded) ----------
 FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
 if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; then
