@@ -85,3 +85,12 @@ size_row "$NAME.js (node glue)" "$DIST/pkg-node/$NAME.js"
 total_raw=$(( $(stat -c %s "$web_wasm") + $(stat -c %s "$DIST/pkg-web/$NAME.js") ))
 total_gz=$(( $(gzip -9 -c "$web_wasm" | wc -c) + $(gzip -9 -c "$DIST/pkg-web/$NAME.js" | wc -c) ))
 printf '  %-34s %9s B raw %9s B gzip\n' "browser total (wasm + web glue)" "$total_raw" "$total_gz"
+# The budget (issue 7): the .wasm and the JS a browser loads, at most 300 KB (300,000 bytes) gzipped.
+# Reported, not enforced, unless SIZE_BUDGET_STRICT=1 (see README.md, "Size", for where it goes).
+budget=${SIZE_BUDGET_GZIP:-300000}
+if [ "$total_gz" -le "$budget" ]; then
+  echo "  size budget: $total_gz <= $budget B gzip: within"
+else
+  echo "  size budget: $total_gz > $budget B gzip: over by $((total_gz - budget)) B"
+  if [ "${SIZE_BUDGET_STRICT:-0}" = 1 ]; then exit 1; fi
+fi

@@ -128,7 +128,7 @@ try {
     const { marks, nodes, boxes } = await page.evaluate(() => window.__result);
     const f = (x) => x.toFixed(0).padStart(5);
     console.log(
-      `run ${run + 1}: package+plan ${f(marks.start)}..${f(marks.parsed)} ms (fromJson done), tables+toSvg ${f(marks.drawn - marks.parsed)} ms, ` +
+      `run ${run + 1}: package+plan ${f(marks.start)}..${f(marks.parsed)} ms (fromJson done), toSvg ${f(marks.drawn - marks.parsed)} ms, ` +
         `SVG in the shadow root ${f(marks.inserted - marks.drawn)} ms, shown at ${f(marks.shown)} ms after navigation ` +
         `(${f(marks.shown - marks.start)} ms after the explorer started; search and filters ready at ${f(marks.ready)} ms; ${nodes} nodes, ${boxes} boxes)`,
     );
