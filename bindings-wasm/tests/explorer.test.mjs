@@ -25,7 +25,7 @@ const MIME = {
   '.wasm': 'application/wasm',
 };
 // What the static server may serve (the layout of `python3 -m http.server -d .` at the root).
-const SERVED = ['examples/', 'dist/pkg-web/', 'bindings-wasm/explorer/'];
+const SERVED = ['examples/', 'dist/pkg-web/', 'bindings-wasm/explorer/', 'dist/npm/', 'tests/fixtures/'];
 
 // Hostile labels: markup in every text a document supplies.
 const HOSTILE = JSON.stringify({
@@ -66,11 +66,17 @@ el.text = ${JSON.stringify(HOSTILE).replace(/</g, '\\u003c')}; // every < escape
 document.body.append(el);
 </script></head><body></body></html>`;
 
+// The npm package as published (dist/npm): the component finds the web build beside it.
+const NPM_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>from the npm layout</title>
+<script type="module" src="/dist/npm/explorer/strategy-explorer.js"></script></head>
+<body><strategy-explorer src="/tests/fixtures/mini-plan.json" format="json"></strategy-explorer></body></html>`;
+
 function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    if (url.pathname === '/test/hostile.html') {
-      res.writeHead(200, { 'content-type': MIME['.html'] }).end(HOSTILE_PAGE);
+    if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(url.pathname === '/test/npm.html' ? NPM_PAGE : HOSTILE_PAGE);
       return;
     }
     let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
@@ -378,5 +384,17 @@ test('hostile labels show as text and never run', async (t) => {
   assert.equal(seen.leads, '<img src=x onerror="window.__pwned = 3">');
   assert.equal(seen.deadline, '<i>By March 2024</i> (by 2024-03-31)');
   assert.ok(seen.option.includes('<img src=x onerror="window.__pwned = 3">'));
+  assert.deepStrictEqual(messages, []);
+});
+
+test('from the npm package layout, the explorer loads the web build beside it', async (t) => {
+  assert.ok(fs.existsSync(path.join(ROOT, 'dist/npm/explorer/strategy-explorer.js')), 'build.sh stages the component');
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/test/npm.html`);
+  const load = await loaded(page, messages);
+  assert.equal(load.nodes, 13);
+  assert.equal(load.drawn, 6, '1 priority, 1 strategic action, 2 actions, 2 outcomes');
   assert.deepStrictEqual(messages, []);
 });
