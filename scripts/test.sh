@@ -55,3 +55,14 @@ if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; t
 fi
 
 summary
+# one closing line over every runner (cargo test, pytest, node --test)
+pass=0; fail=0
+read -r p q < <(grep -ho 'test result: [a-zA-Z]*\. [0-9]* passed; [0-9]* failed' "$LOGS/cargo-test.log" |
+  awk '{p += $4; q += $6} END {print p + 0, q + 0}')
+pass=$((pass + p)); fail=$((fail + q))
+p=$(grep -oE '[0-9]+ passed' "$LOGS/pytest.log" | tail -1 | cut -d' ' -f1); pass=$((pass + ${p:-0}))
+for log in node-test consumers-node; do
+  p=$(grep -oE '^# pass [0-9]+' "$LOGS/$log.log" | cut -d' ' -f3); pass=$((pass + ${p:-0}))
+  q=$(grep -oE '^# fail [0-9]+' "$LOGS/$log.log" | cut -d' ' -f3); fail=$((fail + ${q:-0}))
+done
+echo "tests: $pass passed, $fail failed"
