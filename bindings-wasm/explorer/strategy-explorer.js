@@ -24,14 +24,15 @@
 //   drawing was painted, readyMs: until search, filters and details were ready}),
 //   error (detail: {error}). All bubble and cross the shadow boundary.
 //
-// The package: by default the web build beside this file in the npm package
-// (../pkg-web/stratagraph_wasm.js). A page that serves it elsewhere imports it and hands it over,
-// in the module that imports this one:
-//   import * as stratagraph from './somewhere/pkg-web/stratagraph_wasm.js';
+// The package: by default the explorer's module beside this file in the npm package
+// (../pkg-explorer/stratagraph_wasm.js: the web build with only what the component uses, within
+// the 300 KB gzip budget; the whole API in ../pkg-web/ works too). A page that serves it
+// elsewhere imports it and hands it over, in the module that imports this one:
+//   import * as stratagraph from './somewhere/pkg-explorer/stratagraph_wasm.js';
 //   import { StrategyExplorer } from './somewhere/explorer/strategy-explorer.js';
 //   StrategyExplorer.usePackage(stratagraph);
 
-const DEFAULT_PACKAGE = new URL('../pkg-web/stratagraph_wasm.js', import.meta.url).href;
+const DEFAULT_PACKAGE = new URL('../pkg-explorer/stratagraph_wasm.js', import.meta.url).href;
 let chosenPackage = null;
 let packagePromise = null;
 

@@ -43,12 +43,23 @@ impl Strategy {
         table(&query::partner_load(self.inner()))
     }
 
+    /// Every action as one row, in canonical order: its number and text, the
+    /// priority and strategic action containing it, its leads and key
+    /// partners (names joined by `"; "`), its deadline, the outcomes it
+    /// counts for (its own and its containers'), and its status (its own,
+    /// else its nearest container's).
+    #[wasm_bindgen(js_name = actionsTable, unchecked_return_type = "ActionsTable")]
+    pub fn actions_table(&self) -> Result<JsValue, JsValue> {
+        table(&query::actions_table(self.inner()))
+    }
+
     /// Why an action counts for an outcome: the chain of edges between them,
     /// each step with a reading ("action 1.1.1 is part of strategic action
     /// 1.1"); `found` is false (and `rows` empty) when it does not.
     ///
     /// @throws {StratagraphError} `unknown_node` for an id no node has.
     #[wasm_bindgen(js_name = explainContribution, unchecked_return_type = "PathExplanation")]
+    #[cfg(feature = "full")]
     pub fn explain_contribution(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] action: &JsValue,
@@ -66,6 +77,7 @@ impl Strategy {
     ///
     /// @throws {StratagraphError} `unknown_node` for an id or name no node has.
     #[wasm_bindgen(js_name = explainPath, unchecked_return_type = "PathExplanation")]
+    #[cfg(feature = "full")]
     pub fn explain_path(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] from: &JsValue,
@@ -78,6 +90,7 @@ impl Strategy {
     /// The priority × outcome matrix: how many actions of each priority count
     /// for each outcome, and whether the priority names it.
     #[wasm_bindgen(js_name = priorityOutcomeMatrix, unchecked_return_type = "PriorityOutcomeMatrix")]
+    #[cfg(feature = "full")]
     pub fn priority_outcome_matrix(&self) -> Result<JsValue, JsValue> {
         table(&coverage::priority_outcome_matrix(self.inner()))
     }
@@ -85,6 +98,7 @@ impl Strategy {
     /// The outcome × partner matrix: each partner's actions, leads and key
     /// partnerships behind each outcome.
     #[wasm_bindgen(js_name = outcomePartnerMatrix, unchecked_return_type = "OutcomePartnerMatrix")]
+    #[cfg(feature = "full")]
     pub fn outcome_partner_matrix(&self) -> Result<JsValue, JsValue> {
         table(&coverage::outcome_partner_matrix(self.inner()))
     }
@@ -92,12 +106,14 @@ impl Strategy {
     /// The gaps of the plan: outcomes with no action behind them, challenges
     /// nobody answers, actions without a lead or a deadline, and the like.
     #[wasm_bindgen(unchecked_return_type = "Gaps")]
+    #[cfg(feature = "full")]
     pub fn gaps(&self) -> Result<JsValue, JsValue> {
         table(&coverage::gaps(self.inner()))
     }
 
     /// Every dated action, in time order (`undated` counts the others).
     #[wasm_bindgen(unchecked_return_type = "Timeline")]
+    #[cfg(feature = "full")]
     pub fn timeline(&self) -> Result<JsValue, JsValue> {
         table(&timeline::timeline(self.inner()))
     }
@@ -106,6 +122,7 @@ impl Strategy {
     ///
     /// @throws {StratagraphError} `invalid_date` for a day that is not real.
     #[wasm_bindgen(js_name = dueIn, unchecked_return_type = "Timeline")]
+    #[cfg(feature = "full")]
     pub fn due_in(
         &self,
         #[wasm_bindgen(unchecked_param_type = "DateText")] start: &JsValue,
@@ -120,6 +137,7 @@ impl Strategy {
     ///
     /// @throws {StratagraphError} `invalid_date` for a day that is not real.
     #[wasm_bindgen(unchecked_return_type = "Overdue")]
+    #[cfg(feature = "full")]
     pub fn overdue(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "DateText")] as_of: &JsValue,
@@ -130,12 +148,14 @@ impl Strategy {
 
     /// The plan as Gantt bars: one row per dated node, with its start, end and level.
     #[wasm_bindgen(unchecked_return_type = "Gantt")]
+    #[cfg(feature = "full")]
     pub fn gantt(&self) -> Result<JsValue, JsValue> {
         table(&timeline::gantt(self.inner()))
     }
 
     /// The partner network as links: pairs of partners that share actions, with how many.
     #[wasm_bindgen(js_name = partnerLinks, unchecked_return_type = "PartnerLinks")]
+    #[cfg(feature = "full")]
     pub fn partner_links(&self) -> Result<JsValue, JsValue> {
         table(&network::partner_links(self.inner()))
     }
@@ -143,6 +163,7 @@ impl Strategy {
     /// The partner network's centralities (degree, betweenness, eigenvector,
     /// PageRank) and communities (Louvain, with the modularity), one row per partner.
     #[wasm_bindgen(js_name = partnerCentrality, unchecked_return_type = "PartnerCentrality")]
+    #[cfg(feature = "full")]
     pub fn partner_centrality(&self) -> Result<JsValue, JsValue> {
         table(&network::partner_centrality(self.inner()))
     }
@@ -165,6 +186,7 @@ impl Strategy {
     /// status, and what share, with the sentence a board paper prints; from
     /// the plan's statuses or from `report`.
     #[wasm_bindgen(js_name = progressSummary, unchecked_return_type = "ProgressSummary")]
+    #[cfg(feature = "full")]
     pub fn progress_summary(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "ProgressReport")] report: &JsValue,
@@ -179,6 +201,7 @@ impl Strategy {
     ///
     /// @throws {TypeError} `invalid_argument` unless `reports` is an array of `ProgressReport`s.
     #[wasm_bindgen(js_name = progressSeries, unchecked_return_type = "ProgressSeries")]
+    #[cfg(feature = "full")]
     pub fn progress_series(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ProgressReport[]")] reports: &JsValue,
@@ -190,6 +213,7 @@ impl Strategy {
     /// What changed between two reports: each strategic action whose status
     /// improved or worsened, and by how many steps.
     #[wasm_bindgen(js_name = progressChanges, unchecked_return_type = "ProgressChanges")]
+    #[cfg(feature = "full")]
     pub fn progress_changes(
         &self,
         older: &ProgressReport,
@@ -205,6 +229,7 @@ impl Strategy {
     /// The strategic actions whose status has not changed over the last `n`
     /// reports (at least 2).
     #[wasm_bindgen(js_name = staleStatuses, unchecked_return_type = "Staleness")]
+    #[cfg(feature = "full")]
     pub fn stale_statuses(
         &self,
         #[wasm_bindgen(unchecked_param_type = "ProgressReport[]")] reports: &JsValue,
@@ -224,6 +249,7 @@ impl Strategy {
     /// deadlines. `sameNumber` and `renumbered` are the least similarities (0
     /// to 1) for two items to count as one.
     #[wasm_bindgen(unchecked_return_type = "PlanDiff")]
+    #[cfg(feature = "full")]
     pub fn diff(
         &self,
         newer: &Strategy,
@@ -238,6 +264,7 @@ impl Strategy {
     /// statements (at least `threshold`, default 0.3), shared partners and
     /// legislation.
     #[wasm_bindgen(unchecked_return_type = "Alignment")]
+    #[cfg(feature = "full")]
     pub fn align(
         &self,
         other: &Strategy,
@@ -250,6 +277,7 @@ impl Strategy {
     /// Each indicator's results chain (IATI): baseline, target and actual of
     /// each period, and the gap.
     #[wasm_bindgen(js_name = indicatorResults, unchecked_return_type = "IndicatorResults")]
+    #[cfg(feature = "full")]
     pub fn indicator_results(&self) -> Result<JsValue, JsValue> {
         table(&indicators::indicator_results(self.inner()))
     }
@@ -259,6 +287,7 @@ impl Strategy {
     ///
     /// @throws {StratagraphError} `invalid_date` for a day that is not real.
     #[wasm_bindgen(js_name = indicatorGaps, unchecked_return_type = "IndicatorGaps")]
+    #[cfg(feature = "full")]
     pub fn indicator_gaps(
         &self,
         #[wasm_bindgen(js_name = asOf, unchecked_param_type = "DateText")] as_of: &JsValue,

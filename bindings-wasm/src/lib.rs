@@ -5,13 +5,27 @@
 //! as arrays of plain objects (serde-wasm-bindgen in its JSON-compatible mode,
 //! so maps are plain objects); errors are thrown by [`errors`] as `Error`s with
 //! a `code`.
+//!
+//! Features: `full` (the default) is the whole API. Without it
+//! (`--no-default-features --features explorer`) the crate exports only what
+//! the `<strategy-explorer>` web component uses (reading JSON and documents,
+//! the nodes and edges, the SVG drawing, responsibilities, partner load,
+//! progress roll-up, the actions table and the status vocabulary), so the
+//! linker drops the rest of the core and the module stays within the size
+//! budget (bindings-wasm/README.md, "Size"). Every other binding carries
+//! `#[cfg(feature = "full")]`.
+
+// The lite build leaves helpers of the compiled-out bindings unused.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 
 use wasm_bindgen::prelude::*;
 
 mod analysis;
 mod convert;
 mod errors;
+#[cfg(feature = "full")]
 mod formats;
+#[cfg(feature = "full")]
 mod generate;
 mod options;
 mod progress;
@@ -20,13 +34,17 @@ mod typescript;
 mod words;
 
 use convert::{parse_result, progress_parse_result, text_arg, to_js};
+#[cfg(feature = "full")]
 pub use formats::{export_strategy, formats, import_strategy};
+#[cfg(feature = "full")]
 pub use generate::{generate_delivery_plan, generate_progress_reports, generate_strategy};
 pub use progress::ProgressReport;
 use stratagraph::parse::{DocumentKind, ParsedDocument};
 pub use strategy::Strategy;
+pub use words::statuses;
+#[cfg(feature = "full")]
 pub use words::{
-    find_deadline, find_deadlines, find_period, gazetteer, parse_deadline, parse_status, statuses,
+    find_deadline, find_deadlines, find_period, gazetteer, parse_deadline, parse_status,
     text_similarity,
 };
 
@@ -57,6 +75,7 @@ pub fn parse_delivery_plan(
 /// `parseDeliveryPlan`, with the acronyms the document uses or defines
 /// (each with its expansion, where it came from and its first line).
 #[wasm_bindgen(js_name = parseDeliveryPlanDetailed, unchecked_return_type = "PlanParseResult")]
+#[cfg(feature = "full")]
 pub fn parse_delivery_plan_detailed(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
@@ -131,6 +150,7 @@ pub fn parse_strategy(
 /// Never fails on text: what is not understood is kept in `unclassified`
 /// with a diagnostic; headers and furniture in `skipped`.
 #[wasm_bindgen(js_name = parseProgressReport, unchecked_return_type = "ProgressParseResult")]
+#[cfg(feature = "full")]
 pub fn parse_progress_report(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -144,6 +164,7 @@ pub fn parse_progress_report(
 /// @throws {StratagraphError} only when the text is not a canonical document
 /// at all (`json`, `format`, `version`).
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "Diagnostic[]")]
+#[cfg(feature = "full")]
 pub fn validate_json(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -155,6 +176,7 @@ pub fn validate_json(
 /// Diagnostics as a JSON array: deterministic, two-space indented, ending with
 /// a newline (the bytes Rust and Python write for the same diagnostics).
 #[wasm_bindgen(js_name = diagnosticsToJson)]
+#[cfg(feature = "full")]
 pub fn diagnostics_to_json(
     #[wasm_bindgen(unchecked_param_type = "Diagnostic[]")] diagnostics: JsValue,
 ) -> Result<String, JsValue> {
@@ -164,6 +186,7 @@ pub fn diagnostics_to_json(
 
 /// The JSON Schema (draft 2020-12) of canonical JSON.
 #[wasm_bindgen(js_name = jsonSchema)]
+#[cfg(feature = "full")]
 pub fn json_schema() -> String {
     stratagraph::JSON_SCHEMA.to_owned()
 }

@@ -90,6 +90,7 @@ impl ProgressReport {
     /// @throws {StratagraphError} `json` (with `line` and `column`; also for a
     /// wrong `format`) or `version`.
     #[wasm_bindgen(js_name = fromJson)]
+    #[cfg(feature = "full")]
     pub fn from_json(
         #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
     ) -> Result<ProgressReport, JsValue> {
@@ -102,36 +103,42 @@ impl ProgressReport {
     /// The report's canonical JSON: deterministic, two-space indented, ending
     /// with a newline (byte for byte what Rust and Python write).
     #[wasm_bindgen(js_name = toJson)]
+    #[cfg(feature = "full")]
     pub fn to_json(&self) -> String {
         self.inner.to_json()
     }
 
     /// The report's title, as printed.
     #[wasm_bindgen(getter)]
+    #[cfg(feature = "full")]
     pub fn title(&self) -> String {
         self.inner.title.clone()
     }
 
     /// The date the report gives progress as at (`YYYY-MM-DD`), if it gives one.
     #[wasm_bindgen(getter)]
+    #[cfg(feature = "full")]
     pub fn date(&self) -> Option<String> {
         self.inner.date.map(|d| d.to_string())
     }
 
     /// The number of rows.
     #[wasm_bindgen(getter = entryCount)]
+    #[cfg(feature = "full")]
     pub fn entry_count(&self) -> usize {
         self.inner.entries.len()
     }
 
     /// Every row, in the order printed.
     #[wasm_bindgen(unchecked_return_type = "ProgressEntry[]")]
+    #[cfg(feature = "full")]
     pub fn entries(&self) -> Result<JsValue, JsValue> {
         to_js_array(&self.inner.entries)
     }
 
     /// The row for a strategic action number ("2.2"), or `undefined` (the last, if several).
     #[wasm_bindgen(unchecked_return_type = "ProgressEntry | undefined")]
+    #[cfg(feature = "full")]
     pub fn entry(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] number: &JsValue,
@@ -145,6 +152,7 @@ impl ProgressReport {
     /// The readable report: title, date, one paragraph per row with its
     /// status and shares, then the diagnostics given (none by default).
     #[wasm_bindgen(js_name = textReport)]
+    #[cfg(feature = "full")]
     pub fn text_report(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Diagnostic[]")] diagnostics: JsValue,
@@ -163,6 +171,7 @@ impl ProgressReport {
 
     /// An independent copy.
     #[allow(clippy::should_implement_trait)] // the JavaScript method is `clone()`
+    #[cfg(feature = "full")]
     pub fn clone(&self) -> ProgressReport {
         ProgressReport {
             inner: self.inner.clone(),
@@ -174,6 +183,7 @@ impl ProgressReport {
     /// Returns a warning for each row that matches no node and each row whose
     /// shares do not add up to 100%.
     #[wasm_bindgen(js_name = applyTo, unchecked_return_type = "Diagnostic[]")]
+    #[cfg(feature = "full")]
     pub fn apply_to(&self, strategy: &mut Strategy) -> Result<JsValue, JsValue> {
         to_js(&self.inner.apply_to(strategy.inner_mut()))
     }

@@ -70,6 +70,7 @@ impl Strategy {
     /// The canonical JSON of the strategy: deterministic, two-space indented,
     /// ending with a newline (byte for byte what Rust and Python write).
     #[wasm_bindgen(js_name = toJson)]
+    #[cfg(feature = "full")]
     pub fn to_json(&self) -> String {
         self.inner.to_json()
     }
@@ -79,6 +80,7 @@ impl Strategy {
     /// deadlines, lead and key partners); reading it back gives the same plan
     /// for everything that layout can carry.
     #[wasm_bindgen(js_name = toDeliveryPlan)]
+    #[cfg(feature = "full")]
     pub fn to_delivery_plan(&self) -> String {
         stratagraph::parse::write_delivery_plan(&self.inner)
     }
@@ -105,6 +107,7 @@ impl Strategy {
     /// it grouped by kind, then the diagnostics: those given, or by default
     /// those of `validate()`.
     #[wasm_bindgen(js_name = textReport)]
+    #[cfg(feature = "full")]
     pub fn text_report(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "Diagnostic[]")] diagnostics: JsValue,
@@ -119,6 +122,7 @@ impl Strategy {
 
     /// Every problem of the strategy, at once.
     #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+    #[cfg(feature = "full")]
     pub fn validate(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.validate())
     }
@@ -136,6 +140,7 @@ impl Strategy {
     }
 
     /// Whether a node has this id.
+    #[cfg(feature = "full")]
     pub fn has(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -145,6 +150,7 @@ impl Strategy {
 
     /// The node with this id, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "NodeData | undefined")]
+    #[cfg(feature = "full")]
     pub fn node(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -191,6 +197,7 @@ impl Strategy {
 
     /// The edge of `kind` from `source` to `target`, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "EdgeData | undefined")]
+    #[cfg(feature = "full")]
     pub fn edge(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
@@ -207,6 +214,7 @@ impl Strategy {
     /// The nodes `id` points to by edges of `kind`, in canonical order (an
     /// action's leads: `targets(action, "led_by")`); none for an unknown id.
     #[wasm_bindgen(unchecked_return_type = "NodeData[]")]
+    #[cfg(feature = "full")]
     pub fn targets(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -218,6 +226,7 @@ impl Strategy {
     /// The nodes that point to `id` by edges of `kind`, in canonical order
     /// (the actions a partner leads: `sources(partner, "led_by")`).
     #[wasm_bindgen(unchecked_return_type = "NodeData[]")]
+    #[cfg(feature = "full")]
     pub fn sources(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -228,6 +237,7 @@ impl Strategy {
 
     /// The node that contains `id` in the hierarchy, or `undefined`.
     #[wasm_bindgen(unchecked_return_type = "NodeData | undefined")]
+    #[cfg(feature = "full")]
     pub fn parent(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -240,6 +250,7 @@ impl Strategy {
 
     /// The nodes `id` contains, in canonical order.
     #[wasm_bindgen(unchecked_return_type = "NodeData[]")]
+    #[cfg(feature = "full")]
     pub fn children(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -249,6 +260,7 @@ impl Strategy {
 
     /// The chain of containers of `id`, nearest first.
     #[wasm_bindgen(unchecked_return_type = "NodeData[]")]
+    #[cfg(feature = "full")]
     pub fn ancestors(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -261,6 +273,7 @@ impl Strategy {
     /// @throws {StratagraphError} `duplicate_id` if its id is taken; a
     /// `TypeError` (`invalid_argument`) for an object that is not a node.
     #[wasm_bindgen(js_name = addNode)]
+    #[cfg(feature = "full")]
     pub fn add_node(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "NodeData")] node: JsValue,
@@ -274,6 +287,7 @@ impl Strategy {
     /// Add a node, or replace the data of the node with the same id (keeping
     /// its edges and position); returns the node it replaced, or `undefined`.
     #[wasm_bindgen(js_name = upsertNode, unchecked_return_type = "NodeData | undefined")]
+    #[cfg(feature = "full")]
     pub fn upsert_node(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "NodeData")] node: JsValue,
@@ -287,6 +301,7 @@ impl Strategy {
 
     /// Remove a node and its edges; returns it, or `undefined` if there was none.
     #[wasm_bindgen(js_name = removeNode, unchecked_return_type = "NodeData | undefined")]
+    #[cfg(feature = "full")]
     pub fn remove_node(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: &JsValue,
@@ -303,6 +318,7 @@ impl Strategy {
     ///
     /// @throws {StratagraphError} `dangling_edge` when an end does not exist.
     #[wasm_bindgen(js_name = addEdge)]
+    #[cfg(feature = "full")]
     pub fn add_edge(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "EdgeData")] edge: JsValue,
@@ -315,6 +331,7 @@ impl Strategy {
 
     /// Remove the edge of `kind` from `source` to `target`; returns whether it was there.
     #[wasm_bindgen(js_name = removeEdge)]
+    #[cfg(feature = "full")]
     pub fn remove_edge(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
@@ -329,6 +346,7 @@ impl Strategy {
 
     /// An independent copy (for example before `ProgressReport.applyTo`).
     #[allow(clippy::should_implement_trait)] // the JavaScript method is `clone()`
+    #[cfg(feature = "full")]
     pub fn clone(&self) -> Strategy {
         Strategy {
             inner: self.inner.clone(),
@@ -336,6 +354,7 @@ impl Strategy {
     }
 
     /// Whether two strategies hold the same nodes and edges.
+    #[cfg(feature = "full")]
     pub fn equals(&self, other: &Strategy) -> bool {
         self.inner == other.inner
     }

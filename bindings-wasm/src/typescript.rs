@@ -333,6 +333,35 @@ export interface PartnerLoadRow {
 /** The partner load table, heaviest first (`Strategy.partnerLoad`). */
 export interface PartnerLoad extends Table<PartnerLoadRow> {}
 
+/** One action, with everything the plan says about it (`Strategy.actionsTable`). */
+export interface ActionRow {
+  id: string;
+  /** Its number ("10.1.5"; empty when it has none). */
+  number: string;
+  text: string;
+  /** The number (else the name) of the priority containing it. */
+  priority: string | null;
+  /** The number (else the name) of the strategic action containing it. */
+  strategic_action: string | null;
+  /** The names of the partners leading it, joined by "; ". */
+  leads: string;
+  /** The names of its key partners that do not also lead it, joined by "; ". */
+  key_partners: string;
+  deadline_start: DateText | null;
+  /** The day it is due, if its deadline has one. */
+  deadline_end: DateText | null;
+  /** The deadline as the document words it. */
+  deadline_phrase: string | null;
+  /** The numbers (else names) of the outcomes it counts for (its own and its containers'), joined by "; ". */
+  outcomes: string;
+  /** Its status: its own, else its nearest container's. */
+  status: Status | null;
+  /** The date of the report that set the status. */
+  status_date: DateText | null;
+}
+/** One row per action, in canonical order (`Strategy.actionsTable`). */
+export interface ActionsTable extends Table<ActionRow> {}
+
 /** One step of a chain of edges. */
 export interface PathStepRow {
   /** Which chain (0-based), shortest first. */
@@ -763,6 +792,7 @@ mod tests {
         let rows: Vec<(&str, Vec<String>)> = vec![
             ("ResponsibilityRow", columns::<query::ResponsibilityRow>()),
             ("PartnerLoadRow", columns::<query::PartnerLoadRow>()),
+            ("ActionRow", columns::<query::ActionRow>()),
             ("PathStepRow", columns::<query::PathStepRow>()),
             (
                 "PriorityOutcomeRow",

@@ -20,6 +20,7 @@ fn or_undefined<T: Serialize>(value: Option<T>) -> Result<JsValue, JsValue> {
 /// The window of days a deadline phrase means ("By November 2023" ends
 /// 2023-11-30; "Over 2023/24" is 2023-04-01..2024-03-31), or `undefined`.
 #[wasm_bindgen(js_name = parseDeadline, unchecked_return_type = "DateWindow | undefined")]
+#[cfg(feature = "full")]
 pub fn parse_deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] phrase: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -28,6 +29,7 @@ pub fn parse_deadline(
 
 /// The first deadline phrase found in a text, or `undefined`.
 #[wasm_bindgen(js_name = findDeadline, unchecked_return_type = "DateWindow | undefined")]
+#[cfg(feature = "full")]
 pub fn find_deadline(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -36,6 +38,7 @@ pub fn find_deadline(
 
 /// Every deadline phrase found in a text, in order.
 #[wasm_bindgen(js_name = findDeadlines, unchecked_return_type = "DateWindow[]")]
+#[cfg(feature = "full")]
 pub fn find_deadlines(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -44,6 +47,7 @@ pub fn find_deadlines(
 
 /// The period a title or sentence names ("delivery plan 2023-2025"), or `undefined`.
 #[wasm_bindgen(js_name = findPeriod, unchecked_return_type = "DateWindow | undefined")]
+#[cfg(feature = "full")]
 pub fn find_period(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -70,6 +74,7 @@ pub fn statuses() -> Result<JsValue, JsValue> {
 /// The status a report's words mean ("On track", "Missed delivery date -
 /// no risk", "Complete"), or `undefined`.
 #[wasm_bindgen(js_name = parseStatus, unchecked_return_type = "Status | undefined")]
+#[cfg(feature = "full")]
 pub fn parse_status(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -82,6 +87,7 @@ pub fn parse_status(
 /// The built-in gazetteer: the bodies, groups, programmes and terms plans
 /// name, with their acronyms and other spellings.
 #[wasm_bindgen(unchecked_return_type = "GazetteerEntry[]")]
+#[cfg(feature = "full")]
 pub fn gazetteer() -> Result<JsValue, JsValue> {
     to_js(stratagraph::parse::gazetteer::Gazetteer::builtin().entries())
 }
@@ -89,6 +95,7 @@ pub fn gazetteer() -> Result<JsValue, JsValue> {
 /// The similarity of two texts (0 to 1; trigrams of the normalised words),
 /// as diff and align measure it.
 #[wasm_bindgen(js_name = textSimilarity)]
+#[cfg(feature = "full")]
 pub fn text_similarity(
     #[wasm_bindgen(unchecked_param_type = "string")] a: &JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] b: &JsValue,

@@ -25,7 +25,7 @@ const MIME = {
   '.wasm': 'application/wasm',
 };
 // What the static server may serve (the layout of `python3 -m http.server -d .` at the root).
-const SERVED = ['examples/', 'dist/pkg-web/', 'bindings-wasm/explorer/', 'dist/npm/', 'tests/fixtures/'];
+const SERVED = ['examples/', 'dist/pkg-explorer/', 'bindings-wasm/explorer/', 'dist/npm/', 'tests/fixtures/'];
 
 // Hostile labels: markup in every text a document supplies.
 const HOSTILE = JSON.stringify({
@@ -56,7 +56,7 @@ const HOSTILE = JSON.stringify({
 const HOSTILE_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>hostile labels</title>
 <script type="module">
-import * as stratagraph from '/dist/pkg-web/stratagraph_wasm.js';
+import * as stratagraph from '/dist/pkg-explorer/stratagraph_wasm.js';
 import { StrategyExplorer } from '/bindings-wasm/explorer/strategy-explorer.js';
 StrategyExplorer.usePackage(stratagraph);
 const el = document.createElement('strategy-explorer');
@@ -66,15 +66,17 @@ el.text = ${JSON.stringify(HOSTILE).replace(/</g, '\\u003c')}; // every < escape
 document.body.append(el);
 </script></head><body></body></html>`;
 
-// The npm package as published (dist/npm): the component finds the web build beside it.
+// The npm package as published (dist/npm): the component finds the explorer's module beside it.
 const NPM_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>from the npm layout</title>
 <script type="module" src="/dist/npm/explorer/strategy-explorer.js"></script></head>
 <body><strategy-explorer src="/tests/fixtures/mini-plan.json" format="json"></strategy-explorer></body></html>`;
 
 function serve() {
+  const requested = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    requested.push(url.pathname);
     if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
       res.writeHead(200, { 'content-type': MIME['.html'] }).end(url.pathname === '/test/npm.html' ? NPM_PAGE : HOSTILE_PAGE);
       return;
@@ -90,6 +92,7 @@ function serve() {
     res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
+  server.requested = requested; // every path asked for, in order
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
@@ -148,7 +151,7 @@ async function loaded(page, messages) {
 }
 
 test('prerequisites: the built package and Chromium', () => {
-  assert.ok(fs.existsSync(path.join(ROOT, 'dist/pkg-web/stratagraph_wasm.js')), 'run bindings-wasm/build.sh first');
+  assert.ok(fs.existsSync(path.join(ROOT, 'dist/pkg-explorer/stratagraph_wasm.js')), 'run bindings-wasm/build.sh first');
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
 });
 
@@ -219,16 +222,18 @@ test('the example page: drawing, search, filter, details, keyboard, theme, scree
   assert.equal(search.event.q, 'COSLA');
   assert.equal(search.event.matches, search.matched.length);
 
-  // A filter: outcome 3. The actions it keeps are those the core explains as counting for it.
+  // A filter: outcome 3. The actions it keeps are those the core counts for it (its actions
+  // table: an action's own outcomes and its containers'; the explorer's module has no
+  // explainContribution).
   await page.locator('strategy-explorer button[part="clear"]').click();
   await page.locator('strategy-explorer select[data-filter="outcome"]').selectOption('outcome:3');
   const filtered = await page.evaluate(() => {
     const el = document.querySelector('strategy-explorer');
     const root = el.shadowRoot;
-    const actions = el.strategy.nodes('action').map((n) => n.id);
+    const rows = el.strategy.actionsTable().rows;
     return {
       matched: [...root.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id')).sort(),
-      expected: actions.filter((a) => el.strategy.explainContribution(a, 'outcome:3').found).sort(),
+      expected: rows.filter((r) => r.outcomes.split('; ').includes('3')).map((r) => r.id).sort(),
       filter: el.filter,
       event: window.__events.filter((e) => e.type === 'filterchange').at(-1)?.detail,
     };
@@ -387,7 +392,7 @@ test('hostile labels show as text and never run', async (t) => {
   assert.deepStrictEqual(messages, []);
 });
 
-test('from the npm package layout, the explorer loads the web build beside it', async (t) => {
+test('from the npm package layout, the explorer loads its own module beside it', async (t) => {
   assert.ok(fs.existsSync(path.join(ROOT, 'dist/npm/explorer/strategy-explorer.js')), 'build.sh stages the component');
   const server = await serve();
   t.after(() => server.close());
@@ -397,4 +402,7 @@ test('from the npm package layout, the explorer loads the web build beside it', 
   assert.equal(load.nodes, 13);
   assert.equal(load.drawn, 6, '1 priority, 1 strategic action, 2 actions, 2 outcomes');
   assert.deepStrictEqual(messages, []);
+  // The explorer's module (within the size budget), not the whole API.
+  assert.ok(server.requested.includes('/dist/npm/pkg-explorer/stratagraph_wasm_bg.wasm'), server.requested.join());
+  assert.ok(!server.requested.some((p) => p.includes('/pkg-web/')), server.requested.join());
 });
