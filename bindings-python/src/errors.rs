@@ -58,7 +58,7 @@ const SPECS: &[Spec] = &[
         code: "format",
         name: "FormatError",
         builtin: Builtin::Value,
-        doc: "The document is not a stratagraph document (``.found`` is its \"format\" value).",
+        doc: "The document is not of the kind expected (``.found`` is its \"format\" value, ``.expected`` the one wanted).",
     },
     Spec {
         code: "version",
@@ -193,7 +193,10 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
     exc.setattr("line", line)?;
     exc.setattr("column", column)?;
     match err {
-        Error::Format { found } => exc.setattr("found", found)?,
+        Error::Format { found, expected } => {
+            exc.setattr("found", found)?;
+            exc.setattr("expected", *expected)?;
+        }
         Error::Version { found, supported } => {
             exc.setattr("found", found)?;
             exc.setattr("supported", supported)?;

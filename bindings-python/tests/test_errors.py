@@ -64,6 +64,7 @@ def test_wrong_format() -> None:
         Strategy.from_json('{"format": "graphml", "version": 1, "nodes": []}')
     e = info.value
     assert (e.code, e.found, e.line, e.column) == ("format", '"graphml"', None, None)
+    assert e.expected == "stratagraph"
 
 
 def test_wrong_version() -> None:

@@ -250,7 +250,7 @@ test.describe('parsers', () => {
   test('ProgressReport.fromJson errors', () => {
     const wrongFormat = thrown(() => sg.ProgressReport.fromJson('{"format": "stratagraph", "version": 1}'));
     assertPackageError(wrongFormat, 'progress format');
-    assert.equal(wrongFormat.code, 'json');
+    assert.equal(wrongFormat.code, 'format');
     const v = thrown(() => sg.ProgressReport.fromJson('{"format": "stratagraph-progress", "version": 9}'));
     assert.equal(v.code, 'version');
   });

@@ -147,7 +147,5 @@ impl fmt::Display for Diagnostic {
 /// assert_eq!(diagnostics_to_json(&[]), "[]\n");
 /// ```
 pub fn diagnostics_to_json(diagnostics: &[Diagnostic]) -> String {
-    let mut out = serde_json::to_string_pretty(diagnostics).unwrap_or_else(|_| "[]".to_owned());
-    out.push('\n');
-    out
+    crate::json::to_pretty_json(diagnostics)
 }

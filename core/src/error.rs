@@ -18,11 +18,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// The document is not a stratagraph document (its `format` is not `"stratagraph"`).
-    #[error("not a stratagraph document: \"format\" is {found}, expected \"stratagraph\"")]
+    /// The document is not of the kind expected: its `format` is not
+    /// `"stratagraph"` (or `"stratagraph-progress"` for a progress report).
+    #[error("not a {expected} document: \"format\" is {found}, expected \"{expected}\"")]
     Format {
         /// The `format` value found (as JSON), or `missing`.
         found: String,
+        /// The `format` value expected.
+        expected: &'static str,
     },
     /// The document's version is one this build does not read.
     #[error(
@@ -167,6 +170,7 @@ mod tests {
             },
             Error::Format {
                 found: String::new(),
+                expected: "stratagraph",
             },
             Error::Version {
                 found: String::new(),

@@ -45,13 +45,8 @@ pub struct Document {
     pub edges: Vec<Edge>,
 }
 
-#[derive(Deserialize)]
-struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-}
-
-fn json_error(e: &serde_json::Error) -> Error {
+/// A serde_json error as [`Error::Json`], with its line and column as fields.
+pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     let mut message = e.to_string();
     // serde_json appends " at line L column C"; we report those as fields.
     if let Some(pos) = message.rfind(" at line ") {
@@ -64,24 +59,48 @@ fn json_error(e: &serde_json::Error) -> Error {
     }
 }
 
-fn check_header(
+/// Check a document's `format` and `version` against what is expected.
+pub(crate) fn check_header(
     format: Option<&serde_json::Value>,
     version: Option<&serde_json::Value>,
+    expected: (&'static str, u32),
 ) -> Result<(), Error> {
     let show =
         |v: Option<&serde_json::Value>| v.map_or_else(|| "missing".to_owned(), |v| v.to_string());
-    if format.and_then(|f| f.as_str()) != Some(FORMAT) {
+    if format.and_then(|f| f.as_str()) != Some(expected.0) {
         return Err(Error::Format {
             found: show(format),
+            expected: expected.0,
         });
     }
-    if version.and_then(serde_json::Value::as_u64) != Some(u64::from(VERSION)) {
+    if version.and_then(serde_json::Value::as_u64) != Some(u64::from(expected.1)) {
         return Err(Error::Version {
             found: show(version),
-            supported: VERSION,
+            supported: expected.1,
         });
     }
     Ok(())
+}
+
+/// The header of a document, read alone to tell a wrong format or version
+/// from a malformed body.
+#[derive(Deserialize)]
+pub(crate) struct Header {
+    pub(crate) format: Option<serde_json::Value>,
+    pub(crate) version: Option<serde_json::Value>,
+}
+
+/// `value` as two-space indented JSON ending with a newline. Writing to memory
+/// cannot fail; a non-finite number is written as `null`.
+pub(crate) fn to_pretty_json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut out = Vec::with_capacity(256);
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+    if value.serialize(&mut ser).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }
 
 impl Document {
@@ -94,12 +113,12 @@ impl Document {
             Ok(doc) => {
                 let format = serde_json::Value::String(doc.format.clone());
                 let version = serde_json::Value::from(doc.version);
-                check_header(Some(&format), Some(&version))?;
+                check_header(Some(&format), Some(&version), (FORMAT, VERSION))?;
                 Ok(doc)
             }
             Err(e) => {
                 if let Ok(h) = serde_json::from_str::<Header>(text) {
-                    check_header(h.format.as_ref(), h.version.as_ref())?;
+                    check_header(h.format.as_ref(), h.version.as_ref(), (FORMAT, VERSION))?;
                 }
                 Err(json_error(&e))
             }
@@ -178,16 +197,7 @@ impl Strategy {
     /// # Ok::<(), stratagraph::Error>(())
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(64 + self.len() * 160);
-        let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-        // Writing to a Vec cannot fail and every value is JSON-representable:
-        // non-finite numbers become `null` rather than failing.
-        if self.serialize(&mut ser).is_err() {
-            out.clear();
-        }
-        out.push(b'\n');
-        String::from_utf8(out).unwrap_or_default()
+        to_pretty_json(self)
     }
 }
 
@@ -198,7 +208,7 @@ impl<'de> Deserialize<'de> for Strategy {
         let doc = Document::deserialize(d)?;
         let format = serde_json::Value::String(doc.format.clone());
         let version = serde_json::Value::from(doc.version);
-        check_header(Some(&format), Some(&version)).map_err(D::Error::custom)?;
+        check_header(Some(&format), Some(&version), (FORMAT, VERSION)).map_err(D::Error::custom)?;
         Strategy::try_from(doc).map_err(D::Error::custom)
     }
 }

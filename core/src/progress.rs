@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+use crate::json::{check_header, json_error, to_pretty_json, Header};
 use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
 
 /// The status of an action, in the words of real progress reports.
@@ -337,49 +338,6 @@ struct DocIn {
     entries: Vec<ProgressEntry>,
 }
 
-#[derive(Deserialize)]
-struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-}
-
-fn json_error(e: &serde_json::Error) -> Error {
-    let mut message = e.to_string();
-    if let Some(pos) = message.rfind(" at line ") {
-        message.truncate(pos);
-    }
-    Error::Json {
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message,
-    }
-}
-
-fn check_header(
-    format: Option<&serde_json::Value>,
-    version: Option<&serde_json::Value>,
-) -> Result<(), Error> {
-    let show =
-        |v: Option<&serde_json::Value>| v.map_or_else(|| "missing".to_owned(), |v| v.to_string());
-    if format.and_then(|f| f.as_str()) != Some(PROGRESS_FORMAT) {
-        return Err(Error::Json {
-            line: 1,
-            column: 1,
-            message: format!(
-                "not a stratagraph progress report: \"format\" is {}, expected \"{PROGRESS_FORMAT}\"",
-                show(format)
-            ),
-        });
-    }
-    if version.and_then(serde_json::Value::as_u64) != Some(u64::from(PROGRESS_VERSION)) {
-        return Err(Error::Version {
-            found: show(version),
-            supported: PROGRESS_VERSION,
-        });
-    }
-    Ok(())
-}
-
 impl ProgressReport {
     /// The report's canonical JSON: `{"format": "stratagraph-progress",
     /// "version": 1, "title", "date", "entries"}`, two-space indented, ending
@@ -394,25 +352,16 @@ impl ProgressReport {
     /// );
     /// ```
     pub fn to_json(&self) -> String {
-        let mut out = Vec::with_capacity(128 + self.entries.len() * 256);
-        let fmt = serde_json::ser::PrettyFormatter::with_indent(b"  ");
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
-        let doc = DocOut {
+        to_pretty_json(&DocOut {
             format: PROGRESS_FORMAT,
             version: PROGRESS_VERSION,
             report: self,
-        };
-        // Writing to a Vec cannot fail; a non-finite percent is written as null.
-        if doc.serialize(&mut ser).is_err() {
-            out.clear();
-        }
-        out.push(b'\n');
-        String::from_utf8(out).unwrap_or_default()
+        })
     }
 
-    /// Read a report from its canonical JSON. A wrong `format` or malformed
-    /// JSON is an [`Error::Json`] with its line and column; a wrong `version`
-    /// an [`Error::Version`].
+    /// Read a report from its canonical JSON. Malformed JSON is an
+    /// [`Error::Json`] with its line and column; a wrong `format` an
+    /// [`Error::Format`]; a wrong `version` an [`Error::Version`].
     ///
     /// ```
     /// use stratagraph::progress::ProgressReport;
@@ -423,7 +372,8 @@ impl ProgressReport {
     /// let report = ProgressReport::from_json(text)?;
     /// assert_eq!(report.entries[0].number, "1.1");
     /// let err = ProgressReport::from_json(r#"{"format": "stratagraph", "version": 1}"#).unwrap_err();
-    /// assert_eq!(err.code(), "json");
+    /// assert_eq!(err.code(), "format");
+    /// assert!(err.to_string().contains("expected \"stratagraph-progress\""));
     /// # Ok::<(), stratagraph::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<ProgressReport, Error> {
@@ -431,7 +381,11 @@ impl ProgressReport {
             Ok(doc) => {
                 let format = serde_json::Value::String(doc.format);
                 let version = serde_json::Value::from(doc.version);
-                check_header(Some(&format), Some(&version))?;
+                check_header(
+                    Some(&format),
+                    Some(&version),
+                    (PROGRESS_FORMAT, PROGRESS_VERSION),
+                )?;
                 Ok(ProgressReport {
                     title: doc.title,
                     date: doc.date,
@@ -440,7 +394,11 @@ impl ProgressReport {
             }
             Err(e) => {
                 if let Ok(h) = serde_json::from_str::<Header>(text) {
-                    check_header(h.format.as_ref(), h.version.as_ref())?;
+                    check_header(
+                        h.format.as_ref(),
+                        h.version.as_ref(),
+                        (PROGRESS_FORMAT, PROGRESS_VERSION),
+                    )?;
                 }
                 Err(json_error(&e))
             }

@@ -268,6 +268,7 @@ class JsonError(StratagraphError, ValueError):
 
 class FormatError(StratagraphError, ValueError):
     found: str
+    expected: str
 
 class VersionError(StratagraphError, ValueError):
     found: str
