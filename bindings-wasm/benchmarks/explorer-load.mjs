@@ -1,8 +1,8 @@
 // Browser load time of the <strategy-explorer> on a generated plan of about 2,000 nodes (issue
 // 7, point 6): how long after navigation the explorer shows its drawing, in headless Chromium.
 //
-// The page loads the web-target package (dist/pkg-web: init() compiles the .wasm while
-// streaming) and the explorer (bindings-wasm/explorer), which fetches the plan's canonical JSON
+// The page loads the explorer's module (dist/pkg-explorer, what the component loads by default;
+// --full: the whole API, dist/pkg-web; init() compiles the .wasm while streaming) and the explorer (bindings-wasm/explorer), which fetches the plan's canonical JSON
 // (src="/plan.json" format="json"), reads it (Strategy.fromJson), reads the tables its filters
 // and details use (nodes, edges, responsibilities, partner load, progress roll-up), draws it
 // with the core (Strategy.toSvg, partners column included), parses the SVG, makes every box
@@ -13,8 +13,8 @@
 // search, the filters and the details have been read. --partners draws the partners column
 // too (the example page does; the explorer's default does not).
 //
-//   bindings-wasm/build.sh                      # builds dist/pkg-web and dist/pkg-node
-//   node bindings-wasm/benchmarks/explorer-load.mjs [--nodes 2000] [--runs 5] [--partners]
+//   bindings-wasm/build.sh                      # builds dist/pkg-explorer, dist/pkg-web, dist/pkg-node
+//   node bindings-wasm/benchmarks/explorer-load.mjs [--nodes 2000] [--runs 5] [--partners] [--full]
 //
 // Prints one line per run and the median; nothing is downloaded (CHROMIUM_PATH
 // or /usr/bin/chromium, and playwright-core from bindings-wasm/node_modules).
@@ -28,7 +28,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
-const PKG_WEB = path.join(ROOT, 'dist/pkg-web');
+const FULL = process.argv.includes('--full'); // the whole API instead of the explorer's module
+const PKG_WEB = path.join(ROOT, FULL ? 'dist/pkg-web' : 'dist/pkg-explorer');
 const PKG_NODE = path.join(ROOT, 'dist/pkg-node/stratagraph_wasm.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const arg = (name, fallback) => {
@@ -39,7 +40,7 @@ const TARGET_NODES = arg('--nodes', 2000);
 const RUNS = arg('--runs', 5);
 const PARTNERS = process.argv.includes('--partners'); // draw the partners column too
 
-for (const [what, p] of [['dist/pkg-web', path.join(PKG_WEB, 'stratagraph_wasm.js')], ['dist/pkg-node', PKG_NODE], ['Chromium', CHROMIUM]]) {
+for (const [what, p] of [[path.relative(ROOT, PKG_WEB), path.join(PKG_WEB, 'stratagraph_wasm.js')], ['dist/pkg-node', PKG_NODE], ['Chromium', CHROMIUM]]) {
   if (!fs.existsSync(p)) {
     console.error(`${what} is missing (${p}): run bindings-wasm/build.sh, install chromium`);
     process.exit(2);
@@ -57,7 +58,7 @@ for (let i = 0; i < 6; i += 1) {
   actions = Math.max(1, Math.round(actions * (1 + (TARGET_NODES - plan.nodeCount) / plan.nodeCount)));
 }
 const json = plan.toJson();
-console.log(`# plan: ${plan.nodeCount} nodes, ${plan.edgeCount} edges, ${actions} actions, ${(json.length / 1e3).toFixed(0)} kB of JSON`);
+console.log(`# plan: ${plan.nodeCount} nodes, ${plan.edgeCount} edges, ${actions} actions, ${(json.length / 1e3).toFixed(0)} kB of JSON; module: ${path.relative(ROOT, PKG_WEB)}`);
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>load time</title>

@@ -88,6 +88,19 @@ test.describe('queries', () => {
     assert.deepStrictEqual(load.columns.slice(0, 3), ['partner', 'label', 'leads']);
   });
 
+  test('actionsTable: one row per action, with its leads, outcomes and status', () => {
+    const t = plan.actionsTable();
+    assertTable(t, 'actionsTable');
+    assert.equal(t.rows.length, 13);
+    const first = t.rows[0];
+    assert.deepStrictEqual(
+      [first.id, first.priority, first.strategic_action, first.leads, first.outcomes, first.status],
+      ['action:10.1.1', '10', '10.1', 'Scottish Government', '1; 2; 3; 4; 5; 6; 7', null],
+    );
+    const joint = mini().actionsTable().rows[0];
+    assert.deepStrictEqual([joint.leads, joint.deadline_end, joint.deadline_phrase], ['Scottish Government; COSLA', '2023-11-30', 'By November 2023']);
+  });
+
   test('explainContribution and explainPath read the chain of edges', () => {
     const why = plan.explainContribution('action:10.3.2', 'outcome:1');
     assertTable(why, 'explainContribution');

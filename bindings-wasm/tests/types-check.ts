@@ -3,6 +3,8 @@
 // type is precise: were it `any`, the directive would be unused and tsc would fail.
 import {
   type Acronym,
+  type ActionRow,
+  type ActionsTable,
   type Alignment,
   type AttrValue,
   type DateWindow,
@@ -189,6 +191,8 @@ const leadCounts: number[] = load.rows.map((r) => r.leads);
 const loadColumns: (keyof PartnerLoadRow)[] = load.columns;
 // @ts-expect-error: columns are the row's field names
 const notAColumn: PartnerLoad['columns'] = ['weight'];
+const actionsTable: ActionsTable = plan.actionsTable();
+const actionStatuses: (Status | null)[] = actionsTable.rows.map((r: ActionRow) => r.status);
 const why: PathExplanation = plan.explainContribution('action:1.1.1', 'outcome:1');
 const found: boolean = why.found;
 const readings: string[] = why.rows.map((r) => r.reading);
