@@ -87,8 +87,8 @@ pub(crate) fn report_list(
 impl ProgressReport {
     /// Read a report from its canonical JSON (`{"format": "stratagraph-progress", "version": 1, ...}`).
     ///
-    /// @throws {StratagraphError} `json` (with `line` and `column`; also for a
-    /// wrong `format`) or `version`.
+    /// @throws {StratagraphError} `json` (with `line` and `column`), `format`
+    /// (a wrong `format`) or `version`.
     #[wasm_bindgen(js_name = fromJson)]
     #[cfg(feature = "full")]
     pub fn from_json(
