@@ -39,8 +39,8 @@ pub struct PyProgressReport {
 impl PyProgressReport {
     /// Read a report from its canonical JSON (``{"format":
     /// "stratagraph-progress", "version": 1, ...}``). Raises ``JsonError``
-    /// (with ``.line`` and ``.column``; also for a wrong ``format``) or
-    /// ``VersionError``.
+    /// (with ``.line`` and ``.column``), ``FormatError`` for a wrong
+    /// ``format`` or ``VersionError``.
     #[classmethod]
     fn from_json(
         _cls: &Bound<'_, pyo3::types::PyType>,

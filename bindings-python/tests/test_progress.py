@@ -36,8 +36,11 @@ def test_report_object(report: ProgressReport) -> None:
 
 
 def test_report_json_errors() -> None:
-    with pytest.raises(stratagraph.JsonError):
+    with pytest.raises(stratagraph.FormatError) as wrong:
         ProgressReport.from_json('{"format": "stratagraph", "version": 1}')
+    assert wrong.value.expected == "stratagraph-progress"
+    with pytest.raises(stratagraph.JsonError):
+        ProgressReport.from_json('{"format": "stratagraph-progress", "version": 1, "entries": [}')
     with pytest.raises(stratagraph.VersionError):
         ProgressReport.from_json('{"format": "stratagraph-progress", "version": 9}')
 
