@@ -5,6 +5,9 @@
 //! Structs and maps become dicts (fields in declaration order, map entries in
 //! the map's order), sequences and tuples lists, unit variants their name,
 //! other enum variants a one-entry dict, like serde_json.
+//!
+//! `pythonize` does this job, but its newest release (0.29) is built on pyo3 0.29
+//! and this crate is on pyo3 0.30; move to it when a release for 0.30 exists.
 
 use std::fmt;
 
