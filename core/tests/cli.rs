@@ -1,4 +1,5 @@
 //! The command-line tool, run as a user would.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -154,6 +155,11 @@ fn a_truncated_plan_loses_nothing() {
     assert!(out.status.code().is_some());
     let out = stratagraph(&["parse", "-"], Some(cut.as_bytes()));
     assert!(out.status.success());
+    // Cut before its first action, a plan is still read as a plan.
+    let head = &text[..1500];
+    let out = stratagraph(&["parse", "-"], Some(head.as_bytes()));
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains("\"id\": \"priority:10\""), "{json}");
 }
 
 #[test]

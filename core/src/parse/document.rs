@@ -45,8 +45,10 @@ impl DocumentKind {
 
     /// Tell the kind of a document from its text.
     ///
-    /// JSON starts with `{`; a delivery plan has numbered actions ("10.1.1 ...")
-    /// or "Strategic Action" or "Lead and Key Partners" lines; a progress report
+    /// JSON starts with `{`; a delivery plan has numbered actions ("10.1.1 ..."),
+    /// "Priority N" headings, an "Outcomes: 1, 2" list, or "Strategic Action",
+    /// "Lead and Key Partners", "Key area of focus" or "Challenges and
+    /// opportunities" lines (so a plan cut short is still read as a plan); a progress report
     /// has more status lines ("On Track", "33.3% At Risk") than plan lines;
     /// anything else is read as a narrative strategy.
     ///
@@ -55,6 +57,7 @@ impl DocumentKind {
     /// assert_eq!(DocumentKind::detect("{\"format\": \"stratagraph\"}"), DocumentKind::Json);
     /// assert_eq!(DocumentKind::detect("Priority 1\n1.1.1 Train staff.\nLead and Key Partners: NES"), DocumentKind::Plan);
     /// assert_eq!(DocumentKind::detect("1.1 Train staff.\nOn Track\n100% On Track"), DocumentKind::Progress);
+    /// assert_eq!(DocumentKind::detect("Priority 10\nReduce the risk.\nOutcomes: 1, 2, 3"), DocumentKind::Plan);
     /// assert_eq!(DocumentKind::detect("Together for Mental Health sets out our ambitions."), DocumentKind::Strategy);
     /// ```
     pub fn detect(text: &str) -> DocumentKind {
@@ -68,6 +71,10 @@ impl DocumentKind {
             let lower = t.to_ascii_lowercase();
             if lower.starts_with("lead and key partners")
                 || lower.starts_with("strategic action")
+                || lower.starts_with("key area of focus")
+                || lower.starts_with("challenges and opportunities")
+                || is_priority_heading(&lower)
+                || is_outcome_list(&lower)
                 || is_action_number(t)
             {
                 plan += 1;
@@ -97,6 +104,20 @@ fn has_status_words(lower: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Whether a line is a priority heading ("Priority 10", "Priority 1: title").
+fn is_priority_heading(lower: &str) -> bool {
+    lower
+        .strip_prefix("priority ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a line lists outcome numbers ("Outcomes: 1, 2, 3").
+fn is_outcome_list(lower: &str) -> bool {
+    lower
+        .strip_prefix("outcomes:")
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether a line starts with a three-part action number ("10.1.1 ").
