@@ -14,7 +14,7 @@ export LD_LIBRARY_PATH="$PY_LIBDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
 # ---------- lint ----------
 step fmt cargo fmt --all --check
-step clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D warnings
 # pyo3-ffi does not build for wasm32: lint core and the wasm crate alone for that target
 # (libraries only: the tests and benches use proptest and divan, which do not target wasm32)
 step clippy-wasm32 cargo clippy -p stratagraph -p stratagraph-wasm --target wasm32-unknown-unknown --lib --locked -- -D warnings
