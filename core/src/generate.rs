@@ -1610,12 +1610,12 @@ mod tests {
                 serde_json::to_string(&n).unwrap()
             })
             .collect();
-        nodes.sort();
+        crate::sort::sort(&mut nodes);
         let mut edges: Vec<String> = s
             .edges()
             .map(|e| serde_json::to_string(&e.to_edge()).unwrap())
             .collect();
-        edges.sort();
+        crate::sort::sort(&mut edges);
         (nodes, edges)
     }
 

@@ -38,6 +38,7 @@ pub mod parse;
 pub mod progress;
 pub mod query;
 pub mod report;
+mod sort;
 pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};

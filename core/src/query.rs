@@ -116,7 +116,9 @@ fn responsibility_rows(
             entries.extend(by_partner[al as usize].iter().map(|&(a, r)| (a, al, r)));
         }
         // Direct (NONE sorts last as u32::MAX, so map it to 0 for ordering).
-        entries.sort_by_key(|&(a, via, _)| (a, if via == NONE { 0 } else { via as u64 + 1 }));
+        crate::sort::sort_by_key(&mut entries, |&(a, via, _)| {
+            (a, if via == NONE { 0 } else { via as u64 + 1 })
+        });
         let Some(pn) = idx.node(p) else { continue };
         for (a, via, role) in entries {
             let Some(an) = idx.node(a) else { continue };
@@ -357,7 +359,7 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
         };
         keyed.push(((Reverse(n_direct), Reverse(leads), Reverse(via), p), row));
     }
-    keyed.sort_by_key(|(k, _)| *k);
+    crate::sort::sort_by_key(&mut keyed, |(k, _)| *k);
     PartnerLoad {
         rows: keyed.into_iter().map(|(_, r)| r).collect(),
     }
@@ -601,7 +603,7 @@ pub fn explain_path(s: &Strategy, from: &str, to: &str) -> Result<PathExplanatio
         adj[y].push((x as u32, e.kind, true));
     }
     for list in &mut adj {
-        list.sort_by_key(|&(p, k, r)| (p, r, k));
+        crate::sort::sort_by_key(list, |&(p, k, r)| (p, r, k));
     }
     let mut prev: Vec<Option<(u32, EdgeKind, bool)>> = vec![None; n];
     let mut seen = vec![false; n];

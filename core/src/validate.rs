@@ -166,7 +166,7 @@ fn hierarchy_cycles(s: &Strategy, out: &mut Vec<Diagnostic>) {
             cycles.push(members);
         }
     }
-    cycles.sort();
+    crate::sort::sort(&mut cycles);
     let nodes: Vec<&Node> = s.nodes().collect();
     for members in cycles {
         let ids: Vec<&str> = members.iter().map(|&i| nodes[i].id.as_str()).collect();

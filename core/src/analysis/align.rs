@@ -80,7 +80,7 @@ fn text_rows(
     let ta: Vec<&Trigrams> = xa.iter().map(|(_, t)| t).collect();
     let tb: Vec<&Trigrams> = xb.iter().map(|(_, t)| t).collect();
     let mut pairs = greedy_pairs(&ta, &tb, threshold);
-    pairs.sort_by_key(|&(i, j, _)| (i, j));
+    crate::sort::sort_by_key(&mut pairs, |&(i, j, _)| (i, j));
     let mut used_a = vec![false; xa.len()];
     let mut used_b = vec![false; xb.len()];
     let mut rows = Vec::new();
@@ -205,7 +205,7 @@ fn shared_rows(a: &PlanIndex<'_>, b: &PlanIndex<'_>, kind: NodeKind) -> Vec<Alig
             .position(|m| m.id == n.id)
             .unwrap_or(usize::MAX)
     };
-    rows.sort_by_key(|(na, _, _, _)| pos(na));
+    crate::sort::sort_by_key(&mut rows, |(na, _, _, _)| pos(na));
     rows.into_iter()
         .map(|(na, nb, s, how)| AlignmentRow {
             kind: kind.as_str().to_owned(),

@@ -80,7 +80,7 @@ impl Compact {
                     row.push((j, weight(e)));
                 }
             }
-            row.sort_by_key(|&(j, _)| j);
+            crate::sort::sort_by_key(&mut row, |&(j, _)| j);
             let mut k = 0;
             while k < row.len() {
                 let (j, mut w) = row[k];

@@ -324,7 +324,7 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
                 let (a, b) = (partners(&oi, op, lead), partners(&ni, np, lead));
                 let ids = |v: &[(String, String)]| {
                     let mut ids: Vec<String> = v.iter().map(|(i, _)| i.clone()).collect();
-                    ids.sort();
+                    crate::sort::sort(&mut ids);
                     ids
                 };
                 if ids(&a) != ids(&b) {
@@ -393,7 +393,7 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
             );
         }
     }
-    keyed.sort_by_key(|(key, _)| *key);
+    crate::sort::sort_by_key(&mut keyed, |(key, _)| *key);
     PlanDiff {
         matched,
         unchanged,

@@ -316,7 +316,7 @@ pub fn indicator_results(s: &Strategy) -> IndicatorResults {
             met: None,
         };
         let mut periods = data.periods.clone();
-        periods.sort_by_key(|q| (q.start, q.end));
+        crate::sort::sort_by_key(&mut periods, |q| (q.start, q.end));
         if periods.is_empty() {
             rows.push(base);
             continue;
@@ -438,7 +438,7 @@ pub fn indicator_gaps(s: &Strategy, as_of: Date) -> IndicatorGaps {
         let Some(n) = idx.node(p) else { continue };
         let data = IndicatorData::from_node(n);
         let mut periods = data.periods.clone();
-        periods.sort_by_key(|q| (q.end, q.start));
+        crate::sort::sort_by_key(&mut periods, |q| (q.end, q.start));
         let targets: Vec<&Period> = periods.iter().filter(|q| q.target.is_some()).collect();
         let target = targets
             .iter()

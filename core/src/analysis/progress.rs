@@ -87,7 +87,7 @@ pub fn largest_remainder(counts: &[u64], total: u64) -> Vec<u64> {
     let mut out: Vec<u64> = scaled.iter().map(|&x| (x / sum) as u64).collect();
     let given: u64 = out.iter().sum();
     let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::sort::sort_by(&mut order, |&a, &b| {
         (scaled[b] % sum)
             .cmp(&(scaled[a] % sum))
             .then(counts[b].cmp(&counts[a]))
@@ -578,7 +578,9 @@ table!(ProgressSeries, SeriesRow);
 
 fn dated_order(reports: &[ProgressReport]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..reports.len()).collect();
-    order.sort_by_key(|&i| (reports[i].date.is_none(), reports[i].date, i));
+    crate::sort::sort_by_key(&mut order, |&i| {
+        (reports[i].date.is_none(), reports[i].date, i)
+    });
     order
 }
 
@@ -847,7 +849,7 @@ pub fn stale_statuses(s: &Strategy, reports: &[ProgressReport], n: usize) -> Sta
             ));
         }
     }
-    keyed.sort_by_key(|(k, _)| *k);
+    crate::sort::sort_by_key(&mut keyed, |(k, _)| *k);
     Staleness {
         min_reports: n as u32,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),

@@ -118,7 +118,9 @@ pub(crate) fn greedy_pairs(
             }
         }
     }
-    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    crate::sort::sort_by(&mut cands, |x, y| {
+        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    });
     let mut used_a = vec![false; a.len()];
     let mut used_b = vec![false; b.len()];
     let mut out = Vec::new();

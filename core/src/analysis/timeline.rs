@@ -106,7 +106,7 @@ fn timeline_rows(idx: &PlanIndex<'_>, keep: impl Fn(&DateWindow) -> bool) -> Tim
             },
         ));
     }
-    keyed.sort_by_key(|x| x.0);
+    crate::sort::sort_by_key(&mut keyed, |x| x.0);
     Timeline {
         undated,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),
@@ -334,7 +334,7 @@ fn overdue_rows(
             },
         ));
     }
-    keyed.sort_by_key(|x| x.0);
+    crate::sort::sort_by_key(&mut keyed, |x| x.0);
     Overdue {
         as_of,
         rows: keyed.into_iter().map(|(_, r)| r).collect(),

@@ -222,7 +222,7 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
     let mut roots: Vec<usize> = (0..placed.len())
         .filter(|&i| placed[i].layer <= 2 && !has_parent.contains(&i))
         .collect();
-    roots.sort_by_key(|&i| (placed[i].layer, i));
+    crate::sort::sort_by_key(&mut roots, |&i| (placed[i].layer, i));
     let mut top = MARGIN + HEADER_H;
     for (k, &r) in roots.iter().enumerate() {
         if k > 0 {
@@ -253,7 +253,7 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
             };
             members.push((bary, i));
         }
-        members.sort();
+        crate::sort::sort(&mut members);
         let mut next_top = MARGIN + HEADER_H;
         for (bary, i) in members {
             let h = placed[i].h;

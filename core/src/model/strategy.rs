@@ -320,7 +320,9 @@ impl Strategy {
                 .collect(),
             None => Vec::new(),
         };
-        found.sort_by_key(|&ix| self.nodes.get_index_of(&self.graph[ix].id));
+        crate::sort::sort_by_key(&mut found, |&ix| {
+            self.nodes.get_index_of(&self.graph[ix].id)
+        });
         found.into_iter().map(move |ix| &self.graph[ix])
     }
 

@@ -452,7 +452,7 @@ fn populations(lower: &str) -> Vec<&'static str> {
             from = at + phrase.len();
         }
     }
-    found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    crate::sort::sort_by_key(&mut found, |&(s, e, _)| (s, std::cmp::Reverse(e)));
     let mut out: Vec<&'static str> = Vec::new();
     let mut reached = 0;
     for (s, e, label) in found {

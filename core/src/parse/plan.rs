@@ -1127,9 +1127,7 @@ impl<'g> Parser<'g> {
                 }
             });
         }
-        self.res
-            .diagnostics
-            .sort_by_key(|d| d.line.unwrap_or(usize::MAX));
+        crate::sort::sort_by_key(&mut self.res.diagnostics, |d| d.line.unwrap_or(usize::MAX));
         PlanParse {
             result: self.res,
             acronyms,

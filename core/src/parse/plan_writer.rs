@@ -207,7 +207,7 @@ impl<'a> Out<'a> {
                 (v.to_string() == num).then_some((v, *n))
             })
             .collect();
-        numbered.sort_by_key(|(v, _)| *v);
+        crate::sort::sort_by_key(&mut numbered, |(v, _)| *v);
         let plain = numbered.len() == outcomes.len()
             && numbered
                 .iter()
@@ -458,7 +458,7 @@ impl PlanWriter {
         }
         if let Some(AttrValue::Map(notes)) = plan.and_then(|p| p.attrs.get("notes")) {
             let mut notes: Vec<(&String, &AttrValue)> = notes.iter().collect();
-            notes.sort_by_key(|(k, _)| k.parse::<u64>().unwrap_or(u64::MAX));
+            crate::sort::sort_by_key(&mut notes, |(k, _)| k.parse::<u64>().unwrap_or(u64::MAX));
             for (n, text) in notes {
                 if let Some(t) = text.as_text() {
                     out.line(&format!("[{n}] {t}"));

@@ -742,7 +742,7 @@ impl Parser {
             ));
         }
         let mut diagnostics = self.sink.diagnostics;
-        diagnostics.sort_by_key(|d| d.line.unwrap_or(usize::MAX));
+        crate::sort::sort_by_key(&mut diagnostics, |d| d.line.unwrap_or(usize::MAX));
         ProgressParseResult {
             report: self.report,
             diagnostics,
