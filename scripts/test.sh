@@ -18,6 +18,8 @@ step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D
 # pyo3-ffi does not build for wasm32: lint core and the wasm crate alone for that target
 # (libraries only: the tests and benches use proptest and divan, which do not target wasm32)
 step clippy-wasm32 cargo clippy -p stratagraph -p stratagraph-wasm --target wasm32-unknown-unknown --lib --locked -- -D warnings
+# the public API's docs: every item documented (core's #![warn(missing_docs)], denied here), no broken links
+step rustdoc env RUSTDOCFLAGS="-D warnings" cargo doc -p stratagraph --no-deps --all-features --locked
 step ruff bash -c "ruff check bindings-python tests/consumers && ruff format --check bindings-python tests/consumers"
 
 # ---------- Rust ----------

@@ -26,6 +26,8 @@
 //! # Ok::<(), stratagraph::Error>(())
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod diagnostic;
 pub mod error;
