@@ -5,14 +5,19 @@
 //! For pandas, date and category columns can come out ready for numpy and
 //! `pandas.Categorical.from_codes`: dates as days since 1970-01-01 (missing:
 //! `i64::MIN`, numpy's `NaT`), categories as codes (missing: -1) beside the
-//! sorted category names.
+//! sorted category names, both as `int64` bytes for `numpy.frombuffer`.
+//!
+//! Core's actions table also comes column by column ([`action_columns_to_py`]):
+//! its cells borrowed from the strategy and those many actions share stored
+//! once, so that a shared cell becomes one Python string.
 
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use serde::ser::{self, Impossible, Serialize};
 use stratagraph::analysis::ColumnType;
+use stratagraph::query::{ActionColumns, Coded};
 use stratagraph::Date;
 
 use crate::pyser::{Error, PySer};
@@ -68,15 +73,16 @@ impl<'py> Columns<'py> {
     }
 
     /// The columns as a list of Python objects in column order: a list of
-    /// values, a list of days, or a tuple `(codes, categories)` with the
-    /// categories sorted and the codes renumbered to match.
+    /// values, days as bytes (see [`days_to_py`]), or a tuple `(codes,
+    /// categories)` with the categories sorted and the codes (bytes, as days
+    /// are) renumbered to match.
     pub fn finish(self) -> PyResult<Vec<Bound<'py, PyAny>>> {
         let py = self.py;
         self.columns
             .into_iter()
             .map(|c| match c {
                 Column::Values(v) => Ok(PyList::new(py, v)?.into_any()),
-                Column::Days(v) => Ok(PyList::new(py, v)?.into_any()),
+                Column::Days(v) => Ok(days_to_py(py, v.into_iter())),
                 Column::Codes(codes, seen) => {
                     // BTreeMap iterates in sorted order: renumber first-seen codes.
                     let mut renumber = vec![0i64; seen.len()];
@@ -85,15 +91,15 @@ impl<'py> Columns<'py> {
                             *slot = sorted as i64;
                         }
                     }
-                    let codes: Vec<i64> = codes
+                    let codes = codes
                         .into_iter()
-                        .map(|c| if c < 0 { c } else { renumber[c as usize] })
-                        .collect();
+                        .map(|c| if c < 0 { c } else { renumber[c as usize] });
                     let names: Vec<&str> = seen.keys().map(String::as_str).collect();
-                    Ok(
-                        PyTuple::new(py, [PyList::new(py, codes)?, PyList::new(py, names)?])?
-                            .into_any(),
-                    )
+                    Ok(PyTuple::new(
+                        py,
+                        [days_to_py(py, codes), PyList::new(py, names)?.into_any()],
+                    )?
+                    .into_any())
                 }
             })
             .collect()
@@ -281,4 +287,91 @@ impl ser::SerializeStruct for RowSer<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// Days since 1970-01-01 as native-endian `int64` bytes for
+/// `numpy.frombuffer` (`i64::MIN`, numpy's `NaT`, when missing).
+fn days_to_py<'py>(py: Python<'py>, days: impl Iterator<Item = i64>) -> Bound<'py, PyAny> {
+    let bytes: Vec<u8> = days.flat_map(i64::to_ne_bytes).collect();
+    PyBytes::new(py, &bytes).into_any()
+}
+
+/// Dates as [`days_to_py`] bytes.
+fn dates_to_py<'py>(py: Python<'py>, dates: &[Option<Date>]) -> Bound<'py, PyAny> {
+    days_to_py(
+        py,
+        dates
+            .iter()
+            .map(|d| d.map_or(i64::MIN, Date::days_since_epoch)),
+    )
+}
+
+/// Text cells as a list of `str`.
+fn texts_to_py<'py>(py: Python<'py>, texts: &[&str]) -> PyResult<Bound<'py, PyAny>> {
+    Ok(PyList::new(py, texts)?.into_any())
+}
+
+/// A coded text column as a list of `str` (`None` when missing), one Python
+/// string per distinct cell, shared by the rows that hold it.
+fn coded_to_py<'py, T: AsRef<str>>(
+    py: Python<'py>,
+    column: &Coded<T>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let values: Vec<Bound<'py, PyString>> = column
+        .values
+        .iter()
+        .map(|v| PyString::new(py, v.as_ref()))
+        .collect();
+    let none = py.None().into_bound(py);
+    let cells = column.codes.iter().map(|c| {
+        c.and_then(|c| values.get(c as usize))
+            .map_or_else(|| none.clone(), |v| v.clone().into_any())
+    });
+    Ok(PyList::new(py, cells)?.into_any())
+}
+
+/// A coded category column as `(codes, categories)`: the categories sorted,
+/// the codes (native-endian `int64` bytes, -1 when missing) numbering them.
+fn category_to_py<'py, T: AsRef<str>>(
+    py: Python<'py>,
+    column: &Coded<T>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut order: Vec<usize> = (0..column.values.len()).collect();
+    order.sort_unstable_by(|&a, &b| column.values[a].as_ref().cmp(column.values[b].as_ref()));
+    let mut renumber = vec![0i64; order.len()];
+    for (sorted, &code) in order.iter().enumerate() {
+        renumber[code] = sorted as i64;
+    }
+    let codes = column.codes.iter().map(|c| {
+        c.and_then(|c| renumber.get(c as usize).copied())
+            .unwrap_or(-1)
+    });
+    let codes = days_to_py(py, codes);
+    let names = order.iter().map(|&i| column.values[i].as_ref());
+    Ok(PyTuple::new(py, [codes, PyList::new(py, names)?.into_any()])?.into_any())
+}
+
+/// Core's actions table column by column ([`ActionColumns`]), in the order of
+/// [`ActionRow`](stratagraph::query::ActionRow)'s columns, as `to_pandas()`
+/// reads them: text as lists of `str`, dates as day bytes, the status as
+/// `(codes, categories)`.
+pub fn action_columns_to_py<'py>(
+    py: Python<'py>,
+    c: &ActionColumns<'_>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    Ok(vec![
+        texts_to_py(py, &c.id)?,
+        texts_to_py(py, &c.number)?,
+        texts_to_py(py, &c.text)?,
+        coded_to_py(py, &c.priority)?,
+        coded_to_py(py, &c.strategic_action)?,
+        coded_to_py(py, &c.leads)?,
+        coded_to_py(py, &c.key_partners)?,
+        dates_to_py(py, &c.deadline_start),
+        dates_to_py(py, &c.deadline_end),
+        PyList::new(py, &c.deadline_phrase)?.into_any(),
+        coded_to_py(py, &c.outcomes)?,
+        category_to_py(py, &c.status)?,
+        dates_to_py(py, &c.status_date),
+    ])
 }

@@ -11,6 +11,7 @@ use stratagraph::import::import;
 use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
 
+use crate::columns::action_columns_to_py;
 use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok, internal_error, to_py_err};
@@ -319,6 +320,25 @@ impl PyStrategy {
         let inner = &self.inner;
         let table = detached_ok(py, || query::actions_table(inner))?;
         Ok(PyTable::new("actions_table", table))
+    }
+
+    /// For ``actions_df()``: the actions table column by column, as
+    /// ``(columns, column_types, values)`` with the values as
+    /// ``Table._pandas_columns`` gives them (shared cells as one ``str``).
+    fn _actions_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        use stratagraph::analysis::Row as _;
+        let inner = &self.inner;
+        let columns = detached_ok(py, || query::actions_columns(inner))?;
+        let values = action_columns_to_py(py, &columns)?;
+        let types = query::ActionRow::TYPES.iter().map(|t| t.as_str());
+        PyTuple::new(
+            py,
+            [
+                PyList::new(py, query::ActionRow::COLUMNS)?,
+                PyList::new(py, types)?,
+                PyList::new(py, values)?,
+            ],
+        )
     }
 
     /// One row per outcome: ``id``, ``number``, ``label``, ``text``, the

@@ -153,9 +153,10 @@ impl PyTable {
         Ok(out)
     }
 
-    /// For ``to_pandas()``: the columns in order, date columns as lists of
-    /// days since 1970-01-01 (``-2**63`` when missing, numpy's ``NaT``) and
-    /// category columns as ``(codes, categories)`` (code -1 when missing).
+    /// For ``to_pandas()``: the columns in order, date columns as days since
+    /// 1970-01-01 (``-2**63`` when missing, numpy's ``NaT``) and category
+    /// columns as ``(codes, categories)`` (code -1 when missing), days and
+    /// codes as native ``int64`` bytes for ``numpy.frombuffer``.
     fn _pandas_columns<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
         self.inner.columns_to_py(py, true)
     }

@@ -73,6 +73,14 @@ def test_actions_df_values_and_dtypes(progressed: stratagraph.Strategy) -> None:
         ]
 
 
+def test_actions_df_is_the_actions_table(progressed: stratagraph.Strategy) -> None:
+    # actions_df takes core's columns, to_pandas() its rows: the same frame
+    by_rows = progressed.actions_table().to_pandas()
+    pd.testing.assert_frame_equal(progressed.actions_df(), by_rows)
+    plain = stratagraph.generate_plan("S", actions=120, seed=11)
+    pd.testing.assert_frame_equal(plain.actions_df(), plain.actions_table().to_pandas())
+
+
 def test_outcomes_and_partners_df(progressed: stratagraph.Strategy) -> None:
     out = progressed.outcomes_df()
     assert list(out.columns) == progressed.outcomes_table().columns

@@ -30,10 +30,13 @@ use std::collections::VecDeque;
 
 use serde::Serialize;
 
-use crate::analysis::index::{join, short_title, statement, PlanIndex, Role, NONE};
+use crate::analysis::index::{short_title, statement, PlanIndex, Role, NONE};
 use crate::analysis::table::{row, table};
 use crate::error::Error;
 use crate::model::{Date, EdgeKind, NodeKind, Strategy};
+
+mod actions;
+pub use actions::{actions_columns, ActionColumns, Coded};
 
 row! {
     /// One role of one partner on one action.
@@ -691,11 +694,12 @@ table!(ActionsTable, ActionRow);
 
 /// The number of a node, else its short title.
 fn number_or_title(n: &crate::model::Node) -> String {
-    n.number.clone().unwrap_or_else(|| short_title(n))
+    actions::number_or_title(n).to_owned()
 }
 
 /// Every action as one typed row (see [`ActionRow`]), in canonical order: the
-/// typed twin of the CSV actions table, for DataFrames.
+/// typed twin of the CSV actions table, for DataFrames. Built from
+/// [`actions_columns`].
 ///
 /// ```
 /// use stratagraph::analysis::{ColumnType, Table};
@@ -710,47 +714,7 @@ fn number_or_title(n: &crate::model::Node) -> String {
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn actions_table(s: &Strategy) -> ActionsTable {
-    let idx = PlanIndex::new(s);
-    let mut roles = Vec::new();
-    let rows = idx
-        .of_kind(NodeKind::Action)
-        .into_iter()
-        .filter_map(|a| {
-            let n = idx.node(a)?;
-            let container = |kind| {
-                let c = idx.ancestor_of_kind(a, kind);
-                idx.node(c).map(number_or_title)
-            };
-            idx.roles_into(a, &mut roles);
-            let (leads, partners): (Vec<_>, Vec<_>) = roles.iter().partition(|(_, r)| r.is_lead());
-            let status = crate::analysis::timeline::status_of(&idx, a);
-            let status_date = status.as_ref().and_then(|&(_, q)| {
-                let text = idx.node(q)?.attrs.get("status_date")?.as_text()?;
-                text.parse::<Date>().ok()
-            });
-            let outcomes: Vec<String> = idx
-                .outcomes_of(a)
-                .into_iter()
-                .filter_map(|o| idx.node(o).map(number_or_title))
-                .collect();
-            Some(ActionRow {
-                id: n.id.to_string(),
-                number: n.number.clone().unwrap_or_default(),
-                text: statement(n),
-                priority: container(NodeKind::Priority),
-                strategic_action: container(NodeKind::StrategicAction),
-                leads: join(&idx, leads.iter().map(|&(p, _)| p), true),
-                key_partners: join(&idx, partners.iter().map(|&(p, _)| p), true),
-                deadline_start: n.deadline.as_ref().and_then(|d| d.start),
-                deadline_end: n.deadline.as_ref().and_then(|d| d.end),
-                deadline_phrase: n.deadline.as_ref().map(|d| d.phrase.clone()),
-                outcomes: outcomes.join("; "),
-                status: status.map(|(text, _)| text),
-                status_date,
-            })
-        })
-        .collect();
-    ActionsTable { rows }
+    actions_columns(s).to_table()
 }
 
 row! {

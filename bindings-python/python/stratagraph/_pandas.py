@@ -1,16 +1,19 @@
 """pandas (and polars) conversion of core's tables (imported when first used).
 
 The columns cross the boundary in one call (``Table._pandas_columns``), already
-split by column, with dates as day numbers and categories as codes, so that
-pandas builds each column from a numpy array without parsing or guessing: the
-dtypes follow ``Table.column_types``.
+split by column, with dates as day numbers and categories as codes (``int64``
+bytes), so that pandas builds each column from a numpy array without parsing or
+guessing: the dtypes follow ``Table.column_types``. ``actions_df`` takes core's
+actions table column by column (``Strategy._actions_columns``), where a cell
+many actions share is one Python string.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas  # type: ignore[import-untyped, unused-ignore]
@@ -43,25 +46,32 @@ def table_to_pandas(table: Table) -> pandas.DataFrame:
     >>> str(df["end"].dtype).startswith("datetime64"), df["end"][0].isoformat()
     (True, '2023-11-30T00:00:00')
     """
+    return _frame(table.columns, table.column_types, table._pandas_columns())
+
+
+def _frame(columns: Sequence[str], types: Sequence[str], values: Sequence[Any]) -> pandas.DataFrame:
+    """A DataFrame from columns as ``Table._pandas_columns`` gives them: days
+    and category codes as ``int64`` bytes, everything else as lists."""
     pd = _import("pandas", "pandas")
     np = _import("numpy", "pandas")
     data = {}
-    for name, kind, values in zip(table.columns, table.column_types, table._pandas_columns()):
-        if isinstance(values, tuple):  # a category column: (codes, categories)
-            codes, categories = values
+    for name, kind, column in zip(columns, types, values):
+        if isinstance(column, tuple):  # a category column: (codes, categories)
+            codes, categories = column
+            codes = np.frombuffer(codes, dtype=np.int64)
             data[name] = pd.Categorical.from_codes(codes, categories=categories)
         elif kind == "date":  # days since 1970-01-01, NaT when missing
-            days = np.asarray(values, dtype="int64").view("datetime64[D]")
+            days = np.frombuffer(column, dtype=np.int64).view("datetime64[D]")
             data[name] = pd.Series(days.astype("datetime64[s]"), copy=False)
         elif kind == "text" and name in _CATEGORIES:
-            data[name] = pd.Categorical(values)
-        elif kind == "integer" and None in values:
-            data[name] = pd.array(values, dtype="Int64")
-        elif kind == "boolean" and None in values:
-            data[name] = pd.array(values, dtype="boolean")
+            data[name] = pd.Categorical(column)
+        elif kind == "integer" and None in column:
+            data[name] = pd.array(column, dtype="Int64")
+        elif kind == "boolean" and None in column:
+            data[name] = pd.array(column, dtype="boolean")
         else:
-            data[name] = values
-    return pd.DataFrame(data, columns=table.columns)
+            data[name] = column
+    return pd.DataFrame(data, columns=list(columns))
 
 
 def table_to_polars(table: Table) -> polars.DataFrame:
@@ -88,7 +98,8 @@ def actions_df(strategy: Strategy) -> pandas.DataFrame:
     >>> df["status"].dtype.name
     'category'
     """
-    return table_to_pandas(strategy.actions_table())
+    columns, types, values = strategy._actions_columns()
+    return _frame(columns, types, values)
 
 
 def outcomes_df(strategy: Strategy) -> pandas.DataFrame:

@@ -22,39 +22,45 @@ impl Csr {
     /// ignored); duplicates are dropped. A counting sort by row, then a sort
     /// of each (short) row: O(pairs).
     pub(crate) fn from_pairs(n: usize, pairs: Vec<(u32, u32)>) -> Csr {
-        let mut counts = vec![0u32; n + 1];
+        // offsets[r + 2] counts row r; after the prefix sums offsets[r + 1] is
+        // where row r starts, and it moves to where row r ends as row r is filled.
+        let mut offsets = vec![0u32; n + 2];
         for &(r, _) in &pairs {
-            if let Some(c) = counts.get_mut(r as usize + 1) {
+            if let Some(c) = offsets.get_mut(r as usize + 2) {
                 *c += 1;
             }
         }
-        for i in 0..n {
-            counts[i + 1] += counts[i];
+        for i in 2..n + 2 {
+            offsets[i] += offsets[i - 1];
         }
-        let mut fill = counts.clone();
-        let mut raw = vec![0u32; counts[n] as usize];
+        let mut targets = vec![0u32; offsets[n + 1] as usize];
         for &(r, t) in &pairs {
-            if let Some(slot) = fill.get_mut(r as usize) {
-                raw[*slot as usize] = t;
+            if let Some(slot) = offsets.get_mut(r as usize + 1) {
+                targets[*slot as usize] = t;
                 *slot += 1;
             }
         }
         drop(pairs);
-        let mut offsets = Vec::with_capacity(n + 1);
-        let mut targets = Vec::with_capacity(raw.len());
-        offsets.push(0u32);
+        offsets.truncate(n + 1);
+        // Sort each (short) row and drop duplicates, moving rows down in place.
+        let mut kept = 0usize;
         for i in 0..n {
-            let row = &mut raw[counts[i] as usize..counts[i + 1] as usize];
+            let (start, end) = (offsets[i] as usize, offsets[i + 1] as usize);
+            offsets[i] = kept as u32;
+            let row = &mut targets[start..end];
             row.sort_unstable();
             let mut last = None;
-            for &t in row.iter() {
+            for j in start..end {
+                let t = targets[j];
                 if last != Some(t) {
-                    targets.push(t);
+                    targets[kept] = t;
+                    kept += 1;
                     last = Some(t);
                 }
             }
-            offsets.push(targets.len() as u32);
         }
+        offsets[n] = kept as u32;
+        targets.truncate(kept);
         Csr { offsets, targets }
     }
 
@@ -96,7 +102,7 @@ pub(crate) struct PlanIndex<'a> {
 
 /// How far up the hierarchy the analyses look (plans are five levels deep; a
 /// faulty document with a `contains` cycle stops here).
-const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 impl<'a> PlanIndex<'a> {
     pub(crate) fn new(s: &'a Strategy) -> PlanIndex<'a> {
@@ -339,7 +345,7 @@ pub(crate) fn join(idx: &PlanIndex<'_>, ps: impl IntoIterator<Item = u32>, label
             out.push_str("; ");
         }
         match (label, idx.node(p)) {
-            (true, Some(n)) => out.push_str(&short_title(n)),
+            (true, Some(n)) => out.push_str(title(n)),
             _ => out.push_str(idx.id(p)),
         }
     }
@@ -348,12 +354,17 @@ pub(crate) fn join(idx: &PlanIndex<'_>, ps: impl IntoIterator<Item = u32>, label
 
 /// A node's label, else its number, else its id: what a table shows in a name column.
 pub(crate) fn short_title(n: &Node) -> String {
+    title(n).to_owned()
+}
+
+/// [`short_title`], borrowed.
+pub(crate) fn title(n: &Node) -> &str {
     if !n.label.is_empty() {
-        n.label.clone()
+        &n.label
     } else if let Some(num) = &n.number {
-        num.clone()
+        num
     } else {
-        n.id.to_string()
+        n.id.as_str()
     }
 }
 

@@ -1,0 +1,747 @@
+//! The actions table column by column ([`actions_columns`]): what
+//! [`actions_table`](super::actions_table) and the DataFrame bindings are built
+//! from.
+//!
+//! Cells are borrowed from the strategy (ids, numbers, statements, deadline
+//! phrases, statuses), and a cell many actions share (the priority and
+//! strategic action containing them, the partners leading them, the outcomes
+//! they count for) is made once and stored once, as a [`Coded`] column: a
+//! binding then makes one object per distinct cell rather than one per row.
+//! What the actions under one container inherit from it is worked out once per
+//! container.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::{ActionRow, ActionsTable};
+use crate::analysis::index::{title, PlanIndex, MAX_DEPTH, NONE};
+use crate::model::{Date, Node, NodeKind, Strategy};
+
+/// A column whose cells many rows share: each distinct cell is stored once,
+/// and each row holds its index.
+///
+/// ```
+/// use stratagraph::query::Coded;
+/// let c = Coded { codes: vec![Some(0), None, Some(0)], values: vec!["1.1"] };
+/// assert_eq!((c.get(0), c.get(1), c.get(2)), (Some(&"1.1"), None, Some(&"1.1")));
+/// assert_eq!(c.len(), 3);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Coded<T> {
+    /// For each row, the index of its cell in `values`, or `None` when the
+    /// cell is missing.
+    pub codes: Vec<Option<u32>>,
+    /// The cells, in the order the rows first hold them: each once, except
+    /// that two different lists of partners (or outcomes) with the same names
+    /// give the same text twice. The `status` column's are distinct.
+    pub values: Vec<T>,
+}
+
+impl<T> Coded<T> {
+    /// The cell of `row`, or `None` when it is missing (or there is no such row).
+    pub fn get(&self, row: usize) -> Option<&T> {
+        let code = (*self.codes.get(row)?)?;
+        self.values.get(code as usize)
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// A fast hash for keys made of node positions (small integers the strategy
+/// numbers itself, not text from outside): the multiply-and-rotate step of
+/// rustc's `FxHasher`.
+#[derive(Default)]
+struct PositionHasher(u64);
+
+impl Hasher for PositionHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// Builds a [`Coded`] column of text cells keyed by a list of node positions
+/// (the partners leading an action, the outcomes it counts for): a cell is
+/// made only for a list not seen before. Two lists may give the same text
+/// (two partners of one name): then the text is among the values twice.
+struct ByList {
+    column: Coded<String>,
+    by_key: HashMap<Vec<u32>, u32, BuildHasherDefault<PositionHasher>>,
+}
+
+impl ByList {
+    fn new(rows: usize) -> Self {
+        ByList {
+            column: Coded {
+                codes: Vec::with_capacity(rows),
+                values: Vec::new(),
+            },
+            by_key: HashMap::default(),
+        }
+    }
+
+    /// The code of `key`'s cell, made by `make` the first time.
+    fn code(&mut self, key: &[u32], make: impl FnOnce() -> String) -> u32 {
+        if let Some(&code) = self.by_key.get(key) {
+            return code;
+        }
+        let code = self.column.values.len() as u32;
+        self.column.values.push(make());
+        self.by_key.insert(key.to_vec(), code);
+        code
+    }
+
+    fn push(&mut self, code: u32) {
+        self.column.codes.push(Some(code));
+    }
+}
+
+/// Builds the status column: a few distinct texts, each stored once.
+#[derive(Default)]
+struct ByText<'a> {
+    column: Coded<&'a str>,
+    by_text: HashMap<&'a str, u32>,
+}
+
+impl<'a> ByText<'a> {
+    fn push(&mut self, text: Option<&'a str>) {
+        let code = text.map(|t| {
+            let next = self.column.values.len() as u32;
+            let code = *self.by_text.entry(t).or_insert(next);
+            if code == next {
+                self.column.values.push(t);
+            }
+            code
+        });
+        self.column.codes.push(code);
+    }
+}
+
+/// The actions table column by column (see the [module docs](self)): one entry
+/// per action, in canonical order, each column the one of
+/// [`ActionRow`](super::ActionRow) of the same name, with the same values.
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ActionColumns<'a> {
+    /// The action's id.
+    pub id: Vec<&'a str>,
+    /// The action's number (empty when it has none).
+    pub number: Vec<&'a str>,
+    /// The action's statement.
+    pub text: Vec<&'a str>,
+    /// The number (else the name) of the priority containing the action.
+    pub priority: Coded<&'a str>,
+    /// The number (else the name) of the strategic action containing the action.
+    pub strategic_action: Coded<&'a str>,
+    /// The names of the partners leading it, joined by `"; "` (never missing).
+    pub leads: Coded<String>,
+    /// The names of its key partners that do not also lead it, joined by `"; "`
+    /// (never missing).
+    pub key_partners: Coded<String>,
+    /// The first day of its deadline window, if any.
+    pub deadline_start: Vec<Option<Date>>,
+    /// The last day of its deadline window, if any.
+    pub deadline_end: Vec<Option<Date>>,
+    /// The deadline as the document words it.
+    pub deadline_phrase: Vec<Option<&'a str>>,
+    /// The numbers (else names) of the outcomes it counts for, joined by `"; "`
+    /// (never missing).
+    pub outcomes: Coded<String>,
+    /// Its status: its own, else its nearest container's.
+    pub status: Coded<&'a str>,
+    /// The `status_date` of the node the status comes from.
+    pub status_date: Vec<Option<Date>>,
+}
+
+impl ActionColumns<'_> {
+    /// The number of actions (rows).
+    pub fn len(&self) -> usize {
+        self.id.len()
+    }
+
+    /// Whether there are no actions.
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+
+    /// The same table row by row.
+    pub fn to_table(&self) -> ActionsTable {
+        let owned = |c: Option<&&str>| c.map(|s| (*s).to_owned());
+        let text = |c: Option<&String>| c.cloned().unwrap_or_default();
+        let rows = (0..self.len())
+            .map(|i| ActionRow {
+                id: self.id[i].to_owned(),
+                number: self.number[i].to_owned(),
+                text: self.text[i].to_owned(),
+                priority: owned(self.priority.get(i)),
+                strategic_action: owned(self.strategic_action.get(i)),
+                leads: text(self.leads.get(i)),
+                key_partners: text(self.key_partners.get(i)),
+                deadline_start: self.deadline_start[i],
+                deadline_end: self.deadline_end[i],
+                deadline_phrase: self.deadline_phrase[i].map(str::to_owned),
+                outcomes: text(self.outcomes.get(i)),
+                status: owned(self.status.get(i)),
+                status_date: self.status_date[i],
+            })
+            .collect();
+        ActionsTable { rows }
+    }
+}
+
+/// The number of a node, else its short title.
+pub(super) fn number_or_title(n: &Node) -> &str {
+    n.number.as_deref().unwrap_or_else(|| title(n))
+}
+
+/// The numbers (else names) of outcomes, joined by `"; "`.
+fn outcomes_cell(idx: &PlanIndex<'_>, outcomes: &[u32]) -> String {
+    let mut out = String::new();
+    for n in outcomes.iter().filter_map(|&o| idx.node(o)) {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(number_or_title(n));
+    }
+    out
+}
+
+/// The names of partners, joined by `"; "`.
+fn names_cell(idx: &PlanIndex<'_>, partners: &[u32]) -> String {
+    let mut out = String::new();
+    for &p in partners {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        out.push_str(idx.node(p).map_or_else(|| idx.id(p), title));
+    }
+    out
+}
+
+/// The outcomes the actions under each container inherit from it and its
+/// containers, worked out once per container from its own container's.
+///
+/// An entry is used only for a container whose chain of containers is a
+/// plain path to a root within the walks' bound: then no action under it is
+/// on that chain, so what each inherits is the same, and is what
+/// [`PlanIndex::outcomes_of`] adds to an action's own. Any other container
+/// (on or under a `contains` cycle, deeper than the walks go) is irregular:
+/// the actions under it are worked out one by one.
+struct Inheritance {
+    state: Vec<Chain>,
+    /// The inherited outcomes (sorted), and the code of their cell once a row holds it.
+    entries: Vec<(Vec<u32>, Option<u32>)>,
+    path: Vec<u32>,
+}
+
+/// What is known of one node's chain of containers.
+#[derive(Clone, Copy)]
+enum Chain {
+    Unknown,
+    Irregular,
+    /// The entry its actions inherit, and how many nodes the chain has
+    /// (the node included).
+    Known {
+        entry: u32,
+        depth: usize,
+    },
+}
+
+impl Inheritance {
+    fn new(nodes: usize) -> Self {
+        Inheritance {
+            state: vec![Chain::Unknown; nodes],
+            // entry 0: nothing, what an action with no container inherits
+            entries: vec![(Vec::new(), None)],
+            path: Vec::new(),
+        }
+    }
+
+    /// The entry the actions directly under `q` inherit ([`NONE`]: no
+    /// container), or `None` when `q` is irregular.
+    fn entry(&mut self, idx: &PlanIndex<'_>, q: u32) -> Option<u32> {
+        self.path.clear();
+        let mut cur = q;
+        let (mut entry, mut depth) = loop {
+            if cur == NONE {
+                break (0, 0);
+            }
+            match self.state.get(cur as usize) {
+                Some(&Chain::Known { entry, depth }) => break (entry, depth),
+                Some(Chain::Unknown)
+                    if self.path.len() < MAX_DEPTH && !self.path.contains(&cur) =>
+                {
+                    self.path.push(cur);
+                    cur = idx.parent.get(cur as usize).copied().unwrap_or(NONE);
+                }
+                _ => {
+                    // a cycle, too deep, or under an irregular container
+                    for &p in &self.path {
+                        self.state[p as usize] = Chain::Irregular;
+                    }
+                    return None;
+                }
+            }
+        };
+        for i in (0..self.path.len()).rev() {
+            let p = self.path[i];
+            depth += 1;
+            if depth > MAX_DEPTH {
+                self.state[p as usize] = Chain::Irregular;
+                continue;
+            }
+            let inherited = &self.entries[entry as usize].0;
+            let own = idx.contributes_to.get(p).iter().copied();
+            let mut new = own.filter(|&o| {
+                idx.kind(o) == Some(NodeKind::Outcome) && inherited.binary_search(&o).is_err()
+            });
+            if let Some(first) = new.next() {
+                let mut list = inherited.clone();
+                list.push(first);
+                list.extend(new);
+                list.sort_unstable();
+                list.dedup();
+                self.entries.push((list, None));
+                entry = self.entries.len() as u32 - 1;
+            }
+            self.state[p as usize] = Chain::Known { entry, depth };
+        }
+        match self.state.get(q as usize) {
+            Some(&Chain::Known { entry, .. }) => Some(entry),
+            _ if q == NONE => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The outcomes of an entry.
+    fn list(&self, entry: u32) -> &[u32] {
+        self.entries
+            .get(entry as usize)
+            .map_or(&[], |(list, _)| list)
+    }
+
+    /// The code of an entry's cell in `outcomes`, made the first time.
+    fn code(&mut self, entry: u32, idx: &PlanIndex<'_>, outcomes: &mut ByList) -> u32 {
+        let Some((list, code)) = self.entries.get_mut(entry as usize) else {
+            return outcomes.code(&[], String::new);
+        };
+        *code.get_or_insert_with(|| outcomes.code(list, || outcomes_cell(idx, list)))
+    }
+}
+
+/// Builds a [`Coded`] column keyed by node position (a container): a table
+/// over every position rather than a hash map.
+struct ByPosition<'a> {
+    code_of: Vec<u32>,
+    column: Coded<&'a str>,
+}
+
+impl<'a> ByPosition<'a> {
+    fn new(nodes: usize, rows: usize) -> Self {
+        ByPosition {
+            code_of: vec![NONE; nodes],
+            column: Coded {
+                codes: Vec::with_capacity(rows),
+                values: Vec::new(),
+            },
+        }
+    }
+
+    /// Add a row whose cell is `p`'s `cell`, or a missing cell when `p` is
+    /// no node.
+    fn push(&mut self, idx: &PlanIndex<'a>, p: u32, cell: fn(&'a Node) -> &'a str) {
+        let code = match (self.code_of.get_mut(p as usize), idx.node(p)) {
+            (Some(slot), Some(n)) => {
+                if *slot == NONE {
+                    *slot = self.column.values.len() as u32;
+                    self.column.values.push(cell(n));
+                }
+                Some(*slot)
+            }
+            _ => None,
+        };
+        self.column.codes.push(code);
+    }
+}
+
+/// Every action's cells, column by column (see [`ActionColumns`]).
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let c = query::actions_columns(&s);
+/// assert_eq!((c.number[0], c.strategic_action.get(0)), ("1.1.1", Some(&"1.1")));
+/// assert_eq!(c.to_table(), query::actions_table(&s));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
+    let idx = PlanIndex::new(s);
+    let actions = idx.of_kind(NodeKind::Action);
+    let rows = actions.len();
+    let mut cols = ActionColumns {
+        id: Vec::with_capacity(rows),
+        number: Vec::with_capacity(rows),
+        text: Vec::with_capacity(rows),
+        deadline_start: Vec::with_capacity(rows),
+        deadline_end: Vec::with_capacity(rows),
+        deadline_phrase: Vec::with_capacity(rows),
+        status_date: Vec::with_capacity(rows),
+        ..ActionColumns::default()
+    };
+    let mut priority = ByPosition::new(idx.len(), rows);
+    let mut strategic_action = ByPosition::new(idx.len(), rows);
+    let mut leads = ByList::new(rows);
+    let mut key_partners = ByList::new(rows);
+    let mut outcomes = ByList::new(rows);
+    let mut status = ByText::default();
+    let mut inheritance = Inheritance::new(idx.len());
+    let (mut roles, mut lead, mut partner, mut own) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for a in actions {
+        let Some(n) = idx.node(a) else { continue };
+        cols.id.push(n.id.as_str());
+        cols.number.push(n.number.as_deref().unwrap_or_default());
+        cols.text.push(n.text.as_deref().unwrap_or(&n.label));
+
+        let p = idx.ancestor_of_kind(a, NodeKind::Priority);
+        priority.push(&idx, p, number_or_title);
+        let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
+        strategic_action.push(&idx, sa, number_or_title);
+
+        idx.roles_into(a, &mut roles);
+        lead.clear();
+        partner.clear();
+        for &(p, role) in &roles {
+            let list = if role.is_lead() {
+                &mut lead
+            } else {
+                &mut partner
+            };
+            list.push(p);
+        }
+        for (coder, list) in [(&mut leads, &lead), (&mut key_partners, &partner)] {
+            let code = coder.code(list, || names_cell(&idx, list));
+            coder.push(code);
+        }
+
+        let deadline = n.deadline.as_ref();
+        cols.deadline_start.push(deadline.and_then(|d| d.start));
+        cols.deadline_end.push(deadline.and_then(|d| d.end));
+        cols.deadline_phrase
+            .push(deadline.map(|d| d.phrase.as_str()));
+
+        // The outcomes it counts for: its own and those its containers give.
+        own.clear();
+        own.extend(
+            idx.contributes_to
+                .get(a)
+                .iter()
+                .filter(|&&o| idx.kind(o) == Some(NodeKind::Outcome)),
+        );
+        let q = idx.parent.get(a as usize).copied().unwrap_or(NONE);
+        let code = match inheritance.entry(&idx, q) {
+            Some(entry) if own.is_empty() => inheritance.code(entry, &idx, &mut outcomes),
+            Some(entry) => {
+                own.extend_from_slice(inheritance.list(entry));
+                own.sort_unstable();
+                own.dedup();
+                outcomes.code(&own, || outcomes_cell(&idx, &own))
+            }
+            None => {
+                let list = idx.outcomes_of(a);
+                outcomes.code(&list, || outcomes_cell(&idx, &list))
+            }
+        };
+        outcomes.push(code);
+
+        // Its status, its own else its nearest container's, and that node's date.
+        let found = idx.up_find(a, |q| match idx.node(q)?.attrs.get("status")?.as_text() {
+            Some(t) if !t.trim().is_empty() => Some((t, q)),
+            _ => None,
+        });
+        status.push(found.map(|(t, _)| t));
+        cols.status_date.push(found.and_then(|(_, q)| {
+            let text = idx.node(q)?.attrs.get("status_date")?.as_text()?;
+            text.parse::<Date>().ok()
+        }));
+    }
+    cols.priority = priority.column;
+    cols.strategic_action = strategic_action.column;
+    cols.leads = leads.column;
+    cols.key_partners = key_partners.column;
+    cols.outcomes = outcomes.column;
+    cols.status = status.column;
+    cols
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::analysis::index::{join, statement};
+    use crate::generate::{self, GeneratorConfig, Size};
+    use crate::model::{DateWindow, EdgeKind, NodeId};
+
+    /// The actions table worked out row by row, each action on its own: the
+    /// plain reading of the rules that [`actions_columns`] must agree with.
+    fn reference(s: &Strategy) -> ActionsTable {
+        let idx = PlanIndex::new(s);
+        let mut rows = Vec::new();
+        for a in idx.of_kind(NodeKind::Action) {
+            let n = idx.node(a).unwrap();
+            let container = |kind| {
+                let c = idx.ancestor_of_kind(a, kind);
+                idx.node(c).map(|n| number_or_title(n).to_owned())
+            };
+            let roles = idx.roles_of(a);
+            let (leads, partners): (Vec<_>, Vec<_>) = roles.iter().partition(|(_, r)| r.is_lead());
+            let status = crate::analysis::timeline::status_of(&idx, a);
+            let status_date = status.as_ref().and_then(|&(_, q)| {
+                idx.node(q)?
+                    .attrs
+                    .get("status_date")?
+                    .as_text()?
+                    .parse()
+                    .ok()
+            });
+            let outcomes: Vec<&str> = idx
+                .outcomes_of(a)
+                .into_iter()
+                .filter_map(|o| idx.node(o).map(number_or_title))
+                .collect();
+            rows.push(ActionRow {
+                id: n.id.to_string(),
+                number: n.number.clone().unwrap_or_default(),
+                text: statement(n),
+                priority: container(NodeKind::Priority),
+                strategic_action: container(NodeKind::StrategicAction),
+                leads: join(&idx, leads.iter().map(|&(p, _)| p), true),
+                key_partners: join(&idx, partners.iter().map(|&(p, _)| p), true),
+                deadline_start: n.deadline.as_ref().and_then(|d| d.start),
+                deadline_end: n.deadline.as_ref().and_then(|d| d.end),
+                deadline_phrase: n.deadline.as_ref().map(|d| d.phrase.clone()),
+                outcomes: outcomes.join("; "),
+                status: status.map(|(text, _)| text),
+                status_date,
+            });
+        }
+        ActionsTable { rows }
+    }
+
+    fn check(s: &Strategy) {
+        let columns = actions_columns(s);
+        assert_eq!(columns.to_table(), reference(s));
+        let mut values = columns.status.values.clone();
+        values.sort_unstable();
+        values.dedup();
+        assert_eq!(
+            values.len(),
+            columns.status.values.len(),
+            "statuses are distinct"
+        );
+    }
+
+    #[test]
+    fn agrees_with_the_rules_on_generated_plans() {
+        for seed in [1, 7, 42] {
+            let mut config = GeneratorConfig::preset(Size::S).with_seed(seed);
+            config.actions = 300;
+            let mut s = generate::strategy(&config);
+            check(&s);
+            for report in generate::progress_reports(&s, &config) {
+                report.apply_to(&mut s);
+            }
+            check(&s);
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_rules_on_the_fixture() {
+        let s =
+            Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json")).unwrap();
+        check(&s);
+    }
+
+    /// Odd shapes: an action with no container, one inside another, one under
+    /// a `contains` cycle, one under a chain deeper than the walks go, two
+    /// partners of one name, outcomes of an action's own, statuses on
+    /// containers.
+    #[test]
+    fn agrees_with_the_rules_on_odd_shapes() {
+        let mut b = Strategy::builder();
+        let node = |kind, key: &str, text: &str| crate::model::Node::new(kind, key, text);
+        let id = NodeId::of;
+        for o in ["1", "2", "3"] {
+            b = b.node(node(NodeKind::Outcome, o, "An outcome."));
+        }
+        b = b.node(node(NodeKind::Partner, "a", "Same Name"));
+        b = b.node(node(NodeKind::Partner, "b", "Same Name"));
+        let mut p = node(NodeKind::Priority, "1", "A priority.");
+        p.attrs.insert(
+            "status".into(),
+            crate::model::AttrValue::Text("on_track".into()),
+        );
+        p.attrs.insert(
+            "status_date".into(),
+            crate::model::AttrValue::Text("2024-03-31".into()),
+        );
+        b = b.node(p).node(node(
+            NodeKind::StrategicAction,
+            "1.1",
+            "A strategic action.",
+        ));
+        b = b.edge(
+            id(NodeKind::Priority, "1"),
+            EdgeKind::Contains,
+            id(NodeKind::StrategicAction, "1.1"),
+        );
+        b = b.edge(
+            id(NodeKind::Priority, "1"),
+            EdgeKind::ContributesTo,
+            id(NodeKind::Outcome, "1"),
+        );
+        for (i, own) in [(1, None), (2, Some("2")), (3, Some("1"))] {
+            let key = format!("1.1.{i}");
+            let mut a = node(NodeKind::Action, &key, "An action.");
+            a.deadline = Some(DateWindow::new(
+                None,
+                "2024-06-30".parse().ok(),
+                "By June 2024",
+            ));
+            b = b.node(a);
+            b = b.edge(
+                id(NodeKind::StrategicAction, "1.1"),
+                EdgeKind::Contains,
+                id(NodeKind::Action, &key),
+            );
+            b = b.edge(
+                id(NodeKind::Action, &key),
+                EdgeKind::LedBy,
+                id(NodeKind::Partner, "a"),
+            );
+            b = b.edge(
+                id(NodeKind::Action, &key),
+                EdgeKind::LedBy,
+                id(NodeKind::Partner, "b"),
+            );
+            if let Some(o) = own {
+                b = b.edge(
+                    id(NodeKind::Action, &key),
+                    EdgeKind::ContributesTo,
+                    id(NodeKind::Outcome, o),
+                );
+            }
+        }
+        // an action inside an action, and one with no container
+        b = b.node(node(NodeKind::Action, "1.1.1.1", "Inner."));
+        b = b.edge(
+            id(NodeKind::Action, "1.1.1"),
+            EdgeKind::Contains,
+            id(NodeKind::Action, "1.1.1.1"),
+        );
+        b = b.node(node(NodeKind::Action, "9.9.9", "Alone."));
+        b = b.edge(
+            id(NodeKind::Action, "9.9.9"),
+            EdgeKind::ContributesTo,
+            id(NodeKind::Outcome, "3"),
+        );
+        // a cycle of strategic actions with an action under it, and an action on it
+        for k in ["7.1", "7.2"] {
+            b = b.node(node(NodeKind::StrategicAction, k, "In a cycle."));
+        }
+        b = b.edge(
+            id(NodeKind::StrategicAction, "7.1"),
+            EdgeKind::Contains,
+            id(NodeKind::StrategicAction, "7.2"),
+        );
+        b = b.edge(
+            id(NodeKind::StrategicAction, "7.2"),
+            EdgeKind::Contains,
+            id(NodeKind::Action, "7.2.1"),
+        );
+        b = b.node(node(NodeKind::Action, "7.2.1", "Under a cycle."));
+        b = b.edge(
+            id(NodeKind::Action, "7.2.1"),
+            EdgeKind::Contains,
+            id(NodeKind::StrategicAction, "7.1"),
+        );
+        b = b.edge(
+            id(NodeKind::StrategicAction, "7.1"),
+            EdgeKind::ContributesTo,
+            id(NodeKind::Outcome, "2"),
+        );
+        b = b.node(node(NodeKind::Action, "7.1.1", "Next to a cycle."));
+        b = b.edge(
+            id(NodeKind::StrategicAction, "7.1"),
+            EdgeKind::Contains,
+            id(NodeKind::Action, "7.1.1"),
+        );
+        // a chain of 70 priorities, with outcomes at the top and the bottom
+        for d in 0..70 {
+            b = b.node(node(NodeKind::Priority, &format!("8.{d}"), "Deep."));
+            if d > 0 {
+                let up = id(NodeKind::Priority, &format!("8.{}", d - 1));
+                b = b.edge(
+                    up,
+                    EdgeKind::Contains,
+                    id(NodeKind::Priority, &format!("8.{d}")),
+                );
+            }
+        }
+        b = b.edge(
+            id(NodeKind::Priority, "8.0"),
+            EdgeKind::ContributesTo,
+            id(NodeKind::Outcome, "3"),
+        );
+        b = b.edge(
+            id(NodeKind::Priority, "8.69"),
+            EdgeKind::ContributesTo,
+            id(NodeKind::Outcome, "1"),
+        );
+        for d in [3, 60, 62, 63, 64, 69] {
+            let key = format!("8.{d}.1");
+            b = b.node(node(NodeKind::Action, &key, "Deep down."));
+            b = b.edge(
+                id(NodeKind::Priority, &format!("8.{d}")),
+                EdgeKind::Contains,
+                id(NodeKind::Action, &key),
+            );
+        }
+        let s = b.build().unwrap();
+        check(&s);
+        let t = actions_columns(&s).to_table();
+        let row = |n: &str| t.rows.iter().find(|r| r.number == n).unwrap();
+        assert_eq!(row("1.1.2").outcomes, "1; 2");
+        assert_eq!(row("1.1.2").leads, "Same Name; Same Name");
+        assert_eq!(row("1.1.1.1").status.as_deref(), Some("on_track"));
+        assert_eq!(row("9.9.9").outcomes, "3");
+        assert_eq!(row("8.3.1").outcomes, "3");
+        assert_eq!(row("8.69.1").outcomes, "1");
+    }
+}
