@@ -89,6 +89,9 @@ impl Csr {
 pub(crate) struct PlanIndex<'a> {
     /// Nodes in canonical order.
     pub(crate) nodes: Vec<&'a Node>,
+    /// The kind of each node, beside the nodes: the analyses test kinds of
+    /// many nodes, and a byte array keeps that in cache.
+    kinds: Vec<NodeKind>,
     /// The first container of each node (lowest canonical position), or [`NONE`].
     pub(crate) parent: Vec<u32>,
     pub(crate) contains: Csr,
@@ -158,8 +161,10 @@ impl<'a> PlanIndex<'a> {
         let parent = (0..n as u32)
             .map(|i| containers.get(i).first().copied().unwrap_or(NONE))
             .collect();
+        let kinds = nodes.iter().map(|n| n.kind).collect();
         PlanIndex {
             nodes,
+            kinds,
             parent,
             contains,
             led_by,
@@ -180,7 +185,7 @@ impl<'a> PlanIndex<'a> {
     }
 
     pub(crate) fn kind(&self, p: u32) -> Option<NodeKind> {
-        self.node(p).map(|n| n.kind)
+        self.kinds.get(p as usize).copied()
     }
 
     pub(crate) fn id(&self, p: u32) -> &'a str {

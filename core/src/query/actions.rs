@@ -91,7 +91,54 @@ impl Hasher for PositionHasher {
 /// (two partners of one name): then the text is among the values twice.
 struct ByList {
     column: Coded<String>,
-    by_key: HashMap<Vec<u32>, u32, BuildHasherDefault<PositionHasher>>,
+    by_key: HashMap<ListKey, u32, BuildHasherDefault<PositionHasher>>,
+}
+
+/// The most positions a [`ListKey`] holds inline.
+const INLINE: usize = 6;
+
+/// A list of node positions as a hash-map key: inline when short (nearly
+/// every list of partners or outcomes is), so that a lookup neither allocates
+/// nor follows a pointer to compare keys.
+#[derive(Clone, PartialEq, Eq)]
+enum ListKey {
+    /// The first `len` items; the rest are zero.
+    Inline { len: u8, items: [u32; INLINE] },
+    /// A longer list.
+    Heap(Box<[u32]>),
+}
+
+impl ListKey {
+    fn new(list: &[u32]) -> ListKey {
+        match list.len() {
+            len @ 0..=INLINE => {
+                let mut items = [0; INLINE];
+                items[..len].copy_from_slice(list);
+                ListKey::Inline {
+                    len: len as u8,
+                    items,
+                }
+            }
+            _ => ListKey::Heap(list.into()),
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            ListKey::Inline { len, items } => &items[..usize::from(*len)],
+            ListKey::Heap(list) => list,
+        }
+    }
+}
+
+impl std::hash::Hash for ListKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let list = self.as_slice();
+        state.write_usize(list.len());
+        for &p in list {
+            state.write_u32(p);
+        }
+    }
 }
 
 impl ByList {
@@ -107,12 +154,13 @@ impl ByList {
 
     /// The code of `key`'s cell, made by `make` the first time.
     fn code(&mut self, key: &[u32], make: impl FnOnce() -> String) -> u32 {
-        if let Some(&code) = self.by_key.get(key) {
+        let key = ListKey::new(key);
+        if let Some(&code) = self.by_key.get(&key) {
             return code;
         }
         let code = self.column.values.len() as u32;
         self.column.values.push(make());
-        self.by_key.insert(key.to_vec(), code);
+        self.by_key.insert(key, code);
         code
     }
 
@@ -233,12 +281,14 @@ fn outcomes_cell(idx: &PlanIndex<'_>, outcomes: &[u32]) -> String {
 
 /// The names of partners, joined by `"; "`.
 fn names_cell(idx: &PlanIndex<'_>, partners: &[u32]) -> String {
-    let mut out = String::new();
+    let name = |p: u32| idx.node(p).map_or_else(|| idx.id(p), title);
+    let len = partners.iter().map(|&p| name(p).len() + 2).sum::<usize>();
+    let mut out = String::with_capacity(len.saturating_sub(2));
     for &p in partners {
         if !out.is_empty() {
             out.push_str("; ");
         }
-        out.push_str(idx.node(p).map_or_else(|| idx.id(p), title));
+        out.push_str(name(p));
     }
     out
 }
