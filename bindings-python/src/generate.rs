@@ -1,42 +1,108 @@
 //! The seeded plan generator, for benchmarks, load tests and demonstrations.
 
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use stratagraph::generate::{self, GeneratorConfig, Size};
 
 use crate::errors::{detached_ok, to_py_err};
 use crate::progress::PyProgressReport;
 use crate::strategy::PyStrategy;
 
-/// A preset (`S`, `M`, `L`) with the given fields changed.
+/// The fields of the core's `GeneratorConfig` a caller may set, beside
+/// `size` and `seed`: the same names as the JavaScript package's
+/// `GeneratorOptions`, in snake_case.
+const FIELDS: &[&str] = &[
+    "priorities",
+    "strategic_actions_per_priority",
+    "actions",
+    "partners",
+    "outcomes",
+    "challenges",
+    "alliance_every",
+    "joint_lead_share",
+    "max_key_partners",
+    "deadline_share",
+    "action_outcome_share",
+    "lead_skew",
+    "partner_skew",
+    "first_year",
+    "years",
+    "reports",
+];
+
+/// A preset (`S`, `M`, `L`) with `seed` and the keyword arguments `fields`
+/// (names from [`FIELDS`]; `None` keeps the preset's value) changed. An
+/// unknown name or a value of the wrong type is a `TypeError` that names
+/// `function` or the field, as Python's own would.
 fn config(
     py: Python<'_>,
+    function: &str,
     size: &str,
     seed: Option<u64>,
-    actions: Option<u64>,
-    partners: Option<u32>,
-    reports: Option<u32>,
+    fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<GeneratorConfig> {
     let size: Size = size.parse().map_err(|e| to_py_err(py, &e))?;
     let mut c = GeneratorConfig::preset(size);
     if let Some(seed) = seed {
         c = c.with_seed(seed);
     }
-    if let Some(actions) = actions {
-        c.actions = actions;
-    }
-    if let Some(partners) = partners {
-        c.partners = partners;
-    }
-    if let Some(reports) = reports {
-        c.reports = reports;
+    let Some(fields) = fields else {
+        return Ok(c);
+    };
+    for (key, value) in fields.iter() {
+        let name: String = key.extract()?;
+        if value.is_none() {
+            continue;
+        }
+        macro_rules! set {
+            ($($field:ident),*) => {
+                match name.as_str() {
+                    $( stringify!($field) => {
+                        c.$field = value
+                            .extract()
+                            .map_err(|e| PyTypeError::new_err(format!("{name}: {e}")))?
+                    } )*
+                    _ => {
+                        return Err(PyTypeError::new_err(format!(
+                            "{function}() got an unexpected keyword argument '{name}' \
+                             (expected size, seed or one of {})",
+                            FIELDS.join(", ")
+                        )))
+                    }
+                }
+            };
+        }
+        set!(
+            priorities,
+            strategic_actions_per_priority,
+            actions,
+            partners,
+            outcomes,
+            challenges,
+            alliance_every,
+            joint_lead_share,
+            max_key_partners,
+            deadline_share,
+            action_outcome_share,
+            lead_skew,
+            partner_skew,
+            first_year,
+            years,
+            reports
+        );
     }
     Ok(c)
 }
 
 /// A realistic delivery plan made up from a seed: ``size`` ``"S"`` (about 500
-/// actions), ``"M"`` (50,000) or ``"L"`` (1,000,000), with ``actions`` and
-/// ``partners`` overriding the preset. The same arguments always give the
-/// same plan.
+/// actions), ``"M"`` (50,000) or ``"L"`` (1,000,000), with any field of the
+/// preset changed by keyword: ``priorities``, ``strategic_actions_per_priority``,
+/// ``actions``, ``partners``, ``outcomes``, ``challenges``, ``alliance_every``,
+/// ``joint_lead_share``, ``max_key_partners``, ``deadline_share``,
+/// ``action_outcome_share``, ``lead_skew``, ``partner_skew``, ``first_year``,
+/// ``years``, ``reports`` (as the JavaScript package's ``generateStrategy``). The
+/// same arguments always give the same plan.
 ///
 /// >>> import stratagraph
 /// >>> plan = stratagraph.generate_plan("S", seed=7, actions=40)
@@ -44,57 +110,58 @@ fn config(
 /// 40
 /// >>> stratagraph.generate_plan("S", seed=7, actions=40) == plan
 /// True
+/// >>> len(stratagraph.generate_plan("S", actions=40, priorities=2).nodes("priority"))
+/// 2
 #[pyfunction]
 #[pyo3(
-    signature = (size = String::from("S"), *, seed = None, actions = None, partners = None),
-    text_signature = "(size='S', *, seed=None, actions=None, partners=None)"
+    signature = (size = String::from("S"), *, seed = None, **fields),
+    text_signature = "(size='S', *, seed=None, **fields)"
 )]
 pub fn generate_plan(
     py: Python<'_>,
     size: String,
     seed: Option<u64>,
-    actions: Option<u64>,
-    partners: Option<u32>,
+    fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PyStrategy> {
-    let c = config(py, &size, seed, actions, partners, None)?;
+    let c = config(py, "generate_plan", &size, seed, fields)?;
     let inner = detached_ok(py, || generate::strategy(&c))?;
     Ok(PyStrategy { inner })
 }
 
-/// The generated plan (see ``generate_plan``) written as delivery-plan text,
-/// the input ``parse_delivery_plan`` reads.
+/// The generated plan (see ``generate_plan``, whose keyword arguments it
+/// takes) written as delivery-plan text, the input ``parse_delivery_plan`` reads.
 #[pyfunction]
 #[pyo3(
-    signature = (size = String::from("S"), *, seed = None, actions = None, partners = None),
-    text_signature = "(size='S', *, seed=None, actions=None, partners=None)"
+    signature = (size = String::from("S"), *, seed = None, **fields),
+    text_signature = "(size='S', *, seed=None, **fields)"
 )]
 pub fn generate_delivery_plan_text(
     py: Python<'_>,
     size: String,
     seed: Option<u64>,
-    actions: Option<u64>,
-    partners: Option<u32>,
+    fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<String> {
-    let c = config(py, &size, seed, actions, partners, None)?;
+    let c = config(py, "generate_delivery_plan_text", &size, seed, fields)?;
     detached_ok(py, || generate::delivery_plan_text(&c))
 }
 
 /// Dated progress reports on a generated plan, rating every strategic action
 /// with a realistic mix of statuses that moves towards delivery from one
-/// report to the next; ``reports`` overrides the preset's number of reports.
+/// report to the next; ``reports`` overrides the preset's number of reports,
+/// and the other keyword arguments of ``generate_plan`` are taken too.
 #[pyfunction]
 #[pyo3(
-    signature = (strategy, size = String::from("S"), *, seed = None, reports = None),
-    text_signature = "(strategy, size='S', *, seed=None, reports=None)"
+    signature = (strategy, size = String::from("S"), *, seed = None, **fields),
+    text_signature = "(strategy, size='S', *, seed=None, **fields)"
 )]
 pub fn generate_progress_reports(
     py: Python<'_>,
     strategy: PyRef<'_, PyStrategy>,
     size: String,
     seed: Option<u64>,
-    reports: Option<u32>,
+    fields: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Vec<PyProgressReport>> {
-    let c = config(py, &size, seed, None, None, reports)?;
+    let c = config(py, "generate_progress_reports", &size, seed, fields)?;
     let inner = &strategy.inner;
     let made = detached_ok(py, || generate::progress_reports(inner, &c))?;
     Ok(made

@@ -46,3 +46,30 @@ def test_actions_and_partners_frames() -> None:
 def test_unknown_size() -> None:
     with pytest.raises(stratagraph.UnknownKindError):
         stratagraph.generate_plan("XL")
+
+
+def test_every_field_of_the_generator_by_keyword() -> None:
+    # The same fields as the JavaScript package's GeneratorOptions.
+    plan = stratagraph.generate_plan(
+        "S", seed=1, actions=60, priorities=3, strategic_actions_per_priority=2, outcomes=5
+    )
+    assert len(plan.nodes("priority")) == 3
+    assert len(plan.nodes("strategic_action")) == 6
+    assert len(plan.nodes("outcome")) == 5
+    assert len(plan.nodes("action")) == 60
+    # None keeps the preset's value.
+    assert stratagraph.generate_plan("S", seed=1, actions=60, priorities=None) == (
+        stratagraph.generate_plan("S", seed=1, actions=60)
+    )
+    text = stratagraph.generate_delivery_plan_text("S", seed=1, actions=30, deadline_share=0.0)
+    assert "Priority" in text
+    reports = stratagraph.generate_progress_reports(plan, "S", seed=1, reports=2)
+    assert len(reports) == 2
+
+
+def test_unknown_or_mistyped_generator_field() -> None:
+    unexpected = r"^generate_plan\(\) got an unexpected keyword argument 'prioritys'"
+    with pytest.raises(TypeError, match=unexpected):
+        stratagraph.generate_plan("S", prioritys=3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"^priorities: "):
+        stratagraph.generate_plan("S", priorities="three")  # type: ignore[arg-type]

@@ -2,12 +2,12 @@
 
 import datetime
 from collections.abc import Iterator, Sequence
-from typing import Final, Literal, final, overload
+from typing import Final, Literal, TypedDict, final, overload
 
 import networkx  # type: ignore[import-untyped, unused-ignore]
 import pandas  # type: ignore[import-untyped, unused-ignore]
 import polars  # type: ignore[import-not-found, unused-ignore]
-from typing_extensions import Self, TypeAlias
+from typing_extensions import Self, TypeAlias, Unpack
 
 __all__ = [
     "JSON_SCHEMA",
@@ -235,22 +235,39 @@ class ProgressParseResult:
     def has_errors(self) -> bool: ...
 
 def _parse_result_from_state(state: str) -> ParseResult: ...
+
+class _GeneratorFields(TypedDict, total=False):
+    # The generator's fields a caller may set by keyword (None: the preset's).
+
+    priorities: int | None
+    strategic_actions_per_priority: int | None
+    actions: int | None
+    partners: int | None
+    outcomes: int | None
+    challenges: int | None
+    alliance_every: int | None
+    joint_lead_share: float | None
+    max_key_partners: int | None
+    deadline_share: float | None
+    action_outcome_share: float | None
+    lead_skew: float | None
+    partner_skew: float | None
+    first_year: int | None
+    years: int | None
+    reports: int | None
+
 def generate_plan(
-    size: str = "S",
-    *,
-    seed: int | None = None,
-    actions: int | None = None,
-    partners: int | None = None,
+    size: str = "S", *, seed: int | None = None, **fields: Unpack[_GeneratorFields]
 ) -> Strategy: ...
 def generate_delivery_plan_text(
+    size: str = "S", *, seed: int | None = None, **fields: Unpack[_GeneratorFields]
+) -> str: ...
+def generate_progress_reports(
+    strategy: Strategy,
     size: str = "S",
     *,
     seed: int | None = None,
-    actions: int | None = None,
-    partners: int | None = None,
-) -> str: ...
-def generate_progress_reports(
-    strategy: Strategy, size: str = "S", *, seed: int | None = None, reports: int | None = None
+    **fields: Unpack[_GeneratorFields],
 ) -> list[ProgressReport]: ...
 def parse_delivery_plan(text: str) -> ParseResult: ...
 def parse_strategy(text: str) -> ParseResult: ...
