@@ -7,7 +7,8 @@
 //! `i64::MIN`, numpy's `NaT`), categories as codes (missing: -1) beside the
 //! sorted category names, both as `int64` bytes for `numpy.frombuffer`.
 //!
-//! Core's actions table also comes column by column ([`action_columns_to_py`]):
+//! Core's actions table also comes column by column ([`action_columns_to_py`]),
+//! in two parts made side by side:
 //! its cells borrowed from the strategy and those many actions share stored
 //! once, so that a shared cell becomes one Python string.
 
@@ -17,7 +18,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use serde::ser::{self, Impossible, Serialize};
 use stratagraph::analysis::ColumnType;
-use stratagraph::query::{ActionColumns, Coded};
+use stratagraph::query::{ActionContextColumns, ActionOwnColumns, Coded};
 use stratagraph::Date;
 
 use crate::pyser::{Error, PySer};
@@ -351,27 +352,50 @@ fn category_to_py<'py, T: AsRef<str>>(
     Ok(PyTuple::new(py, [codes, PyList::new(py, names)?.into_any()])?.into_any())
 }
 
-/// Core's actions table column by column ([`ActionColumns`]), in the order of
+/// Core's actions table column by column (the two parts of
+/// [`ActionColumns`](stratagraph::query::ActionColumns)), in the order of
 /// [`ActionRow`](stratagraph::query::ActionRow)'s columns, as `to_pandas()`
 /// reads them: text as lists of `str`, dates as day bytes, the status as
-/// `(codes, categories)`.
+/// `(codes, categories)`. `own` is what [`own_columns_to_py`] made of the
+/// first part.
 pub fn action_columns_to_py<'py>(
     py: Python<'py>,
-    c: &ActionColumns<'_>,
+    own: OwnColumns<'py>,
+    c: &ActionContextColumns<'_>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let [id, number, text, deadline_start, deadline_end, deadline_phrase] = own.0;
     Ok(vec![
-        texts_to_py(py, &c.id)?,
-        texts_to_py(py, &c.number)?,
-        texts_to_py(py, &c.text)?,
+        id,
+        number,
+        text,
         coded_to_py(py, &c.priority)?,
         coded_to_py(py, &c.strategic_action)?,
         coded_to_py(py, &c.leads)?,
         coded_to_py(py, &c.key_partners)?,
-        dates_to_py(py, &c.deadline_start),
-        dates_to_py(py, &c.deadline_end),
-        PyList::new(py, &c.deadline_phrase)?.into_any(),
+        deadline_start,
+        deadline_end,
+        deadline_phrase,
         coded_to_py(py, &c.outcomes)?,
         category_to_py(py, &c.status)?,
         dates_to_py(py, &c.status_date),
     ])
+}
+
+/// The columns read from each action's own node, as Python objects: `id`,
+/// `number`, `text`, `deadline_start`, `deadline_end`, `deadline_phrase`.
+pub struct OwnColumns<'py>([Bound<'py, PyAny>; 6]);
+
+/// The first part of the actions table (see [`action_columns_to_py`]).
+pub fn own_columns_to_py<'py>(
+    py: Python<'py>,
+    c: &ActionOwnColumns<'_>,
+) -> PyResult<OwnColumns<'py>> {
+    Ok(OwnColumns([
+        texts_to_py(py, &c.id)?,
+        texts_to_py(py, &c.number)?,
+        texts_to_py(py, &c.text)?,
+        dates_to_py(py, &c.deadline_start),
+        dates_to_py(py, &c.deadline_end),
+        PyList::new(py, &c.deadline_phrase)?.into_any(),
+    ]))
 }

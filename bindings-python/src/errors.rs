@@ -263,6 +263,39 @@ where
     }
 }
 
+/// Run `background`, a core call that touches no Python object, on a second
+/// thread while `foreground` runs on this one, holding the GIL (to turn one
+/// part of a result into Python objects while core computes the other). A
+/// panic in either becomes `InternalError`; when no thread can be started,
+/// `background` runs here after `foreground`.
+pub fn beside<A, B, F, G>(py: Python<'_>, background: F, foreground: G) -> PyResult<(A, B)>
+where
+    F: FnOnce() -> A + Send,
+    A: Send,
+    G: FnOnce() -> PyResult<B>,
+{
+    let background = std::sync::Mutex::new(Some(background));
+    let run = || {
+        let f = background.lock().ok().and_then(|mut f| f.take());
+        f.map(|f| std::panic::catch_unwind(AssertUnwindSafe(f)))
+    };
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("stratagraph".into())
+            .spawn_scoped(scope, run)
+            .ok();
+        let b = std::panic::catch_unwind(AssertUnwindSafe(foreground));
+        let a = match handle.map(|h| h.join()) {
+            Some(Ok(Some(a))) => a,
+            // The thread could not start: `background` is still here.
+            _ => run().unwrap_or_else(|| Err(Box::new("the background call was lost"))),
+        };
+        let b = b.map_err(|payload| panic_error(py, payload.as_ref()))??;
+        let a = a.map_err(|payload| panic_error(py, payload.as_ref()))?;
+        Ok((a, b))
+    })
+}
+
 /// [`detached`] for a core call that cannot fail.
 pub fn detached_ok<T, F>(py: Python<'_>, f: F) -> PyResult<T>
 where

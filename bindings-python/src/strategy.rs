@@ -11,10 +11,10 @@ use stratagraph::import::import;
 use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
 
-use crate::columns::action_columns_to_py;
+use crate::columns::{action_columns_to_py, own_columns_to_py};
 use crate::count;
 use crate::diagnostic::PyDiagnostic;
-use crate::errors::{detached, detached_ok, internal_error, to_py_err};
+use crate::errors::{beside, detached, detached_ok, internal_error, to_py_err};
 use crate::progress::PyProgressReport;
 use crate::pyser::to_py;
 use crate::table::PyTable;
@@ -325,11 +325,18 @@ impl PyStrategy {
     /// For ``actions_df()``: the actions table column by column, as
     /// ``(columns, column_types, values)`` with the values as
     /// ``Table._pandas_columns`` gives them (shared cells as one ``str``).
+    /// Core works out the columns that come from the plan around each action
+    /// on a second thread while this one turns the action's own cells (ids,
+    /// statements: most of the strings) into Python objects.
     fn _actions_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         use stratagraph::analysis::Row as _;
         let inner = &self.inner;
-        let columns = detached_ok(py, || query::actions_columns(inner))?;
-        let values = action_columns_to_py(py, &columns)?;
+        let (context, own) = beside(
+            py,
+            || query::action_context_columns(inner),
+            || own_columns_to_py(py, &query::action_own_columns(inner)),
+        )?;
+        let values = action_columns_to_py(py, own, &context)?;
         let types = query::ActionRow::TYPES.iter().map(|t| t.as_str());
         PyTuple::new(
             py,

@@ -36,7 +36,10 @@ use crate::error::Error;
 use crate::model::{Date, EdgeKind, NodeKind, Strategy};
 
 mod actions;
-pub use actions::{actions_columns, ActionColumns, Coded};
+pub use actions::{
+    action_context_columns, action_own_columns, actions_columns, ActionColumns,
+    ActionContextColumns, ActionOwnColumns, Coded,
+};
 
 row! {
     /// One role of one partner on one action.

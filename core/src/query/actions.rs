@@ -192,16 +192,43 @@ impl<'a> ByText<'a> {
 
 /// The actions table column by column (see the [module docs](self)): one entry
 /// per action, in canonical order, each column the one of
-/// [`ActionRow`](super::ActionRow) of the same name, with the same values.
+/// [`ActionRow`](super::ActionRow) of the same name, with the same values. The
+/// columns come in two parts that can be built apart (and side by side):
+/// [`own`](Self::own), read from each action's node, and
+/// [`context`](Self::context), from where it sits in the plan.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ActionColumns<'a> {
+    /// The columns read from each action's own node ([`action_own_columns`]).
+    pub own: ActionOwnColumns<'a>,
+    /// The columns that come from the plan around it ([`action_context_columns`]).
+    pub context: ActionContextColumns<'a>,
+}
+
+/// The columns of the actions table read from each action's own node: no
+/// walk of the graph (see [`ActionColumns`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ActionOwnColumns<'a> {
     /// The action's id.
     pub id: Vec<&'a str>,
     /// The action's number (empty when it has none).
     pub number: Vec<&'a str>,
     /// The action's statement.
     pub text: Vec<&'a str>,
+    /// The first day of its deadline window, if any.
+    pub deadline_start: Vec<Option<Date>>,
+    /// The last day of its deadline window, if any.
+    pub deadline_end: Vec<Option<Date>>,
+    /// The deadline as the document words it.
+    pub deadline_phrase: Vec<Option<&'a str>>,
+}
+
+/// The columns of the actions table that come from where each action sits in
+/// the plan: its containers, partners, outcomes and status (see [`ActionColumns`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
+pub struct ActionContextColumns<'a> {
     /// The number (else the name) of the priority containing the action.
     pub priority: Coded<&'a str>,
     /// The number (else the name) of the strategic action containing the action.
@@ -211,12 +238,6 @@ pub struct ActionColumns<'a> {
     /// The names of its key partners that do not also lead it, joined by `"; "`
     /// (never missing).
     pub key_partners: Coded<String>,
-    /// The first day of its deadline window, if any.
-    pub deadline_start: Vec<Option<Date>>,
-    /// The last day of its deadline window, if any.
-    pub deadline_end: Vec<Option<Date>>,
-    /// The deadline as the document words it.
-    pub deadline_phrase: Vec<Option<&'a str>>,
     /// The numbers (else names) of the outcomes it counts for, joined by `"; "`
     /// (never missing).
     pub outcomes: Coded<String>,
@@ -229,33 +250,34 @@ pub struct ActionColumns<'a> {
 impl ActionColumns<'_> {
     /// The number of actions (rows).
     pub fn len(&self) -> usize {
-        self.id.len()
+        self.own.id.len()
     }
 
     /// Whether there are no actions.
     pub fn is_empty(&self) -> bool {
-        self.id.is_empty()
+        self.own.id.is_empty()
     }
 
     /// The same table row by row.
     pub fn to_table(&self) -> ActionsTable {
         let owned = |c: Option<&&str>| c.map(|s| (*s).to_owned());
         let text = |c: Option<&String>| c.cloned().unwrap_or_default();
+        let (o, c) = (&self.own, &self.context);
         let rows = (0..self.len())
             .map(|i| ActionRow {
-                id: self.id[i].to_owned(),
-                number: self.number[i].to_owned(),
-                text: self.text[i].to_owned(),
-                priority: owned(self.priority.get(i)),
-                strategic_action: owned(self.strategic_action.get(i)),
-                leads: text(self.leads.get(i)),
-                key_partners: text(self.key_partners.get(i)),
-                deadline_start: self.deadline_start[i],
-                deadline_end: self.deadline_end[i],
-                deadline_phrase: self.deadline_phrase[i].map(str::to_owned),
-                outcomes: text(self.outcomes.get(i)),
-                status: owned(self.status.get(i)),
-                status_date: self.status_date[i],
+                id: o.id[i].to_owned(),
+                number: o.number[i].to_owned(),
+                text: o.text[i].to_owned(),
+                priority: owned(c.priority.get(i)),
+                strategic_action: owned(c.strategic_action.get(i)),
+                leads: text(c.leads.get(i)),
+                key_partners: text(c.key_partners.get(i)),
+                deadline_start: o.deadline_start[i],
+                deadline_end: o.deadline_end[i],
+                deadline_phrase: o.deadline_phrase[i].map(str::to_owned),
+                outcomes: text(c.outcomes.get(i)),
+                status: owned(c.status.get(i)),
+                status_date: c.status_date.get(i).copied().flatten(),
             })
             .collect();
         ActionsTable { rows }
@@ -439,29 +461,66 @@ impl<'a> ByPosition<'a> {
     }
 }
 
-/// Every action's cells, column by column (see [`ActionColumns`]).
+/// Every action's cells, column by column (see [`ActionColumns`]): both parts,
+/// [`action_own_columns`] and [`action_context_columns`].
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let c = query::actions_columns(&s);
-/// assert_eq!((c.number[0], c.strategic_action.get(0)), ("1.1.1", Some(&"1.1")));
+/// assert_eq!((c.own.number[0], c.context.strategic_action.get(0)), ("1.1.1", Some(&"1.1")));
 /// assert_eq!(c.to_table(), query::actions_table(&s));
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
+    ActionColumns {
+        own: action_own_columns(s),
+        context: action_context_columns(s),
+    }
+}
+
+/// The columns read from each action's own node (see [`ActionOwnColumns`]), in
+/// canonical order: cheap, as it reads the nodes alone.
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// assert_eq!(query::action_own_columns(&s).id[0], "action:1.1.1");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn action_own_columns(s: &Strategy) -> ActionOwnColumns<'_> {
+    let mut cols = ActionOwnColumns::default();
+    for n in s.nodes_of_kind(NodeKind::Action) {
+        cols.id.push(n.id.as_str());
+        cols.number.push(n.number.as_deref().unwrap_or_default());
+        cols.text.push(n.text.as_deref().unwrap_or(&n.label));
+        let deadline = n.deadline.as_ref();
+        cols.deadline_start.push(deadline.and_then(|d| d.start));
+        cols.deadline_end.push(deadline.and_then(|d| d.end));
+        cols.deadline_phrase
+            .push(deadline.map(|d| d.phrase.as_str()));
+    }
+    cols
+}
+
+/// The columns that come from where each action sits in the plan (see
+/// [`ActionContextColumns`]), in canonical order, the same rows as
+/// [`action_own_columns`]: this part walks the plan.
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
+/// let c = query::action_context_columns(&s);
+/// assert_eq!(c.priority.len(), query::action_own_columns(&s).id.len());
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
     let idx = PlanIndex::new(s);
     let actions = idx.of_kind(NodeKind::Action);
     let rows = actions.len();
-    let mut cols = ActionColumns {
-        id: Vec::with_capacity(rows),
-        number: Vec::with_capacity(rows),
-        text: Vec::with_capacity(rows),
-        deadline_start: Vec::with_capacity(rows),
-        deadline_end: Vec::with_capacity(rows),
-        deadline_phrase: Vec::with_capacity(rows),
+    let mut cols = ActionContextColumns {
         status_date: Vec::with_capacity(rows),
-        ..ActionColumns::default()
+        ..ActionContextColumns::default()
     };
     let mut priority = ByPosition::new(idx.len(), rows);
     let mut strategic_action = ByPosition::new(idx.len(), rows);
@@ -473,11 +532,6 @@ pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
     let (mut roles, mut lead, mut partner, mut own) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for a in actions {
-        let Some(n) = idx.node(a) else { continue };
-        cols.id.push(n.id.as_str());
-        cols.number.push(n.number.as_deref().unwrap_or_default());
-        cols.text.push(n.text.as_deref().unwrap_or(&n.label));
-
         let p = idx.ancestor_of_kind(a, NodeKind::Priority);
         priority.push(&idx, p, number_or_title);
         let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
@@ -498,12 +552,6 @@ pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
             let code = coder.code(list, || names_cell(&idx, list));
             coder.push(code);
         }
-
-        let deadline = n.deadline.as_ref();
-        cols.deadline_start.push(deadline.and_then(|d| d.start));
-        cols.deadline_end.push(deadline.and_then(|d| d.end));
-        cols.deadline_phrase
-            .push(deadline.map(|d| d.phrase.as_str()));
 
         // The outcomes it counts for: its own and those its containers give.
         own.clear();
@@ -607,12 +655,12 @@ mod tests {
     fn check(s: &Strategy) {
         let columns = actions_columns(s);
         assert_eq!(columns.to_table(), reference(s));
-        let mut values = columns.status.values.clone();
+        let mut values = columns.context.status.values.clone();
         values.sort_unstable();
         values.dedup();
         assert_eq!(
             values.len(),
-            columns.status.values.len(),
+            columns.context.status.values.len(),
             "statuses are distinct"
         );
     }
