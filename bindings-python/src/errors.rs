@@ -266,14 +266,21 @@ where
 /// Run `background`, a core call that touches no Python object, on a second
 /// thread while `foreground` runs on this one, holding the GIL (to turn one
 /// part of a result into Python objects while core computes the other). A
-/// panic in either becomes `InternalError`; when no thread can be started,
-/// `background` runs here after `foreground`.
+/// panic in either becomes `InternalError`. With one CPU to run on (or when
+/// no thread can be started) `background` runs here instead, first, with the
+/// GIL released.
 pub fn beside<A, B, F, G>(py: Python<'_>, background: F, foreground: G) -> PyResult<(A, B)>
 where
     F: FnOnce() -> A + Send,
     A: Send,
     G: FnOnce() -> PyResult<B>,
 {
+    if std::thread::available_parallelism().map_or(1, usize::from) < 2 {
+        let a = detached_ok(py, background)?;
+        let b = std::panic::catch_unwind(AssertUnwindSafe(foreground))
+            .map_err(|payload| panic_error(py, payload.as_ref()))??;
+        return Ok((a, b));
+    }
     let background = std::sync::Mutex::new(Some(background));
     let run = || {
         let f = background.lock().ok().and_then(|mut f| f.take());

@@ -473,9 +473,11 @@ impl<'a> ByPosition<'a> {
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
+    let idx = PlanIndex::new(s);
+    let actions = idx.of_kind(NodeKind::Action);
     ActionColumns {
-        own: action_own_columns(s),
-        context: action_context_columns(s),
+        own: own_columns(actions.iter().filter_map(|&a| idx.node(a))),
+        context: context_columns(&idx, &actions),
     }
 }
 
@@ -489,8 +491,13 @@ pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn action_own_columns(s: &Strategy) -> ActionOwnColumns<'_> {
+    own_columns(s.nodes_of_kind(NodeKind::Action))
+}
+
+/// [`ActionOwnColumns`] of these action nodes.
+fn own_columns<'a>(actions: impl Iterator<Item = &'a Node>) -> ActionOwnColumns<'a> {
     let mut cols = ActionOwnColumns::default();
-    for n in s.nodes_of_kind(NodeKind::Action) {
+    for n in actions {
         cols.id.push(n.id.as_str());
         cols.number.push(n.number.as_deref().unwrap_or_default());
         cols.text.push(n.text.as_deref().unwrap_or(&n.label));
@@ -516,7 +523,11 @@ pub fn action_own_columns(s: &Strategy) -> ActionOwnColumns<'_> {
 /// ```
 pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
     let idx = PlanIndex::new(s);
-    let actions = idx.of_kind(NodeKind::Action);
+    context_columns(&idx, &idx.of_kind(NodeKind::Action))
+}
+
+/// [`ActionContextColumns`] of the actions at these positions of `idx`.
+fn context_columns<'a>(idx: &PlanIndex<'a>, actions: &[u32]) -> ActionContextColumns<'a> {
     let rows = actions.len();
     let mut cols = ActionContextColumns {
         status_date: Vec::with_capacity(rows),
@@ -531,11 +542,11 @@ pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
     let mut inheritance = Inheritance::new(idx.len());
     let (mut roles, mut lead, mut partner, mut own) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for a in actions {
+    for &a in actions {
         let p = idx.ancestor_of_kind(a, NodeKind::Priority);
-        priority.push(&idx, p, number_or_title);
+        priority.push(idx, p, number_or_title);
         let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
-        strategic_action.push(&idx, sa, number_or_title);
+        strategic_action.push(idx, sa, number_or_title);
 
         idx.roles_into(a, &mut roles);
         lead.clear();
@@ -549,7 +560,7 @@ pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
             list.push(p);
         }
         for (coder, list) in [(&mut leads, &lead), (&mut key_partners, &partner)] {
-            let code = coder.code(list, || names_cell(&idx, list));
+            let code = coder.code(list, || names_cell(idx, list));
             coder.push(code);
         }
 
@@ -562,17 +573,17 @@ pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
                 .filter(|&&o| idx.kind(o) == Some(NodeKind::Outcome)),
         );
         let q = idx.parent.get(a as usize).copied().unwrap_or(NONE);
-        let code = match inheritance.entry(&idx, q) {
-            Some(entry) if own.is_empty() => inheritance.code(entry, &idx, &mut outcomes),
+        let code = match inheritance.entry(idx, q) {
+            Some(entry) if own.is_empty() => inheritance.code(entry, idx, &mut outcomes),
             Some(entry) => {
                 own.extend_from_slice(inheritance.list(entry));
                 own.sort_unstable();
                 own.dedup();
-                outcomes.code(&own, || outcomes_cell(&idx, &own))
+                outcomes.code(&own, || outcomes_cell(idx, &own))
             }
             None => {
                 let list = idx.outcomes_of(a);
-                outcomes.code(&list, || outcomes_cell(&idx, &list))
+                outcomes.code(&list, || outcomes_cell(idx, &list))
             }
         };
         outcomes.push(code);
