@@ -475,10 +475,9 @@ impl<'a> ByPosition<'a> {
 pub fn actions_columns(s: &Strategy) -> ActionColumns<'_> {
     let idx = PlanIndex::new(s);
     let actions = idx.of_kind(NodeKind::Action);
-    ActionColumns {
-        own: own_columns(actions.iter().filter_map(|&a| idx.node(a))),
-        context: context_columns(&idx, &actions),
-    }
+    let mut own = ActionOwnColumns::default();
+    let context = context_columns(&idx, &actions, Some(&mut own));
+    ActionColumns { own, context }
 }
 
 /// The columns read from each action's own node (see [`ActionOwnColumns`]), in
@@ -498,16 +497,23 @@ pub fn action_own_columns(s: &Strategy) -> ActionOwnColumns<'_> {
 fn own_columns<'a>(actions: impl Iterator<Item = &'a Node>) -> ActionOwnColumns<'a> {
     let mut cols = ActionOwnColumns::default();
     for n in actions {
-        cols.id.push(n.id.as_str());
-        cols.number.push(n.number.as_deref().unwrap_or_default());
-        cols.text.push(n.text.as_deref().unwrap_or(&n.label));
-        let deadline = n.deadline.as_ref();
-        cols.deadline_start.push(deadline.and_then(|d| d.start));
-        cols.deadline_end.push(deadline.and_then(|d| d.end));
-        cols.deadline_phrase
-            .push(deadline.map(|d| d.phrase.as_str()));
+        cols.push(n);
     }
     cols
+}
+
+impl<'a> ActionOwnColumns<'a> {
+    /// Add the row of the action `n`.
+    fn push(&mut self, n: &'a Node) {
+        self.id.push(n.id.as_str());
+        self.number.push(n.number.as_deref().unwrap_or_default());
+        self.text.push(n.text.as_deref().unwrap_or(&n.label));
+        let deadline = n.deadline.as_ref();
+        self.deadline_start.push(deadline.and_then(|d| d.start));
+        self.deadline_end.push(deadline.and_then(|d| d.end));
+        self.deadline_phrase
+            .push(deadline.map(|d| d.phrase.as_str()));
+    }
 }
 
 /// The columns that come from where each action sits in the plan (see
@@ -523,11 +529,17 @@ fn own_columns<'a>(actions: impl Iterator<Item = &'a Node>) -> ActionOwnColumns<
 /// ```
 pub fn action_context_columns(s: &Strategy) -> ActionContextColumns<'_> {
     let idx = PlanIndex::new(s);
-    context_columns(&idx, &idx.of_kind(NodeKind::Action))
+    context_columns(&idx, &idx.of_kind(NodeKind::Action), None)
 }
 
 /// [`ActionContextColumns`] of the actions at these positions of `idx`.
-fn context_columns<'a>(idx: &PlanIndex<'a>, actions: &[u32]) -> ActionContextColumns<'a> {
+/// With `own_cells`, their rows are added in the same pass (each action's node is then
+/// read once).
+fn context_columns<'a>(
+    idx: &PlanIndex<'a>,
+    actions: &[u32],
+    mut own_cells: Option<&mut ActionOwnColumns<'a>>,
+) -> ActionContextColumns<'a> {
     let rows = actions.len();
     let mut cols = ActionContextColumns {
         status_date: Vec::with_capacity(rows),
@@ -543,6 +555,9 @@ fn context_columns<'a>(idx: &PlanIndex<'a>, actions: &[u32]) -> ActionContextCol
     let (mut roles, mut lead, mut partner, mut own) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &a in actions {
+        if let (Some(cells), Some(n)) = (own_cells.as_deref_mut(), idx.node(a)) {
+            cells.push(n);
+        }
         let p = idx.ancestor_of_kind(a, NodeKind::Priority);
         priority.push(idx, p, number_or_title);
         let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
