@@ -190,10 +190,18 @@ impl<'a> ByText<'a> {
     }
 }
 
-/// The actions table column by column (see the [module docs](self)): one entry
-/// per action, in canonical order, each column the one of
-/// [`ActionRow`](super::ActionRow) of the same name, with the same values. The
-/// columns come in two parts that can be built apart (and side by side):
+/// The actions table column by column: one entry per action, in canonical
+/// order, each column the one of [`ActionRow`](super::ActionRow) of the same
+/// name, with the same values. What [`actions_table`](super::actions_table)
+/// and the DataFrame bindings are built from.
+///
+/// Cells are borrowed from the strategy (ids, numbers, statements, deadline
+/// phrases, statuses), and a cell many actions share (the priority and
+/// strategic action containing them, the partners leading them, the outcomes
+/// they count for) is made once and stored once, as a [`Coded`] column: a
+/// binding then makes one object per distinct cell rather than one per row.
+///
+/// The columns come in two parts that can be built apart (and side by side):
 /// [`own`](Self::own), read from each action's node, and
 /// [`context`](Self::context), from where it sits in the plan.
 #[derive(Clone, Debug, Default, PartialEq)]
