@@ -1,14 +1,6 @@
-//! The actions table column by column ([`actions_columns`]): what
-//! [`actions_table`](super::actions_table) and the DataFrame bindings are built
-//! from.
-//!
-//! Cells are borrowed from the strategy (ids, numbers, statements, deadline
-//! phrases, statuses), and a cell many actions share (the priority and
-//! strategic action containing them, the partners leading them, the outcomes
-//! they count for) is made once and stored once, as a [`Coded`] column: a
-//! binding then makes one object per distinct cell rather than one per row.
-//! What the actions under one container inherit from it is worked out once per
-//! container.
+//! The actions table column by column ([`actions_columns`]; the design is on
+//! [`ActionColumns`]). What the actions under one container inherit from it is
+//! worked out once per container ([`Inheritance`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -191,7 +183,7 @@ impl<'a> ByText<'a> {
 }
 
 /// The actions table column by column: one entry per action, in canonical
-/// order, each column the one of [`ActionRow`](super::ActionRow) of the same
+/// order, each column the one of [`ActionRow`] of the same
 /// name, with the same values. What [`actions_table`](super::actions_table)
 /// and the DataFrame bindings are built from.
 ///

@@ -71,7 +71,7 @@ pub(crate) fn clean(s: &str) -> Cleaned {
     }
 }
 
-/// Whether "<before>- <after>" is a word the page split ("Co- ordinators").
+/// Whether "`<before>- <after>`" is a word the page split ("Co- ordinators").
 pub(crate) fn is_split(before: &str, after: &str) -> bool {
     if !before.chars().next_back().is_some_and(char::is_alphabetic) {
         return false;
