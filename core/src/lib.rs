@@ -38,6 +38,7 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod progress;
+pub mod proposals;
 pub mod query;
 pub mod report;
 mod sort;
