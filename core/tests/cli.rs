@@ -252,3 +252,34 @@ fn export_writes_every_format_and_import_reads_back() {
     let out = stratagraph(&["export", "--to", "pdf", SCOTLAND], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn proposals_are_merged_behind_the_gate() {
+    let fixture = "tests/fixtures/scotland-proposals.json";
+    let out = stratagraph(&["parse", SCOTLAND, "--proposals", fixture], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = stratagraph::Strategy::from_json(&String::from_utf8(out.stdout).unwrap()).unwrap();
+    assert!(merged.contains("programme:baby-box"));
+    assert!(merged.contains("programme:psychology-of-parenting-programme"));
+    // The third proposal quotes text that is not at its span: rejected, and said so.
+    assert!(!merged.contains("programme:family-nurse-partnership"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("proposal_span_mismatch"), "{stderr}");
+    assert!(stderr.contains("proposal_dangling_edge"), "{stderr}");
+    // A proposals file of the wrong format is a clear error.
+    let out = stratagraph(
+        &[
+            "parse",
+            SCOTLAND,
+            "--proposals",
+            "tests/fixtures/mini-plan.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stratagraph-proposals"));
+}

@@ -8,6 +8,10 @@
 //! stratagraph import   --from FORMAT FILE [-o PATH]                     canonical JSON
 //! ```
 //!
+//! `--proposals P.json` (parse, validate, report, export) merges the nodes and
+//! links another extractor proposed for FILE, behind the gate of
+//! `stratagraph::proposals`.
+//!
 //! FILE is a delivery plan, a strategy or a progress report as text, or a
 //! canonical JSON document; `-` reads standard input.
 
@@ -27,6 +31,8 @@ Usage:
   stratagraph report   FILE [--kind plan|strategy|progress]
   stratagraph export   --to FORMAT FILE [--table actions|nodes|edges|all] [--partners] [-o PATH]
   stratagraph import   --from FORMAT FILE [-o PATH]
+  (parse, validate, report and export take --proposals P.json: nodes and links another
+  extractor proposed, with byte spans into FILE; merged where their text is there)
 
 FILE is a delivery plan, strategy or progress report as text, or canonical JSON
 (detected by its first character); `-` reads standard input.
@@ -50,6 +56,7 @@ struct Args {
     format: Option<String>,
     table: Option<String>,
     partners: bool,
+    proposals: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -63,6 +70,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         format: None,
         table: None,
         partners: false,
+        proposals: None,
     };
     let mut file = None;
     while let Some(arg) = args.next() {
@@ -75,6 +83,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--table" => a.table = Some(args.next().ok_or("--table needs a value")?),
             "--partners" => a.partners = true,
+            "--proposals" => a.proposals = Some(args.next().ok_or("--proposals needs a path")?),
             "-" => file = Some(arg),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ if file.is_some() => return Err(format!("unexpected argument {arg:?}")),
@@ -207,7 +216,14 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         return print_diagnostics(&args.file, &stratagraph::validate_json(&text)?, args.json);
     }
     match parse_document(&text, Some(kind))? {
-        ParsedDocument::Strategy(parsed) => {
+        ParsedDocument::Strategy(mut parsed) => {
+            if let Some(path) = &args.proposals {
+                let proposals = stratagraph::proposals::Proposals::from_json(&read_input(path)?)?;
+                let merged =
+                    stratagraph::proposals::merge_proposals(&text, &parsed.strategy, &proposals);
+                parsed.strategy = merged.strategy;
+                parsed.diagnostics.extend(merged.diagnostics);
+            }
             let mut all = parsed.diagnostics.clone();
             all.extend(parsed.strategy.validate());
             match command {
@@ -242,6 +258,13 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                 }
             }
         }
+        ParsedDocument::Progress(_) if args.proposals.is_some() => Err(Error::Parse {
+            what: "proposals",
+            line: 1,
+            column: 1,
+            message: "proposals are merged into plans and strategies, not progress reports"
+                .to_owned(),
+        }),
         ParsedDocument::Progress(parsed) => match command {
             "parse" | "export" => {
                 write_output(args.output.as_deref(), &parsed.report.to_json())?;
