@@ -96,6 +96,18 @@ pub enum Error {
         /// Why it cannot.
         message: String,
     },
+    /// An input is larger than a documented limit (a sheet's extent, a count
+    /// of strings, a decompressed size, a nesting depth); nothing was allocated
+    /// for it.
+    #[error("{what}: {found} exceeds the limit of {limit}")]
+    TooLarge {
+        /// What was measured (`xlsx sheet "nodes" cells`, `xlsx decompressed bytes`, ...).
+        what: String,
+        /// The limit.
+        limit: u64,
+        /// What the input asks for (at least).
+        found: u64,
+    },
     /// A file or stream could not be read or written.
     #[error("{path}: {message}")]
     Io {
@@ -120,6 +132,7 @@ impl Error {
         "parse",
         "unsupported",
         "io",
+        "too_large",
     ];
 
     /// A stable, snake_case code for the kind of error.
@@ -142,6 +155,7 @@ impl Error {
             Error::Parse { .. } => "parse",
             Error::Io { .. } => "io",
             Error::Unsupported { .. } => "unsupported",
+            Error::TooLarge { .. } => "too_large",
         }
     }
 
@@ -204,6 +218,11 @@ mod tests {
             Error::Io {
                 path: String::new(),
                 message: String::new(),
+            },
+            Error::TooLarge {
+                what: String::new(),
+                limit: 1,
+                found: 2,
             },
         ];
         let codes: Vec<&str> = samples.iter().map(Error::code).collect();
