@@ -59,6 +59,13 @@ pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     }
 }
 
+/// The text without a leading UTF-8 byte-order mark, which editors on Windows
+/// write and JSON forbids (RFC 8259 lets a reader ignore it): every JSON
+/// reader of the crate starts here.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// Check a document's `format` and `version` against what is expected.
 pub(crate) fn check_header(
     format: Option<&serde_json::Value>,
@@ -109,6 +116,7 @@ impl Document {
     /// A wrong `format` or `version` is reported as such even when the rest of
     /// the document has another shape; malformed JSON gives its line and column.
     pub fn from_json(text: &str) -> Result<Document, Error> {
+        let text = without_bom(text);
         match serde_json::from_str::<Document>(text) {
             Ok(doc) => {
                 let format = serde_json::Value::String(doc.format.clone());

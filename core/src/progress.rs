@@ -377,6 +377,7 @@ impl ProgressReport {
     /// # Ok::<(), stratagraph::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<ProgressReport, Error> {
+        let text = crate::json::without_bom(text);
         match serde_json::from_str::<DocIn>(text) {
             Ok(doc) => {
                 let format = serde_json::Value::String(doc.format);

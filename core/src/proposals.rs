@@ -143,7 +143,7 @@ impl Proposals {
     /// such even when the rest has another shape, malformed JSON with its line
     /// and column.
     pub fn from_json(text: &str) -> Result<Proposals, Error> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::json::without_bom(text);
         let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         check_header(
             header.format.as_ref(),

@@ -206,3 +206,26 @@ fn invalid_date_is_reported_with_its_place() {
     assert_eq!(err.code(), "json");
     assert!(err.to_string().contains("2023-02-30"), "{err}");
 }
+
+#[test]
+fn a_byte_order_mark_is_read_past_and_an_empty_id_is_an_error_where_it_is() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/mini-plan.json"
+    ))
+    .unwrap();
+    let with_bom = format!("\u{feff}{text}");
+    assert_eq!(
+        Plan::from_json(&with_bom).unwrap(),
+        Plan::from_json(&text).unwrap()
+    );
+    assert_eq!(
+        stratagraph::validate_json(&with_bom).unwrap(),
+        stratagraph::validate_json(&text).unwrap()
+    );
+    let empty = "{\"format\": \"stratagraph\", \"version\": 1,\n \"nodes\": [{\"id\": \" \", \"kind\": \"outcome\"}], \"edges\": []}";
+    let err = Plan::from_json(empty).unwrap_err();
+    assert_eq!(err.code(), "json");
+    assert_eq!(err.location().map(|(line, _)| line), Some(2));
+    assert!(err.to_string().contains("an id must not be empty"), "{err}");
+}

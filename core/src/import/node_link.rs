@@ -77,7 +77,8 @@ fn attrs_of(obj: &Map<String, Value>, reserved: &[&str]) -> Attrs {
 
 /// Read node-link JSON text.
 pub fn read(text: &str) -> Result<Strategy, Error> {
-    let root: Value = serde_json::from_str(text).map_err(|e| json_error(&e))?;
+    let root: Value =
+        serde_json::from_str(crate::json::without_bom(text)).map_err(|e| json_error(&e))?;
     let Value::Object(root) = root else {
         return Err(parse_error(WHAT, 1, "the document is not a JSON object"));
     };

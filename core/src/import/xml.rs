@@ -137,6 +137,9 @@ impl<'a> Reader<'a> {
             ..Element::default()
         };
         // Attributes.
+        // Repeated attributes: a scan of the few there usually are, a set past that
+        // (one element with 100,000 attributes stays linear).
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         loop {
             self.skip_ws();
             let rest = self.rest();
@@ -169,7 +172,15 @@ impl<'a> Reader<'a> {
                 return Err(self.err(at, "'<' in an attribute value"));
             }
             let value = self.unescape(raw, at)?;
-            if el.attrs.iter().any(|(k, _)| *k == key) {
+            let repeated = if el.attrs.len() < 16 {
+                el.attrs.iter().any(|(k, _)| *k == key)
+            } else {
+                if seen.is_empty() {
+                    seen.extend(el.attrs.iter().map(|(k, _)| k.clone()));
+                }
+                !seen.insert(key.clone())
+            };
+            if repeated {
                 return Err(self.err(at, format!("attribute {key} is repeated")));
             }
             el.attrs.push((key, value));
@@ -274,6 +285,20 @@ pub(crate) fn parse(text: &str, what: &'static str) -> Result<Element, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_attributes_are_checked_for_repeats() {
+        let attrs: String = (0..100_000).map(|i| format!(" a{i}='v'")).collect();
+        let el = parse(&format!("<e{attrs}/>"), "xml").unwrap();
+        assert_eq!(el.attrs.len(), 100_000);
+        let err = parse(&format!("<e{attrs} a77='w'/>"), "xml").unwrap_err();
+        assert!(
+            err.to_string().contains("attribute a77 is repeated"),
+            "{err}"
+        );
+        let err = parse("<e b='1' a='2' b='3'/>", "xml").unwrap_err();
+        assert!(err.to_string().contains("attribute b is repeated"), "{err}");
+    }
 
     #[test]
     fn parses_and_rejects() {

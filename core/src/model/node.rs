@@ -20,9 +20,21 @@ use super::kind::{EdgeKind, NodeKind};
 /// assert_eq!(NodeId::of(NodeKind::Partner, "NHS Greater Glasgow & Clyde").as_str(),
 ///            "partner:nhs-greater-glasgow-clyde");
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct NodeId(String);
+
+/// An id read from a file must say something: an empty (or all-blank) id is
+/// an error at its line and column, not a node no one can name.
+impl<'de> Deserialize<'de> for NodeId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<NodeId, D::Error> {
+        let id = String::deserialize(d)?;
+        if id.trim().is_empty() {
+            return Err(serde::de::Error::custom("an id must not be empty"));
+        }
+        Ok(NodeId(id))
+    }
+}
 
 impl NodeId {
     /// An id taken as it is.
