@@ -533,3 +533,52 @@ mod fuzz {
         }
     }
 }
+
+/// Cells a spreadsheet would run are guarded in CSV, read back as they were,
+/// and written to XLSX as strings, never formulas.
+#[test]
+fn formula_injection_is_guarded_and_round_trips() {
+    use stratagraph::export::csv::{to_csv, to_csv_raw, CsvTable};
+    let payloads = [
+        "=HYPERLINK(\"http://evil\",\"click\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A2)",
+        "\tleading tab",
+        "\rleading return",
+        "'=already quoted",
+        "''+twice",
+        "'plain quote",
+        "plain",
+    ];
+    let mut b = Strategy::builder();
+    for (i, p) in payloads.iter().enumerate() {
+        b = b.node(Node::new(NodeKind::Outcome, &(i + 1).to_string(), *p).with_label(*p));
+    }
+    let s = b.build().unwrap();
+    let csv = to_csv(&s, CsvTable::NodesAndEdges).unwrap();
+    let back = stratagraph::import::csv::read(&csv).unwrap();
+    assert_eq!(back, s);
+    // Every field of the guarded file that a spreadsheet would run starts with a quote.
+    for line in csv.split("\r\n") {
+        for field in line.split(',') {
+            let field = field.trim_start_matches('"');
+            assert!(
+                !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "unguarded cell {field:?}"
+            );
+        }
+    }
+    assert!(csv.contains(",\"'=HYPERLINK(\"\"http"));
+    assert!(csv.contains(",''=already quoted,"));
+    assert!(csv.contains(",'plain quote,"));
+    // The raw table keeps the cells as they are.
+    assert!(to_csv_raw(&s, CsvTable::Nodes)
+        .unwrap()
+        .contains(",\"=HYPERLINK(\"\"http"));
+    #[cfg(feature = "xlsx")]
+    {
+        let bytes = stratagraph::export::xlsx::to_xlsx(&s).unwrap();
+        assert_eq!(stratagraph::import::xlsx::read(&bytes).unwrap(), s);
+    }
+}

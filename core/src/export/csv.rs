@@ -21,6 +21,15 @@
 //! The nodes and edges tables carry everything a strategy holds; the actions
 //! table is for reading, not for reading back.
 //!
+//! **Formula injection.** A spreadsheet runs a cell that starts with `=`, `+`,
+//! `-`, `@`, a tab or a carriage return as a formula, so a partner named
+//! `=HYPERLINK("http://evil","click")` would run when the file is opened. By
+//! default every such cell is written with a `'` in front (OWASP's rule; a cell
+//! that already starts with `'` before one of those gets one more), which a
+//! spreadsheet shows as text and [`crate::import::csv`] takes off again, so
+//! round trips stay lossless. Tools that read CSV as data (pandas, DuckDB) and
+//! want the cells as they are use [`to_csv_raw`] (`ExportOptions::with_csv_raw`).
+//!
 //! ```
 //! use stratagraph::export::csv::{actions_table, nodes_table};
 //! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
@@ -139,24 +148,77 @@ pub const ACTION_COLUMNS: &[&str] = &[
     "status",
 ];
 
-/// The table `table` of `strategy` as CSV text.
+/// The table `table` of `strategy` as CSV text, with cells that a
+/// spreadsheet would run as formulas guarded (see the module docs).
+///
+/// ```
+/// use stratagraph::export::csv::{to_csv, to_csv_raw, CsvTable};
+/// use stratagraph::{Node, NodeKind, Strategy};
+/// let s = Strategy::builder().node(Node::new(NodeKind::Partner, "=1+1", "")).build()?;
+/// assert!(to_csv(&s, CsvTable::Nodes)?.contains(",'=1+1,"));
+/// assert!(to_csv_raw(&s, CsvTable::Nodes)?.contains(",=1+1,"));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
 pub fn to_csv(strategy: &Strategy, table: CsvTable) -> Result<String, Error> {
+    table_text(strategy, table, Guard::Formulas)
+}
+
+/// [`to_csv`] without the formula guard: every cell as it is, for tools that
+/// read CSV as data and never as a spreadsheet.
+pub fn to_csv_raw(strategy: &Strategy, table: CsvTable) -> Result<String, Error> {
+    table_text(strategy, table, Guard::None)
+}
+
+fn table_text(strategy: &Strategy, table: CsvTable, guard: Guard) -> Result<String, Error> {
     match table {
-        CsvTable::Actions => actions_table(strategy),
-        CsvTable::Nodes => nodes_table(strategy),
-        CsvTable::Edges => edges_table(strategy),
+        CsvTable::Actions => write_rows(
+            std::iter::once(header(ACTION_COLUMNS)).chain(action_rows(strategy)),
+            guard,
+        ),
+        CsvTable::Nodes => write_rows(
+            std::iter::once(header(NODE_COLUMNS)).chain(strategy.nodes().map(node_row)),
+            guard,
+        ),
+        CsvTable::Edges => write_rows(
+            std::iter::once(header(EDGE_COLUMNS)).chain(edge_rows(strategy)),
+            guard,
+        ),
         CsvTable::NodesAndEdges => {
-            let mut out = nodes_table(strategy)?;
+            let mut out = table_text(strategy, CsvTable::Nodes, guard)?;
             out.push_str("\r\n");
-            out.push_str(&edges_table(strategy)?);
+            out.push_str(&table_text(strategy, CsvTable::Edges, guard)?);
             Ok(out)
         }
     }
 }
 
+/// Whether cells that a spreadsheet would run are guarded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    Formulas,
+    None,
+}
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `field` gets a `'` in front: it starts with a formula character,
+/// after any `'`s (so that taking one `'` off on import is always right).
+pub(crate) fn needs_formula_guard(field: &str) -> bool {
+    field.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// One CSV field: quoted (quotes doubled) when it holds a comma, a quote or
-/// a line break, or is the only, empty field of its record.
-fn push_field(out: &mut String, field: &str, only: bool) {
+/// a line break, or is the only, empty field of its record; with a `'` in
+/// front when `guard` asks and a spreadsheet would run it.
+fn push_field(out: &mut String, field: &str, only: bool, guard: Guard) {
+    let guarded;
+    let field = if guard == Guard::Formulas && needs_formula_guard(field) {
+        guarded = format!("'{field}");
+        guarded.as_str()
+    } else {
+        field
+    };
     if field.contains([',', '"', '\r', '\n']) || (only && field.is_empty()) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));
@@ -167,14 +229,14 @@ fn push_field(out: &mut String, field: &str, only: bool) {
 }
 
 /// Records as RFC 4180 text, each ending with CRLF.
-fn write_rows(rows: impl IntoIterator<Item = Vec<String>>) -> Result<String, Error> {
+fn write_rows(rows: impl IntoIterator<Item = Vec<String>>, guard: Guard) -> Result<String, Error> {
     let mut out = String::new();
     for row in rows {
         for (i, field) in row.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            push_field(&mut out, field, row.len() == 1);
+            push_field(&mut out, field, row.len() == 1, guard);
         }
         out.push_str("\r\n");
     }
@@ -249,8 +311,7 @@ pub(crate) fn node_row(n: &Node) -> Vec<String> {
 
 /// The nodes table: every field of every node, in canonical order.
 pub fn nodes_table(strategy: &Strategy) -> Result<String, Error> {
-    let rows = std::iter::once(header(NODE_COLUMNS)).chain(strategy.nodes().map(node_row));
-    write_rows(rows)
+    table_text(strategy, CsvTable::Nodes, Guard::Formulas)
 }
 
 /// The rows of the edges table, without the header.
@@ -267,7 +328,7 @@ pub(crate) fn edge_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<String>
 
 /// The edges table: source, target, kind and attributes of every edge.
 pub fn edges_table(strategy: &Strategy) -> Result<String, Error> {
-    write_rows(std::iter::once(header(EDGE_COLUMNS)).chain(edge_rows(strategy)))
+    table_text(strategy, CsvTable::Edges, Guard::Formulas)
 }
 
 fn number_or_name(n: &Node) -> String {
@@ -310,5 +371,5 @@ pub(crate) fn action_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<Strin
 
 /// The actions table: one wide row per action (see the module docs).
 pub fn actions_table(strategy: &Strategy) -> Result<String, Error> {
-    write_rows(std::iter::once(header(ACTION_COLUMNS)).chain(action_rows(strategy)))
+    table_text(strategy, CsvTable::Actions, Guard::Formulas)
 }

@@ -237,12 +237,22 @@ pub struct ExportOptions {
     pub table: CsvTable,
     /// How `svg` (and the report's picture) is drawn.
     pub svg: SvgOptions,
+    /// Write CSV cells as they are, without the formula guard
+    /// ([`csv::to_csv_raw`]); off by default.
+    pub csv_raw: bool,
 }
 
 impl ExportOptions {
     /// Options with the given CSV table.
     pub fn with_table(mut self, table: CsvTable) -> ExportOptions {
         self.table = table;
+        self
+    }
+
+    /// Options that write CSV cells without the formula guard (for tools that
+    /// read CSV as data; see [`csv`]).
+    pub fn with_csv_raw(mut self, raw: bool) -> ExportOptions {
+        self.csv_raw = raw;
         self
     }
 
@@ -273,6 +283,7 @@ pub fn export(
 ) -> Result<Vec<u8>, Error> {
     let text = match format {
         Format::Json => strategy.to_json(),
+        Format::Csv if options.csv_raw => csv::to_csv_raw(strategy, options.table)?,
         Format::Csv => csv::to_csv(strategy, options.table)?,
         Format::Xlsx => return xlsx_bytes(strategy),
         Format::Graphml => graphml::to_graphml(strategy),

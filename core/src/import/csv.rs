@@ -70,6 +70,16 @@ fn line_of(record: &Record) -> usize {
     record.line
 }
 
+/// A cell as it was before the export's formula guard
+/// ([`crate::export::csv`]): one `'` in front of a formula character (after
+/// any further `'`s) is taken off.
+fn unguard(mut field: String) -> String {
+    if field.starts_with('\'') && crate::export::csv::needs_formula_guard(&field[1..]) {
+        field.remove(0);
+    }
+    field
+}
+
 /// The records of RFC 4180 text: comma-separated fields, optionally quoted
 /// (quotes doubled inside), records ended by CRLF, LF or CR; blank lines are
 /// skipped. A quoted field left open, or text after a closing quote, is an error.
@@ -135,7 +145,7 @@ pub(crate) fn records(text: &str) -> Result<Vec<Record>, Error> {
                     chars.next();
                 }
             }
-            fields.push(field);
+            fields.push(unguard(field));
             match chars.next() {
                 Some(',') => continue,
                 Some('\r') => {
