@@ -4,6 +4,7 @@
 //! |---|---|---|
 //! | `duplicate_id` | error | two nodes of a document share an id |
 //! | `dangling_edge` | error | an edge of a document refers to a missing node |
+//! | `duplicate_edge` | warning | a document gives the same edge (source, kind, target) twice; the later attributes are kept |
 //! | `hierarchy_cycle` | error | `contains` edges form a cycle |
 //! | `action_outside_strategic_action` | error | an action no strategic action contains |
 //! | `undefined_outcome` | warning | an outcome is referenced but its statement is not given |
@@ -96,7 +97,21 @@ pub fn validate_document(doc: &Document) -> Vec<Diagnostic> {
             .map(|id| id.as_str())
             .collect();
         if missing.is_empty() {
-            let _ = s.add_edge(edge.clone());
+            if let Ok(false) = s.add_edge(edge.clone()) {
+                out.push(
+                    Diagnostic::new(
+                        "duplicate_edge",
+                        Severity::Warning,
+                        format!(
+                            "the {} edge from {:?} to {:?} is given more than once; one is kept, with the later attributes",
+                            edge.kind,
+                            edge.source.as_str(),
+                            edge.target.as_str()
+                        ),
+                    )
+                    .with_ids([edge.source.as_str(), edge.target.as_str()]),
+                );
+            }
             continue;
         }
         out.push(

@@ -67,3 +67,17 @@ fn a_valid_plan_has_no_diagnostics() {
         stratagraph::Strategy::from_json(&common::read("tests/fixtures/mini-plan.json")).unwrap();
     assert_eq!(s.validate(), vec![]);
 }
+
+#[test]
+fn a_repeated_edge_is_reported_not_dropped_silently() {
+    let text = r#"{"format": "stratagraph", "version": 1,
+      "nodes": [{"id": "priority:1", "kind": "priority", "number": "1"},
+                {"id": "outcome:1", "kind": "outcome", "number": "1", "text": "Safe."}],
+      "edges": [{"source": "priority:1", "target": "outcome:1", "kind": "contributes_to"},
+                {"source": "priority:1", "target": "outcome:1", "kind": "contributes_to"}]}"#;
+    let diags = validate_json(text).unwrap();
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["duplicate_edge"]);
+    assert_eq!(diags[0].severity, Severity::Warning);
+    assert_eq!(diags[0].ids, ["priority:1", "outcome:1"]);
+}
