@@ -96,6 +96,23 @@ pub enum Error {
         /// Why it cannot.
         message: String,
     },
+    /// The bytes are not text in an encoding stratagraph reads (invalid UTF-8,
+    /// UTF-16 with a broken character).
+    #[error("not readable text at line {line}, column {column}: {message}")]
+    Encoding {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The bytes are a binary file (a NUL byte), not a document's text.
+    #[error("this is a binary file, not text (a NUL byte at offset {offset})")]
+    Binary {
+        /// Byte offset of the first NUL byte.
+        offset: usize,
+    },
     /// An input is larger than a documented limit (a sheet's extent, a count
     /// of strings, a decompressed size, a nesting depth); nothing was allocated
     /// for it.
@@ -133,6 +150,8 @@ impl Error {
         "unsupported",
         "io",
         "too_large",
+        "encoding",
+        "binary",
     ];
 
     /// A stable, snake_case code for the kind of error.
@@ -156,15 +175,17 @@ impl Error {
             Error::Io { .. } => "io",
             Error::Unsupported { .. } => "unsupported",
             Error::TooLarge { .. } => "too_large",
+            Error::Encoding { .. } => "encoding",
+            Error::Binary { .. } => "binary",
         }
     }
 
     /// The line and column (1-based) the error points at, where there is one.
     pub fn location(&self) -> Option<(usize, usize)> {
         match self {
-            Error::Json { line, column, .. } | Error::Parse { line, column, .. } => {
-                Some((*line, *column))
-            }
+            Error::Json { line, column, .. }
+            | Error::Parse { line, column, .. }
+            | Error::Encoding { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }
@@ -224,6 +245,12 @@ mod tests {
                 limit: 1,
                 found: 2,
             },
+            Error::Encoding {
+                line: 1,
+                column: 1,
+                message: String::new(),
+            },
+            Error::Binary { offset: 0 },
         ];
         let codes: Vec<&str> = samples.iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);

@@ -283,3 +283,43 @@ fn proposals_are_merged_behind_the_gate() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("stratagraph-proposals"));
 }
+
+#[test]
+fn a_wrong_file_says_so() {
+    let dir = std::env::temp_dir().join(format!("stratagraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let brackets = dir.join("brackets.json");
+    std::fs::write(&brackets, "[".repeat(200_000)).unwrap();
+    let out = stratagraph(&["validate", brackets.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid JSON at line 1, column"), "{err}");
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("binary.txt", b"PK\x03\x04\x00\x00\x00", "binary file"),
+        ("latin1.txt", b"Priority 1\nCaf\xe9", "line 2, column 4"),
+        ("utf16.txt", b"\xff\xfeP\x00\x00\xd8", "broken character"),
+    ];
+    for (name, bytes, says) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = stratagraph(&["validate", path.to_str().unwrap()], None);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{name}: {err}");
+    }
+    // UTF-16 with a byte-order mark is decoded and read.
+    let plan = common::read(SCOTLAND);
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(plan.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let path = dir.join("utf16-plan.txt");
+    std::fs::write(&path, utf16).unwrap();
+    let out = stratagraph(&["parse", path.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/scotland-priority-10.json")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

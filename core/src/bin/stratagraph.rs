@@ -110,17 +110,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
 }
 
 fn read_input(path: &str) -> Result<String, Error> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        Error::Parse {
-            what: "input",
-            line,
-            column,
-            message: "the file is not valid UTF-8 text".to_owned(),
-        }
-    })
+    stratagraph::parse::text::decode(&read_bytes(path)?).map(std::borrow::Cow::into_owned)
 }
 
 fn write_output(path: Option<&str>, text: &str) -> Result<(), Error> {
@@ -209,7 +199,16 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         eprintln!("stratagraph: unknown command {command:?}\n\n{USAGE}");
         return Ok(ExitCode::from(2));
     }
-    let kind = kind.unwrap_or_else(|| DocumentKind::detect(&text));
+    // A file named .json is read as JSON whatever it holds, so that a broken
+    // one is a JSON error with its line and column, not a page of prose.
+    let named_json = args.file.to_ascii_lowercase().ends_with(".json");
+    let kind = kind.unwrap_or_else(|| {
+        if named_json {
+            DocumentKind::Json
+        } else {
+            DocumentKind::detect(&text)
+        }
+    });
     if command == "validate" && kind == DocumentKind::Json {
         // Leniently: a document with duplicate ids or dangling edges is still
         // validated, and those are reported with everything else.

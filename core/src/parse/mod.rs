@@ -20,6 +20,7 @@ pub use narrative::parse_strategy;
 pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
 pub mod progress;
+pub mod text;
 pub use document::{parse_document, DocumentKind, ParsedDocument};
 pub use progress::{parse_progress_report, ProgressParseResult};
 
