@@ -131,83 +131,66 @@ pub(crate) fn diff_options(value: JsValue) -> Result<DiffOptions, JsValue> {
     Ok(options)
 }
 
-/// The generator's configuration: a preset `size` (`S`, `M`, `L`; default
-/// `S`), then any field of the core's `GeneratorConfig`, in camelCase.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsGeneratorOptions {
-    size: Option<String>,
-    seed: Option<u64>,
-    priorities: Option<u32>,
-    strategic_actions_per_priority: Option<u32>,
-    actions: Option<u64>,
-    partners: Option<u32>,
-    outcomes: Option<u32>,
-    challenges: Option<u32>,
-    alliance_every: Option<u32>,
-    joint_lead_share: Option<f64>,
-    max_key_partners: Option<u32>,
-    deadline_share: Option<f64>,
-    action_outcome_share: Option<f64>,
-    lead_skew: Option<f64>,
-    partner_skew: Option<f64>,
-    first_year: Option<i32>,
-    years: Option<u32>,
-    reports: Option<u32>,
+/// `name_like_this` as `nameLikeThis`: a core field's name in JavaScript.
+pub(crate) fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-const GENERATOR_FIELDS: &[&str] = &[
-    "size",
-    "seed",
-    "priorities",
-    "strategicActionsPerPriority",
-    "actions",
-    "partners",
-    "outcomes",
-    "challenges",
-    "allianceEvery",
-    "jointLeadShare",
-    "maxKeyPartners",
-    "deadlineShare",
-    "actionOutcomeShare",
-    "leadSkew",
-    "partnerSkew",
-    "firstYear",
-    "years",
-    "reports",
-];
-
-/// The generator configuration of a JavaScript object.
+/// The generator's configuration: a preset `size` (`S`, `M`, `L`; default
+/// `S`), then any field of the core's `GeneratorConfig`, in camelCase. The
+/// names and types are read from the config's serde form (its one
+/// declaration); `undefined` and `null` keep the preset's value.
 pub(crate) fn generator_config(value: JsValue) -> Result<GeneratorConfig, JsValue> {
-    let js: JsGeneratorOptions = read(value, "options", GENERATOR_FIELDS)?;
-    let size = match &js.size {
-        Some(s) => parse_name::<Size>(s)?,
-        None => Size::S,
-    };
-    let mut c = GeneratorConfig::preset(size);
-    macro_rules! set {
-        ($($field:ident),*) => { $( if let Some(v) = js.$field { c.$field = v; } )* };
+    if value.is_undefined() || value.is_null() {
+        return Ok(GeneratorConfig::preset(Size::S));
     }
-    set!(
-        seed,
-        priorities,
-        strategic_actions_per_priority,
-        actions,
-        partners,
-        outcomes,
-        challenges,
-        alliance_every,
-        joint_lead_share,
-        max_key_partners,
-        deadline_share,
-        action_outcome_share,
-        lead_skew,
-        partner_skew,
-        first_year,
-        years,
-        reports
-    );
-    Ok(c)
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(errors::invalid_argument("options must be an object"));
+    }
+    let size = js_sys::Reflect::get(&value, &JsValue::from_str("size"))?;
+    let size = match size.as_string() {
+        Some(s) => parse_name::<Size>(&s)?,
+        None if size.is_undefined() || size.is_null() => Size::S,
+        None => return Err(errors::invalid_argument("options: size must be a string")),
+    };
+    let c = GeneratorConfig::preset(size);
+    let Ok(serde_json::Value::Object(mut fields)) = serde_json::to_value(&c) else {
+        return Ok(c);
+    };
+    let names: Vec<(String, String)> = fields.keys().map(|k| (camel_case(k), k.clone())).collect();
+    let object: &js_sys::Object = value.unchecked_ref();
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let v = entry.get(1);
+        if key == "size" || v.is_undefined() || v.is_null() {
+            continue;
+        }
+        let Some((_, name)) = names.iter().find(|(camel, _)| *camel == key) else {
+            let known: Vec<&str> = names.iter().map(|(camel, _)| camel.as_str()).collect();
+            return Err(errors::invalid_argument(&format!(
+                "options: unknown option {key:?}; expected one of size, {}",
+                known.join(", ")
+            )));
+        };
+        let v: serde_json::Value =
+            serde_wasm_bindgen::from_value(v).map_err(|e| errors::invalid_value(&key, e))?;
+        fields.insert(name.clone(), v);
+    }
+    serde_json::from_value(serde_json::Value::Object(fields))
+        .map_err(|e| errors::invalid_argument(&format!("options: {e}")))
 }
 
 /// One body (or group, programme, term) to add to the built-in gazetteer.

@@ -43,8 +43,8 @@ export interface Diagnostic {
 
 /** A window of days (a deadline, a plan's period); either end may be open. Dates are `YYYY-MM-DD`. */
 export interface DateWindow {
-  start?: string;
-  end?: string;
+  start?: DateText;
+  end?: DateText;
   /** The words of the document the window was read from ("Over 2023/24"). */
   phrase?: string;
 }
@@ -99,10 +99,15 @@ export interface TextLine {
   text: string;
 }
 
-/** What a parser gives: the strategy, with every diagnostic and every line that did not become part of it. */
+/**
+ * What every parser gives: the strategy or the progress report read from the text, with every
+ * diagnostic and every line that did not become part of it.
+ */
 export interface ParseResult {
-  /** The strategy graph read from the text. */
+  /** The strategy graph read from the text (empty for a progress report). */
   strategy: Strategy;
+  /** The progress report read from the text (empty unless the text is one). */
+  report: ProgressReport;
   /** Problems and remarks, in line order. */
   diagnostics: Diagnostic[];
   /** Lines that fit nowhere, kept word for word. */
@@ -138,17 +143,6 @@ export interface ProgressEntry {
   shares: StatusShare[];
   /** The 1-based line of the source text the row starts on. */
   line: number;
-}
-
-/** What `parseProgressReport` gives: the report, with every diagnostic and every line that did not become part of it. */
-export interface ProgressParseResult {
-  report: ProgressReport;
-  /** Problems and remarks, in line order. */
-  diagnostics: Diagnostic[];
-  /** Lines that fit nowhere, kept word for word. */
-  unclassified: TextLine[];
-  /** Page furniture, table headers and group headings that were skipped. */
-  skipped: TextLine[];
 }
 
 /** A day, written `YYYY-MM-DD` (dates in tables are text, as in JSON and CSV). */
@@ -746,9 +740,9 @@ const TS_SECTION: &str = TS_TYPES;
 #[cfg(test)]
 mod tests {
     use super::TS_TYPES;
-    use stratagraph::analysis::Row;
     use stratagraph::progress::Status;
     use stratagraph::{EdgeKind, NodeKind};
+    use ts_rs::TS;
 
     fn declared(ty: &str) -> Vec<String> {
         let start = TS_TYPES.find(&format!("export type {ty} =")).unwrap_or(0);
@@ -761,72 +755,218 @@ mod tests {
             .collect()
     }
 
-    /// The field names of `export interface NAME ... {`, in order.
-    fn fields(name: &str) -> Vec<String> {
+    /// `text` without its `/** ... */` comments.
+    fn uncommented(text: &str) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("/*") {
+            out.push_str(&rest[..start]);
+            rest = rest[start..]
+                .find("*/")
+                .map_or("", |end| &rest[start + end + 2..]);
+        }
+        out + rest
+    }
+
+    /// The `name: type` fields of an object type's body, split at the commas
+    /// or semicolons outside brackets, with the white space taken out
+    /// (`name?: type` keeps its `?`).
+    fn fields_of(body: &str) -> Vec<(String, String)> {
+        let body: String = uncommented(body).split_whitespace().collect();
+        let mut fields = Vec::new();
+        let (mut depth, mut start) = (0i32, 0);
+        for (i, c) in body.char_indices().chain([(body.len(), ',')]) {
+            match c {
+                '{' | '[' | '(' | '<' => depth += 1,
+                '}' | ']' | ')' | '>' => depth -= 1,
+                ',' | ';' if depth == 0 => {
+                    if let Some((name, ty)) = body[start..i].split_once(':') {
+                        fields.push((name.to_owned(), ty.to_owned()));
+                    }
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        fields
+    }
+
+    /// The fields of `export interface NAME ... { ... }` in [`TS_TYPES`], in order.
+    fn declared_fields(name: &str) -> Vec<(String, String)> {
         let Some(start) = TS_TYPES.find(&format!("export interface {name} ")) else {
             return Vec::new();
         };
         let body = &TS_TYPES[start..];
-        let body =
-            &body[body.find('{').map_or(0, |i| i + 1)..body.find("\n}").unwrap_or(body.len())];
-        body.lines()
-            .map(str::trim)
-            .filter(|l| !l.starts_with("/*") && !l.starts_with('*'))
-            .filter_map(|l| {
-                l.split_once(':')
-                    .map(|(n, _)| n.trim_end_matches('?').to_owned())
+        let open = body.find('{').map_or(0, |i| i + 1);
+        fields_of(&body[open..body.find("\n}").unwrap_or(body.len())])
+    }
+
+    /// Whether a declared type is a union of string literals, directly
+    /// (`"lead" | "key_partner"`) or by the name of one (`Status`).
+    fn string_literals(ty: &str) -> bool {
+        let literal = |t: &str| t.len() > 1 && t.starts_with('"') && t.ends_with('"');
+        ty.split('|').all(|t| {
+            literal(t) || {
+                let union = declared_union(t);
+                !union.is_empty() && union.split('|').all(literal)
+            }
+        })
+    }
+
+    /// The declared fields, each type read as the core's where the
+    /// declaration narrows a Rust `String` to the strings it can hold.
+    fn as_core(
+        declared: Vec<(String, String)>,
+        core: &[(String, String)],
+    ) -> Vec<(String, String)> {
+        declared
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, ty))| {
+                let narrowed = match core.get(i).map(|(_, t)| t.as_str()) {
+                    Some("string") => string_literals(&ty),
+                    Some("string|null") => ty.strip_suffix("|null").is_some_and(string_literals),
+                    _ => false,
+                };
+                let ty = if narrowed { core[i].1.clone() } else { ty };
+                (name, ty)
             })
             .collect()
     }
 
-    fn columns<R: Row>() -> Vec<String> {
-        R::COLUMNS.iter().map(|c| (*c).to_owned()).collect()
+    /// The fields of a core type as ts-rs declares it from the Rust type
+    /// (serde's renames and `skip_serializing_if` followed; 64-bit integers
+    /// are JavaScript numbers, as serde-wasm-bindgen and `JSON.parse` give
+    /// them), written as the declarations write them: `T[]` for `Array<T>`,
+    /// and a field left out when `None` as `name?: T` (it is never `null`).
+    fn core_fields<T: TS>() -> Vec<(String, String)> {
+        let cfg = ts_rs::Config::new().with_large_int("number");
+        let decl = T::decl(&cfg);
+        let open = decl.find('{').map_or(0, |i| i + 1);
+        fields_of(&decl[open..decl.rfind('}').unwrap_or(decl.len())])
+            .into_iter()
+            .map(|(name, ty)| {
+                let ty = match ty.strip_prefix("Array<").and_then(|t| t.strip_suffix('>')) {
+                    Some(item) => format!("{item}[]"),
+                    None => ty,
+                };
+                let ty = match (name.ends_with('?'), ty.strip_suffix("|null")) {
+                    (true, Some(inner)) => inner.to_owned(),
+                    _ => ty,
+                };
+                (name, ty)
+            })
+            .collect()
     }
 
+    /// A union of string literals (`export type NAME = "a" | "b";`), without white space.
+    fn declared_union(name: &str) -> String {
+        let Some(start) = TS_TYPES.find(&format!("export type {name} =")) else {
+            return String::new();
+        };
+        let body = &TS_TYPES[start..];
+        let Some(start) = body.find('=') else {
+            return String::new();
+        };
+        let body = &body[start + 1..body.find(';').unwrap_or(body.len())];
+        let body: String = body.split_whitespace().collect();
+        body.trim_start_matches('|').to_owned()
+    }
+
+    /// A core enum as ts-rs writes it (a union of its serde names), without white space.
+    fn core_union<T: TS>() -> String {
+        T::inline(&ts_rs::Config::new())
+            .split_whitespace()
+            .collect()
+    }
+
+    /// Each declared interface has the fields of the core type it stands for,
+    /// in the same order and of the same TypeScript type: a Rust field whose
+    /// type changes fails here until the declaration follows.
     #[test]
-    fn typescript_rows_match_the_core_columns() {
+    fn typescript_types_match_the_core_types() {
         use stratagraph::analysis::{
             align, coverage, diff, indicators, network, progress, timeline,
         };
         use stratagraph::query;
-        let rows: Vec<(&str, Vec<String>)> = vec![
-            ("ResponsibilityRow", columns::<query::ResponsibilityRow>()),
-            ("PartnerLoadRow", columns::<query::PartnerLoadRow>()),
-            ("ActionRow", columns::<query::ActionRow>()),
-            ("PathStepRow", columns::<query::PathStepRow>()),
+        let types: Vec<(&str, Vec<(String, String)>)> = vec![
+            (
+                "ResponsibilityRow",
+                core_fields::<query::ResponsibilityRow>(),
+            ),
+            ("PartnerLoadRow", core_fields::<query::PartnerLoadRow>()),
+            ("ActionRow", core_fields::<query::ActionRow>()),
+            ("PathStepRow", core_fields::<query::PathStepRow>()),
             (
                 "PriorityOutcomeRow",
-                columns::<coverage::PriorityOutcomeRow>(),
+                core_fields::<coverage::PriorityOutcomeRow>(),
             ),
             (
                 "OutcomePartnerRow",
-                columns::<coverage::OutcomePartnerRow>(),
+                core_fields::<coverage::OutcomePartnerRow>(),
             ),
-            ("GapRow", columns::<coverage::GapRow>()),
-            ("TimelineRow", columns::<timeline::TimelineRow>()),
-            ("OverdueRow", columns::<timeline::OverdueRow>()),
-            ("GanttRow", columns::<timeline::GanttRow>()),
-            ("PartnerLinkRow", columns::<network::PartnerLinkRow>()),
+            ("GapRow", core_fields::<coverage::GapRow>()),
+            ("TimelineRow", core_fields::<timeline::TimelineRow>()),
+            ("OverdueRow", core_fields::<timeline::OverdueRow>()),
+            ("GanttRow", core_fields::<timeline::GanttRow>()),
+            ("PartnerLinkRow", core_fields::<network::PartnerLinkRow>()),
             (
                 "PartnerCentralityRow",
-                columns::<network::PartnerCentralityRow>(),
+                core_fields::<network::PartnerCentralityRow>(),
             ),
-            ("RollupRow", columns::<progress::RollupRow>()),
-            ("SummaryRow", columns::<progress::SummaryRow>()),
-            ("SeriesRow", columns::<progress::SeriesRow>()),
-            ("StatusChangeRow", columns::<progress::StatusChangeRow>()),
-            ("StaleRow", columns::<progress::StaleRow>()),
-            ("DiffRow", columns::<diff::DiffRow>()),
-            ("AlignmentRow", columns::<align::AlignmentRow>()),
+            ("RollupRow", core_fields::<progress::RollupRow>()),
+            ("SummaryRow", core_fields::<progress::SummaryRow>()),
+            ("SeriesRow", core_fields::<progress::SeriesRow>()),
+            (
+                "StatusChangeRow",
+                core_fields::<progress::StatusChangeRow>(),
+            ),
+            ("StaleRow", core_fields::<progress::StaleRow>()),
+            ("DiffRow", core_fields::<diff::DiffRow>()),
+            ("AlignmentRow", core_fields::<align::AlignmentRow>()),
             (
                 "IndicatorResultRow",
-                columns::<indicators::IndicatorResultRow>(),
+                core_fields::<indicators::IndicatorResultRow>(),
             ),
-            ("IndicatorGapRow", columns::<indicators::IndicatorGapRow>()),
+            (
+                "IndicatorGapRow",
+                core_fields::<indicators::IndicatorGapRow>(),
+            ),
+            ("Diagnostic", core_fields::<stratagraph::Diagnostic>()),
+            ("DateWindow", core_fields::<stratagraph::DateWindow>()),
+            ("SourceSpan", core_fields::<stratagraph::SourceSpan>()),
+            ("TextLine", core_fields::<stratagraph::parse::TextLine>()),
+            (
+                "StatusShare",
+                core_fields::<stratagraph::progress::StatusShare>(),
+            ),
+            (
+                "ProgressEntry",
+                core_fields::<stratagraph::progress::ProgressEntry>(),
+            ),
         ];
-        for (name, cols) in rows {
-            assert_eq!(fields(name), cols, "{name}");
+        for (name, core) in types {
+            assert_eq!(as_core(declared_fields(name), &core), core, "{name}");
         }
+        assert_eq!(
+            declared_union("Severity"),
+            core_union::<stratagraph::Severity>()
+        );
+        assert_eq!(declared_union("Status"), core_union::<Status>());
+    }
+
+    /// `GeneratorOptions` is the preset's `size`, then every field of the
+    /// core's `GeneratorConfig`, in camelCase and optional, of the same type
+    /// (the binding reads the names from the same config, `options.rs`).
+    #[test]
+    fn generator_options_match_the_core_config() {
+        let mut expected = vec![("size?".to_owned(), "GeneratorSize".to_owned())];
+        expected.extend(
+            core_fields::<stratagraph::generate::GeneratorConfig>()
+                .into_iter()
+                .map(|(name, ty)| (format!("{}?", crate::options::camel_case(&name)), ty)),
+        );
+        assert_eq!(declared_fields("GeneratorOptions"), expected);
     }
 
     #[test]

@@ -19,11 +19,11 @@ has its own subclass, which is also the built-in exception you would expect
 (``JsonError`` is a ``ValueError`` with ``.line`` and ``.column``,
 ``UnknownNodeError`` a ``KeyError``, ``StratagraphIOError`` an ``OSError``).
 
-Parsers turn the text of published documents into a :class:`ParseResult`:
-the strategy, its diagnostics, and every line that did not fit.
-``parse_delivery_plan`` reads a delivery plan, ``parse_strategy`` a
+Parsers turn the text of published documents into one :class:`ParseResult`:
+the strategy or the progress report, the diagnostics, and every line that did
+not fit. ``parse_delivery_plan`` reads a delivery plan, ``parse_strategy`` a
 strategy's narrative web page, ``parse_progress_report`` a board's progress
-report (a :class:`ProgressParseResult`), and ``parse_document`` whichever
+report (into the result's ``report``), and ``parse_document`` whichever
 ``detect_document_kind`` tells. Queries and analyses answer with a
 :class:`Table` (``to_pylist``, ``to_pydict``, ``to_pandas``).
 
@@ -42,7 +42,6 @@ from stratagraph._stratagraph import (
     JsonError,
     ParseError,
     ParseResult,
-    ProgressParseResult,
     ProgressReport,
     StratagraphError,
     StratagraphIOError,
@@ -77,7 +76,6 @@ __all__ = [
     "JsonError",
     "ParseError",
     "ParseResult",
-    "ProgressParseResult",
     "ProgressReport",
     "StratagraphError",
     "StratagraphIOError",
