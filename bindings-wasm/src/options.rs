@@ -11,7 +11,7 @@ use stratagraph::generate::{GeneratorConfig, Size};
 use stratagraph::parse::gazetteer::{Entry, EntryKind, Gazetteer};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors;
+use crate::{convert, errors};
 
 /// Read an optional options object whose fields are `fields`: `undefined`
 /// and `null` give the default; a field not in `fields` is refused
@@ -165,32 +165,31 @@ pub(crate) fn generator_config(value: JsValue) -> Result<GeneratorConfig, JsValu
         None if size.is_undefined() || size.is_null() => Size::S,
         None => return Err(errors::invalid_argument("options: size must be a string")),
     };
-    let c = GeneratorConfig::preset(size);
-    let Ok(serde_json::Value::Object(mut fields)) = serde_json::to_value(&c) else {
-        return Ok(c);
-    };
-    let names: Vec<(String, String)> = fields.keys().map(|k| (camel_case(k), k.clone())).collect();
+    // The preset as a plain object with the core's field names; the caller's
+    // fields go onto it, then it is read back: one declaration, the core's.
+    let preset = convert::to_js(&GeneratorConfig::preset(size))?;
+    let fields: Vec<(String, JsValue)> =
+        js_sys::Object::keys(preset.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .map(|name| (camel_case(&name.as_string().unwrap_or_default()), name))
+            .collect();
     let object: &js_sys::Object = value.unchecked_ref();
-    for entry in js_sys::Object::entries(object).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        let v = entry.get(1);
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let v = js_sys::Reflect::get(&value, &JsValue::from_str(&key))?;
         if key == "size" || v.is_undefined() || v.is_null() {
             continue;
         }
-        let Some((_, name)) = names.iter().find(|(camel, _)| *camel == key) else {
-            let known: Vec<&str> = names.iter().map(|(camel, _)| camel.as_str()).collect();
+        let Some((_, name)) = fields.iter().find(|(camel, _)| *camel == key) else {
+            let known: Vec<&str> = fields.iter().map(|(camel, _)| camel.as_str()).collect();
             return Err(errors::invalid_argument(&format!(
                 "options: unknown option {key:?}; expected one of size, {}",
                 known.join(", ")
             )));
         };
-        let v: serde_json::Value =
-            serde_wasm_bindgen::from_value(v).map_err(|e| errors::invalid_value(&key, e))?;
-        fields.insert(name.clone(), v);
+        js_sys::Reflect::set(&preset, name, &v)?;
     }
-    serde_json::from_value(serde_json::Value::Object(fields))
-        .map_err(|e| errors::invalid_argument(&format!("options: {e}")))
+    serde_wasm_bindgen::from_value(preset).map_err(|e| errors::invalid_value("options", e))
 }
 
 /// One body (or group, programme, term) to add to the built-in gazetteer.

@@ -148,12 +148,9 @@ const again: ProgressReport = ProgressReport.fromJson(progressReport.toJson());
 const green: Status = 'green';
 
 const kind: DocumentKind = detectDocumentKind(planText);
-const doc = parseDocument(planText, 'plan');
-if ('report' in doc) {
-  const r: ProgressReport = doc.report;
-} else {
-  const s: Strategy = doc.strategy;
-}
+const doc: ParseResult = parseDocument(planText, 'plan');
+const docReport: ProgressReport = doc.report;
+const docStrategy: Strategy = doc.strategy;
 // @ts-expect-error: document kinds are a closed set
 parseDocument(planText, 'pdf');
 parseDocument(planText);
