@@ -1,6 +1,6 @@
 //! A table's rows split into Python lists, one per column, in one pass: each
 //! row struct is serialized field by field (core's serde output, the same
-//! values `pyser` gives) straight into its column, without a dict per row.
+//! values `pythonize` gives) straight into its column, without a dict per row.
 //!
 //! For pandas, date and category columns can come out ready for numpy and
 //! `pandas.Categorical.from_codes`: dates as days since 1970-01-01 (missing:
@@ -21,11 +21,11 @@ use stratagraph::analysis::ColumnType;
 use stratagraph::query::{ActionContextColumns, ActionOwnColumns, Coded};
 use stratagraph::Date;
 
-use crate::pyser::{Error, PySer};
+use pythonize::{PythonizeError as Error, Pythonizer};
 
 /// How one column's cells are gathered.
 enum Column<'py> {
-    /// Python values, as `pyser` makes them.
+    /// Python values, as `pythonize` makes them.
     Values(Vec<Bound<'py, PyAny>>),
     /// Days since 1970-01-01; `i64::MIN` when missing.
     Days(Vec<i64>),
@@ -70,7 +70,7 @@ impl<'py> Columns<'py> {
             cols: self,
             next: 0,
         })
-        .map_err(|e| e.0)
+        .map_err(PyErr::from)
     }
 
     /// The columns as a list of Python objects in column order: a list of
@@ -113,7 +113,7 @@ impl<'py> Columns<'py> {
             return Ok(());
         };
         match col {
-            Column::Values(v) => v.push(value.serialize(PySer(py))?),
+            Column::Values(v) => v.push(value.serialize(Pythonizer::new(py))?),
             Column::Days(v) => {
                 let day = match text_of(value)? {
                     Some(text) => text

@@ -5,35 +5,15 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use stratagraph::generate::{self, GeneratorConfig, Size};
 
-use crate::errors::{detached_ok, to_py_err};
+use crate::errors::{detached_ok, internal_error, to_py_err};
 use crate::progress::PyProgressReport;
 use crate::strategy::PyStrategy;
 
-/// The fields of the core's `GeneratorConfig` a caller may set, beside
-/// `size` and `seed`: the same names as the JavaScript package's
-/// `GeneratorOptions`, in snake_case.
-const FIELDS: &[&str] = &[
-    "priorities",
-    "strategic_actions_per_priority",
-    "actions",
-    "partners",
-    "outcomes",
-    "challenges",
-    "alliance_every",
-    "joint_lead_share",
-    "max_key_partners",
-    "deadline_share",
-    "action_outcome_share",
-    "lead_skew",
-    "partner_skew",
-    "first_year",
-    "years",
-    "reports",
-];
-
 /// A preset (`S`, `M`, `L`) with `seed` and the keyword arguments `fields`
-/// (names from [`FIELDS`]; `None` keeps the preset's value) changed. An
-/// unknown name or a value of the wrong type is a `TypeError` that names
+/// (`None` keeps the preset's value) changed. The names and types are those
+/// of the core's `GeneratorConfig`, read from its serde form (its one
+/// declaration): an integer field takes an `int`, a float field a `float`.
+/// An unknown name or a value of the wrong type is a `TypeError` that names
 /// `function` or the field, as Python's own would.
 fn config(
     py: Python<'_>,
@@ -50,47 +30,44 @@ fn config(
     let Some(fields) = fields else {
         return Ok(c);
     };
+    let Ok(serde_json::Value::Object(mut all)) = serde_json::to_value(&c) else {
+        return Err(internal_error(
+            py,
+            "the generator's configuration is not a map",
+        ));
+    };
     for (key, value) in fields.iter() {
         let name: String = key.extract()?;
         if value.is_none() {
             continue;
         }
-        macro_rules! set {
-            ($($field:ident),*) => {
-                match name.as_str() {
-                    $( stringify!($field) => {
-                        c.$field = value
-                            .extract()
-                            .map_err(|e| PyTypeError::new_err(format!("{name}: {e}")))?
-                    } )*
-                    _ => {
-                        return Err(PyTypeError::new_err(format!(
-                            "{function}() got an unexpected keyword argument '{name}' \
-                             (expected size, seed or one of {})",
-                            FIELDS.join(", ")
-                        )))
-                    }
-                }
-            };
-        }
-        set!(
-            priorities,
-            strategic_actions_per_priority,
-            actions,
-            partners,
-            outcomes,
-            challenges,
-            alliance_every,
-            joint_lead_share,
-            max_key_partners,
-            deadline_share,
-            action_outcome_share,
-            lead_skew,
-            partner_skew,
-            first_year,
-            years,
-            reports
-        );
+        let Some(slot) = all.get_mut(&name).filter(|_| name != "seed") else {
+            let names: Vec<&str> = all
+                .keys()
+                .map(String::as_str)
+                .filter(|n| *n != "seed")
+                .collect();
+            return Err(PyTypeError::new_err(format!(
+                "{function}() got an unexpected keyword argument '{name}' \
+                 (expected size, seed or one of {})",
+                names.join(", ")
+            )));
+        };
+        let mistyped = |e: String| PyTypeError::new_err(format!("{name}: {e}"));
+        *slot = if slot.is_f64() {
+            value
+                .extract::<f64>()
+                .map_err(|e| mistyped(e.to_string()))?
+                .into()
+        } else {
+            value
+                .extract::<i64>()
+                .map_err(|e| mistyped(e.to_string()))?
+                .into()
+        };
+        // out of the field's range (a negative count): refused by the field's name
+        c = serde_json::from_value(serde_json::Value::Object(all.clone()))
+            .map_err(|e| mistyped(e.to_string()))?;
     }
     Ok(c)
 }
@@ -168,4 +145,51 @@ pub fn generate_progress_reports(
         .into_iter()
         .map(|inner| PyProgressReport { inner })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use stratagraph::generate::{GeneratorConfig, Size};
+
+    /// The stub's `_GeneratorFields` are the core's `GeneratorConfig` fields
+    /// (but `seed`, a parameter of its own), each `int | None` or
+    /// `float | None` as its Rust type is an integer or a float.
+    #[test]
+    fn stub_generator_fields_match_the_core_config() {
+        let stub = include_str!("../python/stratagraph/_stratagraph.pyi");
+        let body = stub
+            .split("class _GeneratorFields(TypedDict, total=False):")
+            .nth(1)
+            .unwrap_or_default();
+        let mut declared: Vec<(String, String)> = body
+            .lines()
+            .map(str::trim)
+            .take_while(|l| !l.starts_with("def "))
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(": "))
+            .map(|(n, t)| (n.to_owned(), t.to_owned()))
+            .collect();
+        let core = match serde_json::to_value(GeneratorConfig::preset(Size::S)) {
+            Ok(serde_json::Value::Object(core)) => core,
+            _ => serde_json::Map::new(),
+        };
+        assert!(
+            core.len() > 10,
+            "the generator's configuration as a map: {core:?}"
+        );
+        let core: Vec<(String, String)> = core
+            .into_iter()
+            .filter(|(n, _)| n != "seed")
+            .map(|(n, v)| {
+                let ty = if v.is_f64() {
+                    "float | None"
+                } else {
+                    "int | None"
+                };
+                (n, ty.to_owned())
+            })
+            .collect();
+        declared.sort();
+        assert_eq!(declared, core); // serde_json's map is in name order
+    }
 }

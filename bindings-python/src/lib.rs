@@ -12,7 +12,6 @@ pub mod errors;
 mod generate;
 mod parse;
 mod progress;
-mod pyser;
 mod strategy;
 mod table;
 
@@ -65,6 +64,16 @@ fn diagnostics_to_json(py: Python<'_>, diagnostics: Vec<PyDiagnostic>) -> PyResu
     detached_ok(py, || stratagraph::diagnostics_to_json(&diagnostics))
 }
 
+/// `value` (core's serde output) as Python objects: structs and maps as
+/// dicts (fields in declaration order), sequences as lists, unit variants as
+/// their name; `pythonize` does the work.
+pub(crate) fn to_py<'py, T: serde::Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
 /// `1 edge`, `2 edges`: a count for a `repr`.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -80,10 +89,9 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<parse::PyTextLine>()?;
     m.add_class::<table::PyTable>()?;
     m.add_class::<progress::PyProgressReport>()?;
-    m.add_class::<progress::PyProgressParseResult>()?;
     m.add_function(wrap_pyfunction!(parse::parse_delivery_plan, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_strategy, m)?)?;
-    m.add_function(wrap_pyfunction!(progress::parse_progress_report, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_progress_report, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_document, m)?)?;
     m.add_function(wrap_pyfunction!(parse::detect_document_kind, m)?)?;
     m.add_function(wrap_pyfunction!(generate::generate_plan, m)?)?;

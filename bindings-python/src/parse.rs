@@ -1,16 +1,17 @@
-//! The parsers' result: `ParseResult` (the strategy, its diagnostics, the lines
-//! that fit nowhere and the page furniture skipped) and `TextLine`.
+//! The parsers and their one result: `ParseResult` (the strategy or the
+//! progress report, the diagnostics, the lines that fit nowhere and the page
+//! furniture skipped) and `TextLine`.
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyDict, PyTuple};
-use stratagraph::parse::{DocumentKind, ParsedDocument, TextLine};
+use stratagraph::parse::{DocumentKind, TextLine};
 use stratagraph::{ParseResult, SourceSpan, Strategy};
 
 use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok, internal_error, to_py_err};
-use crate::progress::PyProgressParseResult;
+use crate::progress::PyProgressReport;
 use crate::strategy::PyStrategy;
 
 /// One line of the source text that did not become part of the model: its
@@ -96,30 +97,34 @@ impl PyTextLine {
     }
 }
 
-/// What a parser gives: the ``strategy`` read from the text, the
-/// ``diagnostics`` (problems and remarks, in line order), the ``unclassified``
-/// lines that fit nowhere (kept word for word) and the page furniture
-/// ``skipped`` ("Skip to main content", "Back to top"). Every line of the input
-/// is in one of these.
+/// What every parser gives: the ``strategy`` read from the text (a plan or
+/// a strategy; empty for a progress report), the progress ``report`` (empty
+/// unless the text is one), the ``diagnostics`` (problems and remarks, in
+/// line order), the ``unclassified`` lines that fit nowhere (kept word for
+/// word) and the page furniture ``skipped`` ("Skip to main content", "Back to
+/// top"). Every line of the input is in one of these.
 ///
 /// >>> import stratagraph
 /// >>> r = stratagraph.parse_strategy("Healthy Minds: A Strategy for Mental Health in Scotland")
 /// >>> r.strategy.nodes("strategy")[0]["label"]
 /// 'Healthy Minds'
-/// >>> r.has_errors
-/// False
+/// >>> r.has_errors, len(r.report)
+/// (False, 0)
 #[pyclass(frozen, module = "stratagraph", name = "ParseResult")]
 pub struct PyParseResult {
     strategy: Py<PyStrategy>,
-    /// The core result with its strategy moved into `strategy`.
+    report: Py<PyProgressReport>,
+    /// The core result with its strategy and report moved out.
     rest: ParseResult,
 }
 
 impl PyParseResult {
     pub fn new(py: Python<'_>, mut result: ParseResult) -> PyResult<Self> {
-        let inner = std::mem::take(&mut result.strategy);
+        let strategy = std::mem::take(&mut result.strategy);
+        let report = std::mem::take(&mut result.report);
         Ok(PyParseResult {
-            strategy: Py::new(py, PyStrategy { inner })?,
+            strategy: Py::new(py, PyStrategy { inner: strategy })?,
+            report: Py::new(py, PyProgressReport { inner: report })?,
             rest: result,
         })
     }
@@ -128,6 +133,7 @@ impl PyParseResult {
     fn to_core(&self) -> ParseResult {
         ParseResult {
             strategy: self.strategy.get().inner.clone(),
+            report: self.report.get().inner.clone(),
             ..self.rest.clone()
         }
     }
@@ -142,10 +148,16 @@ pub fn text_lines(lines: &[TextLine]) -> Vec<PyTextLine> {
 
 #[pymethods]
 impl PyParseResult {
-    /// The strategy read from the text.
+    /// The strategy read from the text (empty for a progress report).
     #[getter]
     fn strategy(&self, py: Python<'_>) -> Py<PyStrategy> {
         self.strategy.clone_ref(py)
+    }
+
+    /// The progress report read from the text (empty unless the text is one).
+    #[getter]
+    fn report(&self, py: Python<'_>) -> Py<PyProgressReport> {
+        self.report.clone_ref(py)
     }
 
     /// Problems and remarks, in line order.
@@ -183,15 +195,24 @@ impl PyParseResult {
         let (a, b) = (&self.rest, &other.rest);
         let (sa, sb): (&Strategy, &Strategy) =
             (&self.strategy.get().inner, &other.strategy.get().inner);
-        detached_ok(py, || a == b && sa == sb)
+        let (ra, rb) = (&self.report.get().inner, &other.report.get().inner);
+        detached_ok(py, || a == b && sa == sb && ra == rb)
     }
 
     fn __repr__(&self) -> String {
         let s = &self.strategy.get().inner;
+        let report = &self.report.get().inner;
+        let read = if report.is_empty() {
+            format!(
+                "{}, {}",
+                count(s.len(), "node", "nodes"),
+                count(s.edge_count(), "edge", "edges")
+            )
+        } else {
+            count(report.entries.len(), "entry", "entries")
+        };
         format!(
-            "<stratagraph.ParseResult: {}, {}, {}, {} unclassified, {} skipped>",
-            count(s.len(), "node", "nodes"),
-            count(s.edge_count(), "edge", "edges"),
+            "<stratagraph.ParseResult: {read}, {}, {} unclassified, {} skipped>",
             count(self.rest.diagnostics.len(), "diagnostic", "diagnostics"),
             self.rest.unclassified.len(),
             self.rest.skipped.len()
@@ -266,42 +287,53 @@ pub fn parse_delivery_plan(py: Python<'_>, text: PyBackedStr) -> PyResult<PyPars
     PyParseResult::new(py, result)
 }
 
+/// Read a progress report in the board-paper layout: each strategic action's
+/// number, title, overall status and the share of its actions in each
+/// status; the report's title and date from the lines before the first row.
+/// Never raises for any text: what is not understood is kept in
+/// ``unclassified`` with a diagnostic; the report is in ``report`` (the
+/// ``strategy`` is empty).
+///
+/// >>> import stratagraph
+/// >>> r = stratagraph.parse_progress_report(
+/// ...     "Delivery Plan Progress Report\nProgress as at 31 March 2024\n"
+/// ...     "2.2 Expand digital therapies.\nAt Risk\n50% On Track, 50% At Risk\nSee annex.")
+/// >>> e = r.report.entries()[0]
+/// >>> e["number"], e["status"], [s["percent"] for s in e["shares"]]
+/// ('2.2', 'at_risk', [50.0, 50.0])
+/// >>> [t.text for t in r.unclassified]
+/// ['See annex.']
+#[pyfunction]
+pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+    let result = detached_ok(py, || stratagraph::parse_progress_report(&text))?;
+    PyParseResult::new(py, result)
+}
+
 /// Read any document stratagraph knows: canonical JSON, a delivery plan, a
 /// narrative strategy or a progress report, of the ``kind`` given (``"json"``,
 /// ``"plan"``, ``"strategy"``, ``"progress"``) or the kind
-/// ``detect_document_kind`` tells. A progress report gives a
-/// ``ProgressParseResult``, the others a ``ParseResult``. Raises
+/// ``detect_document_kind`` tells, as the one ``ParseResult`` (a progress
+/// report fills its ``report``, the others its ``strategy``). Raises
 /// ``UnknownKindError`` for a kind it does not know, and the errors of
 /// ``Strategy.from_json`` for canonical JSON.
 ///
 /// >>> import stratagraph
 /// >>> r = stratagraph.parse_document("1.1 Train staff.\nOn Track\n100% On Track")
-/// >>> type(r).__name__, len(r.report)
-/// ('ProgressParseResult', 1)
+/// >>> len(r.report), len(r.strategy)
+/// (1, 0)
 #[pyfunction]
 #[pyo3(signature = (text, kind = None))]
 pub fn parse_document(
     py: Python<'_>,
     text: PyBackedStr,
     kind: Option<PyBackedStr>,
-) -> PyResult<Py<PyAny>> {
+) -> PyResult<PyParseResult> {
     let kind = kind
         .map(|k| k.parse::<DocumentKind>())
         .transpose()
         .map_err(|e| to_py_err(py, &e))?;
-    match detached(py, || stratagraph::parse::parse_document(&text, kind))? {
-        ParsedDocument::Strategy(result) => {
-            Ok(Py::new(py, PyParseResult::new(py, result)?)?.into_any())
-        }
-        ParsedDocument::Progress(result) => {
-            Ok(Py::new(py, PyProgressParseResult::new(py, result)?)?.into_any())
-        }
-        // ParsedDocument is non-exhaustive: a kind added to core needs a class here.
-        _ => Err(internal_error(
-            py,
-            "the document is of a kind this build of the Python package cannot convert",
-        )),
-    }
+    let result = detached(py, || stratagraph::parse::parse_document(&text, kind))?;
+    PyParseResult::new(py, result)
 }
 
 /// The kind of a document, told from its text: ``"json"`` (it starts with

@@ -1,18 +1,15 @@
-//! Progress reports: `ProgressReport`, `ProgressParseResult` and
-//! `parse_progress_report`.
+//! Progress reports: `ProgressReport` (`parse_progress_report` is with the
+//! other parsers, in `parse`).
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
-use stratagraph::parse::ProgressParseResult;
 use stratagraph::progress::ProgressReport;
 
-use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok};
-use crate::parse::{text_lines, PyTextLine};
-use crate::pyser::to_py;
 use crate::strategy::PyStrategy;
+use crate::{count, to_py};
 
 /// A board's dated progress report: a status for each strategic action, in
 /// the vocabulary of real reports (``not_started``, ``on_track``,
@@ -140,93 +137,4 @@ impl PyProgressReport {
         let text = slf.get().to_json(py)?;
         Ok((from_json, PyTuple::new(py, [text])?))
     }
-}
-
-/// What ``parse_progress_report`` gives: the ``report``, the
-/// ``diagnostics``, the ``unclassified`` lines and the ``skipped`` ones
-/// (furniture, table headers and group headings).
-#[pyclass(frozen, module = "stratagraph", name = "ProgressParseResult")]
-pub struct PyProgressParseResult {
-    report: Py<PyProgressReport>,
-    /// The core result with its report moved into `report`.
-    rest: ProgressParseResult,
-}
-
-impl PyProgressParseResult {
-    pub fn new(py: Python<'_>, mut result: ProgressParseResult) -> PyResult<Self> {
-        let inner = std::mem::take(&mut result.report);
-        Ok(PyProgressParseResult {
-            report: Py::new(py, PyProgressReport { inner })?,
-            rest: result,
-        })
-    }
-}
-
-#[pymethods]
-impl PyProgressParseResult {
-    /// The report read from the text.
-    #[getter]
-    fn report(&self, py: Python<'_>) -> Py<PyProgressReport> {
-        self.report.clone_ref(py)
-    }
-
-    /// Problems and remarks, in line order.
-    #[getter]
-    fn diagnostics(&self) -> Vec<PyDiagnostic> {
-        self.rest
-            .diagnostics
-            .iter()
-            .cloned()
-            .map(PyDiagnostic::from)
-            .collect()
-    }
-
-    /// The lines that fit nowhere, kept word for word.
-    #[getter]
-    fn unclassified(&self) -> Vec<PyTextLine> {
-        text_lines(&self.rest.unclassified)
-    }
-
-    /// Page furniture, table headers and group headings that were skipped.
-    #[getter]
-    fn skipped(&self) -> Vec<PyTextLine> {
-        text_lines(&self.rest.skipped)
-    }
-
-    /// Whether any diagnostic is an error.
-    #[getter]
-    fn has_errors(&self) -> bool {
-        self.rest.has_errors()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "<stratagraph.ProgressParseResult: {}, {}, {} unclassified, {} skipped>",
-            count(self.report.get().inner.entries.len(), "entry", "entries"),
-            count(self.rest.diagnostics.len(), "diagnostic", "diagnostics"),
-            self.rest.unclassified.len(),
-            self.rest.skipped.len()
-        )
-    }
-}
-
-/// Read a progress report in the board-paper layout: each strategic action's
-/// number, title, overall status and the share of its actions in each
-/// status; the report's title and date from the lines before the first row.
-/// Never raises for any text: what is not understood is kept in
-/// ``unclassified`` with a diagnostic.
-///
-/// >>> import stratagraph
-/// >>> r = stratagraph.parse_progress_report(
-/// ...     "Delivery Plan Progress Report\nProgress as at 31 March 2024\n"
-/// ...     "2.2 Expand digital therapies.\nAt Risk\n50% On Track, 50% At Risk\nSee annex.")
-/// >>> e = r.report.entries()[0]
-/// >>> e["number"], e["status"], [s["percent"] for s in e["shares"]]
-/// ('2.2', 'at_risk', [50.0, 50.0])
-/// >>> [t.text for t in r.unclassified]
-/// ['See annex.']
-#[pyfunction]
-pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyProgressParseResult> {
-    let result = detached_ok(py, || stratagraph::parse_progress_report(&text))?;
-    PyProgressParseResult::new(py, result)
 }

@@ -12,12 +12,11 @@ use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
 
 use crate::columns::{action_columns_to_py, own_columns_to_py};
-use crate::count;
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{beside, detached, detached_ok, internal_error, to_py_err};
 use crate::progress::PyProgressReport;
-use crate::pyser::to_py;
 use crate::table::PyTable;
+use crate::{count, to_py};
 
 /// A strategy and its delivery plan as a typed graph: nodes (priorities,
 /// strategic actions, actions, outcomes, partners, ...) under stable string ids

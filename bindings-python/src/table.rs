@@ -6,9 +6,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::columns::Columns;
-use crate::count;
 use crate::errors::detached_ok;
-use crate::pyser::to_py;
+use crate::{count, to_py};
 
 /// What the binding needs of a core table, object-safe so that one Python
 /// class serves every result type.

@@ -521,10 +521,13 @@ export class StrategyExplorer extends HTMLElement {
       case 'strategy':
         return sg.parseStrategy(body).strategy;
       case '': {
-        const parsed = sg.parseDocument(body);
-        if ('strategy' in parsed) return parsed.strategy;
+        const kind = sg.detectDocumentKind(body);
+        if (kind === 'progress') {
+          throw Object.assign(new Error('this is a progress report, not a strategy'), { code: 'format' });
+        }
+        const parsed = sg.parseDocument(body, kind);
         parsed.report.free();
-        throw Object.assign(new Error('this is a progress report, not a strategy'), { code: 'format' });
+        return parsed.strategy;
       }
       default:
         throw Object.assign(new Error(`unknown format ${JSON.stringify(format)}: json, plan or strategy`), {

@@ -99,35 +99,19 @@ pub(crate) fn plain_object<const N: usize>(
     Ok(out.into())
 }
 
-/// A core parse result as a plain object holding a [`Strategy`] and plain arrays.
+/// A core parse result (of any parser) as a plain object holding a
+/// [`Strategy`], a [`ProgressReport`] and plain arrays.
 pub(crate) fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, JsValue> {
     // Exhaustive on purpose: a field added in core must be added here too.
     let stratagraph::ParseResult {
         strategy,
-        diagnostics,
-        unclassified,
-        skipped,
-    } = result;
-    plain_object([
-        ("strategy", JsValue::from(Strategy::from(strategy))),
-        ("diagnostics", to_js(&diagnostics)?),
-        ("unclassified", to_js(&unclassified)?),
-        ("skipped", to_js(&skipped)?),
-    ])
-}
-
-/// A core progress-report parse result as a plain object holding a
-/// [`ProgressReport`] and plain arrays.
-pub(crate) fn progress_parse_result(
-    result: stratagraph::parse::ProgressParseResult,
-) -> Result<JsValue, JsValue> {
-    let stratagraph::parse::ProgressParseResult {
         report,
         diagnostics,
         unclassified,
         skipped,
     } = result;
     plain_object([
+        ("strategy", JsValue::from(Strategy::from(strategy))),
         ("report", JsValue::from(ProgressReport::from(report))),
         ("diagnostics", to_js(&diagnostics)?),
         ("unclassified", to_js(&unclassified)?),

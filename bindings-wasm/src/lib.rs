@@ -33,13 +33,13 @@ mod strategy;
 mod typescript;
 mod words;
 
-use convert::{parse_result, progress_parse_result, text_arg, to_js};
+use convert::{parse_result, text_arg, to_js};
 #[cfg(feature = "full")]
 pub use formats::{export_strategy, formats, import_strategy};
 #[cfg(feature = "full")]
 pub use generate::{generate_delivery_plan, generate_progress_reports, generate_strategy};
 pub use progress::ProgressReport;
-use stratagraph::parse::{DocumentKind, ParsedDocument};
+use stratagraph::parse::DocumentKind;
 pub use strategy::Strategy;
 pub use words::statuses;
 #[cfg(feature = "full")]
@@ -90,15 +90,14 @@ pub fn parse_delivery_plan_detailed(
 
 /// Read any document stratagraph knows: canonical JSON, a delivery plan, a
 /// narrative strategy or a progress report, of the `kind` given or the kind
-/// `detectDocumentKind` tells. A progress report gives a
-/// `ProgressParseResult` (with a `report`), the others a `ParseResult`
-/// (with a `strategy`).
+/// `detectDocumentKind` tells, as the one `ParseResult` (a progress report
+/// fills its `report`, the others its `strategy`).
 ///
 /// @throws {StratagraphError} `unknown_kind` for a kind it does not know; the
 /// errors of `Strategy.fromJson` for canonical JSON.
 #[wasm_bindgen(
     js_name = parseDocument,
-    unchecked_return_type = "ParseResult | ProgressParseResult"
+    unchecked_return_type = "ParseResult"
 )]
 pub fn parse_document(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
@@ -109,14 +108,9 @@ pub fn parse_document(
         Some(k) => Some(options::parse_name::<DocumentKind>(&k)?),
         None => None,
     };
-    match stratagraph::parse::parse_document(&text, kind).map_err(|e| errors::core_error(&e))? {
-        ParsedDocument::Strategy(result) => parse_result(result),
-        ParsedDocument::Progress(result) => progress_parse_result(result),
-        // ParsedDocument is non-exhaustive: a kind added to core needs a conversion here.
-        _ => Err(errors::conversion_failed(
-            "the document is of a kind this build of the package cannot convert",
-        )),
-    }
+    parse_result(
+        stratagraph::parse::parse_document(&text, kind).map_err(|e| errors::core_error(&e))?,
+    )
 }
 
 /// The kind of a document, told from its text: `json` (it starts with `{`),
@@ -148,14 +142,15 @@ pub fn parse_strategy(
 /// number, title, overall status and the share of its actions in each
 /// status; the report's title and date from the lines before the first row.
 /// Never fails on text: what is not understood is kept in `unclassified`
-/// with a diagnostic; headers and furniture in `skipped`.
-#[wasm_bindgen(js_name = parseProgressReport, unchecked_return_type = "ProgressParseResult")]
+/// with a diagnostic; headers and furniture in `skipped`. The report is in
+/// `report` (the `strategy` is empty).
+#[wasm_bindgen(js_name = parseProgressReport, unchecked_return_type = "ParseResult")]
 #[cfg(feature = "full")]
 pub fn parse_progress_report(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg(text, "text")?;
-    progress_parse_result(stratagraph::parse::parse_progress_report(&text))
+    parse_result(stratagraph::parse::parse_progress_report(&text))
 }
 
 /// Read canonical JSON leniently and report every problem: duplicate ids and

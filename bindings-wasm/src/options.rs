@@ -11,7 +11,7 @@ use stratagraph::generate::{GeneratorConfig, Size};
 use stratagraph::parse::gazetteer::{Entry, EntryKind, Gazetteer};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::errors;
+use crate::{convert, errors};
 
 /// Read an optional options object whose fields are `fields`: `undefined`
 /// and `null` give the default; a field not in `fields` is refused
@@ -131,83 +131,65 @@ pub(crate) fn diff_options(value: JsValue) -> Result<DiffOptions, JsValue> {
     Ok(options)
 }
 
-/// The generator's configuration: a preset `size` (`S`, `M`, `L`; default
-/// `S`), then any field of the core's `GeneratorConfig`, in camelCase.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsGeneratorOptions {
-    size: Option<String>,
-    seed: Option<u64>,
-    priorities: Option<u32>,
-    strategic_actions_per_priority: Option<u32>,
-    actions: Option<u64>,
-    partners: Option<u32>,
-    outcomes: Option<u32>,
-    challenges: Option<u32>,
-    alliance_every: Option<u32>,
-    joint_lead_share: Option<f64>,
-    max_key_partners: Option<u32>,
-    deadline_share: Option<f64>,
-    action_outcome_share: Option<f64>,
-    lead_skew: Option<f64>,
-    partner_skew: Option<f64>,
-    first_year: Option<i32>,
-    years: Option<u32>,
-    reports: Option<u32>,
+/// `name_like_this` as `nameLikeThis`: a core field's name in JavaScript.
+pub(crate) fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-const GENERATOR_FIELDS: &[&str] = &[
-    "size",
-    "seed",
-    "priorities",
-    "strategicActionsPerPriority",
-    "actions",
-    "partners",
-    "outcomes",
-    "challenges",
-    "allianceEvery",
-    "jointLeadShare",
-    "maxKeyPartners",
-    "deadlineShare",
-    "actionOutcomeShare",
-    "leadSkew",
-    "partnerSkew",
-    "firstYear",
-    "years",
-    "reports",
-];
-
-/// The generator configuration of a JavaScript object.
+/// The generator's configuration: a preset `size` (`S`, `M`, `L`; default
+/// `S`), then any field of the core's `GeneratorConfig`, in camelCase. The
+/// names and types are read from the config's serde form (its one
+/// declaration); `undefined` and `null` keep the preset's value.
 pub(crate) fn generator_config(value: JsValue) -> Result<GeneratorConfig, JsValue> {
-    let js: JsGeneratorOptions = read(value, "options", GENERATOR_FIELDS)?;
-    let size = match &js.size {
-        Some(s) => parse_name::<Size>(s)?,
-        None => Size::S,
-    };
-    let mut c = GeneratorConfig::preset(size);
-    macro_rules! set {
-        ($($field:ident),*) => { $( if let Some(v) = js.$field { c.$field = v; } )* };
+    if value.is_undefined() || value.is_null() {
+        return Ok(GeneratorConfig::preset(Size::S));
     }
-    set!(
-        seed,
-        priorities,
-        strategic_actions_per_priority,
-        actions,
-        partners,
-        outcomes,
-        challenges,
-        alliance_every,
-        joint_lead_share,
-        max_key_partners,
-        deadline_share,
-        action_outcome_share,
-        lead_skew,
-        partner_skew,
-        first_year,
-        years,
-        reports
-    );
-    Ok(c)
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(errors::invalid_argument("options must be an object"));
+    }
+    let size = js_sys::Reflect::get(&value, &JsValue::from_str("size"))?;
+    let size = match size.as_string() {
+        Some(s) => parse_name::<Size>(&s)?,
+        None if size.is_undefined() || size.is_null() => Size::S,
+        None => return Err(errors::invalid_argument("options: size must be a string")),
+    };
+    // The preset as a plain object with the core's field names; the caller's
+    // fields go onto it, then it is read back: one declaration, the core's.
+    let preset = convert::to_js(&GeneratorConfig::preset(size))?;
+    let fields: Vec<(String, JsValue)> =
+        js_sys::Object::keys(preset.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .map(|name| (camel_case(&name.as_string().unwrap_or_default()), name))
+            .collect();
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let v = js_sys::Reflect::get(&value, &JsValue::from_str(&key))?;
+        if key == "size" || v.is_undefined() || v.is_null() {
+            continue;
+        }
+        let Some((_, name)) = fields.iter().find(|(camel, _)| *camel == key) else {
+            let known: Vec<&str> = fields.iter().map(|(camel, _)| camel.as_str()).collect();
+            return Err(errors::invalid_argument(&format!(
+                "options: unknown option {key:?}; expected one of size, {}",
+                known.join(", ")
+            )));
+        };
+        js_sys::Reflect::set(&preset, name, &v)?;
+    }
+    serde_wasm_bindgen::from_value(preset).map_err(|e| errors::invalid_value("options", e))
 }
 
 /// One body (or group, programme, term) to add to the built-in gazetteer.

@@ -440,7 +440,7 @@ test.describe('reports, generator and vocabularies', () => {
     assert.equal(sg.textSimilarity('Help families early.', 'Help families early.'), 1);
     assert.ok(sg.textSimilarity('Help families early.', 'Dementia care') < 0.3);
     const detailed = sg.parseDeliveryPlanDetailed(read(SCOTLAND));
-    assert.deepStrictEqual(Object.keys(detailed), ['strategy', 'diagnostics', 'unclassified', 'skipped', 'acronyms']);
+    assert.deepStrictEqual(Object.keys(detailed), ['strategy', 'report', 'diagnostics', 'unclassified', 'skipped', 'acronyms']);
     assert.deepStrictEqual(detailed.acronyms[0], {
       acronym: 'NTTP',
       expansion: 'National Trauma Transformation Programme',

@@ -158,9 +158,12 @@ test.describe('parsers', () => {
   const SCOTLAND = 'examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt';
   const PROGRESS = 'tests/fixtures/progress-report.txt';
 
-  /** The shape every text parser gives, with `main` ('strategy' or 'report') first. */
+  /** The one shape every parser gives: `main` ('strategy' or 'report') is the part filled, the other is empty. */
   function assertParseShape(parsed, main) {
-    assert.deepStrictEqual(Object.keys(parsed), [main, 'diagnostics', 'unclassified', 'skipped']);
+    assert.deepStrictEqual(Object.keys(parsed), ['strategy', 'report', 'diagnostics', 'unclassified', 'skipped']);
+    assert.ok(parsed.strategy instanceof Strategy && parsed.report instanceof sg.ProgressReport);
+    if (main === 'strategy') assert.equal(parsed.report.entryCount, 0);
+    else assert.equal(parsed.strategy.nodeCount, 0);
     for (const key of ['diagnostics', 'unclassified', 'skipped']) assert.ok(Array.isArray(parsed[key]), key);
     for (const line of [...parsed.unclassified, ...parsed.skipped]) {
       assert.deepStrictEqual(Object.keys(line), ['line', 'span', 'text']);
@@ -268,9 +271,11 @@ test.describe('parsers', () => {
     );
     assert.equal(sg.parseDocument(read(PROGRESS)).report.toJson(), read('tests/golden/progress-report.json'));
     // The kind given wins over detection.
-    assert.ok('report' in sg.parseDocument(read(SCOTLAND), 'progress'));
-    assert.ok('strategy' in sg.parseDocument(read(PROGRESS), 'strategy'));
-    assert.ok('report' in sg.parseDocument(read(PROGRESS), undefined), 'undefined: detect');
+    assertParseShape(sg.parseDocument(read(SCOTLAND), 'progress'), 'report');
+    assertParseShape(sg.parseDocument(read(PROGRESS), 'strategy'), 'strategy');
+    assert.ok(sg.parseDocument(read(SCOTLAND), 'progress').strategy.nodeCount === 0);
+    assert.ok(sg.parseDocument(read(PROGRESS), 'strategy').report.entryCount === 0);
+    assert.ok(sg.parseDocument(read(PROGRESS), undefined).report.entryCount > 0, 'undefined: detect');
 
     const unknown = thrown(() => sg.parseDocument('text', 'pdf'));
     assertPackageError(unknown, 'unknown kind');

@@ -5,7 +5,6 @@ import init, {
   type ActionsTable,
   type NodeData,
   type ParseResult,
-  type ProgressParseResult,
   parseDeliveryPlan,
   parseDocument,
   parseStrategy,
@@ -19,8 +18,8 @@ async function main(text: string): Promise<number> {
   const plan: Strategy = Strategy.fromJson(text);
   const fromPlan: ParseResult = parseDeliveryPlan(text);
   const fromStrategy: ParseResult = parseStrategy(text);
-  const any: ParseResult | ProgressParseResult = parseDocument(text);
-  if ('report' in any) any.report.free();
+  const any: ParseResult = parseDocument(text);
+  any.report.free();
   const nodes: NodeData[] = plan.nodes('action');
   const svg: string = plan.toSvg({ partners: true });
   const leads: number = plan.responsibilities().rows.length + plan.partnerLoad().rows.length;

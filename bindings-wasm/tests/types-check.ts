@@ -58,7 +58,6 @@ import {
   parseDocument,
   parseProgressReport,
   type ProgressEntry,
-  type ProgressParseResult,
   ProgressReport,
   type Status,
   type StatusShare,
@@ -136,7 +135,7 @@ const skippedLines: number[] = parsed.skipped.map((l) => l.span.line);
 const delivery: ParseResult = parseDeliveryPlan(new Uint8Array([0x31]));
 const planText: string = delivery.strategy.toDeliveryPlan();
 
-const progress: ProgressParseResult = parseProgressReport('1.1 Train staff.\nOn Track');
+const progress: ParseResult = parseProgressReport('1.1 Train staff.\nOn Track');
 const progressReport: ProgressReport = progress.report;
 const rows: ProgressEntry[] = progressReport.entries();
 const rowStatuses: (Status | undefined)[] = rows.map((r) => r.status);
@@ -149,12 +148,9 @@ const again: ProgressReport = ProgressReport.fromJson(progressReport.toJson());
 const green: Status = 'green';
 
 const kind: DocumentKind = detectDocumentKind(planText);
-const doc = parseDocument(planText, 'plan');
-if ('report' in doc) {
-  const r: ProgressReport = doc.report;
-} else {
-  const s: Strategy = doc.strategy;
-}
+const doc: ParseResult = parseDocument(planText, 'plan');
+const docReport: ProgressReport = doc.report;
+const docStrategy: Strategy = doc.strategy;
 // @ts-expect-error: document kinds are a closed set
 parseDocument(planText, 'pdf');
 parseDocument(planText);

@@ -17,7 +17,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use stratagraph::export::{export, ExportOptions, Format};
-use stratagraph::parse::{parse_document, ParsedDocument};
+use stratagraph::parse::parse_document;
 use stratagraph::{parse_delivery_plan, parse_progress_report, parse_strategy, query, report};
 
 /// The most a stage's time may grow per 4x of input.
@@ -178,10 +178,7 @@ fn stages(text: &str) -> Vec<(&'static str, Duration)> {
             }),
         ),
     ];
-    let parsed = match parse_document(text, None) {
-        Ok(ParsedDocument::Strategy(p)) => p,
-        _ => parse_delivery_plan(text),
-    };
+    let parsed = parse_document(text, None).unwrap_or_else(|_| parse_delivery_plan(text));
     let s = &parsed.strategy;
     out.push((
         "validate",

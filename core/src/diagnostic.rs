@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 
 /// How serious a diagnostic is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -70,6 +71,7 @@ impl FromStr for Severity {
 ///     .with_ids(["action:10.1.1"]);
 /// assert_eq!(d.to_string(), "warning[action_without_lead]: action 10.1.1 has no lead (action:10.1.1)");
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// A stable snake_case code (`duplicate_id`, `numbering_gap`, ...).

@@ -286,7 +286,22 @@ impl FromStr for Size {
 /// assert_eq!(plan.nodes_of_kind(stratagraph::NodeKind::Action).count(), 40);
 /// assert_eq!(plan.nodes_of_kind(stratagraph::NodeKind::StrategicAction).count(), 8);
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Its serde form (fields by name, in this order; integers and floats as
+/// declared) is the one declaration of the options the bindings take by name
+/// (Python's keyword arguments, JavaScript's `GeneratorOptions`).
+///
+/// ```
+/// use stratagraph::generate::{GeneratorConfig, Size};
+/// let mut fields = serde_json::to_value(GeneratorConfig::preset(Size::S))?;
+/// fields["actions"] = 40.into();
+/// let config: GeneratorConfig = serde_json::from_value(fields)?;
+/// assert_eq!(config.actions, 40);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct GeneratorConfig {
     /// The seed: the same seed gives the same plan.

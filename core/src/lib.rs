@@ -51,10 +51,10 @@ pub use model::{
     slug, AttrValue, Attrs, Date, DateWindow, Edge, EdgeKind, EdgeRef, Node, NodeId, NodeKind,
     SourceSpan, Strategy, StrategyBuilder,
 };
+pub use parse::parse_progress_report;
 pub use parse::parse_strategy;
 pub use parse::ParseResult;
 pub use parse::{parse_delivery_plan, write_delivery_plan, PlanParser, PlanWriter};
-pub use parse::{parse_progress_report, ProgressParseResult};
 pub use validate::{validate_document, validate_json};
 
 /// The code blocks of the top-level README, run as doctests.

@@ -34,6 +34,7 @@ use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
 /// assert_eq!(Status::AtRisk.label(), "At Risk");
 /// assert_eq!(Status::parse("Green"), None);
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -196,6 +197,7 @@ impl FromStr for Status {
 /// let share = StatusShare { status: Status::OnTrack, percent: 33.3 };
 /// assert_eq!(share.to_string(), "33.3% On Track");
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusShare {
@@ -228,6 +230,7 @@ impl fmt::Display for StatusShare {
 /// };
 /// assert!((row.shares_total() - 100.0).abs() < 1e-9);
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressEntry {
@@ -404,6 +407,17 @@ impl ProgressReport {
                 Err(json_error(&e))
             }
         }
+    }
+
+    /// Whether the report holds nothing: no title, no date, no rows (what a
+    /// [`ParseResult`](crate::ParseResult) of a plan or a strategy holds).
+    ///
+    /// ```
+    /// assert!(stratagraph::parse_delivery_plan("Priority 1: Safe care.").report.is_empty());
+    /// assert!(!stratagraph::parse_progress_report("1.1 Train staff.\nOn Track").report.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.title.is_empty() && self.date.is_none() && self.entries.is_empty()
     }
 
     /// The row for a strategic action number, if the report has one (the last, if several).

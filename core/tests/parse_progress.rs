@@ -11,8 +11,7 @@ use proptest::prelude::{prop, prop_assert_eq, proptest, ProptestConfig};
 use proptest::strategy::Strategy as _;
 use stratagraph::progress::{ProgressEntry, ProgressReport, Status, StatusShare};
 use stratagraph::{
-    parse_progress_report, AttrValue, EdgeKind, Node, NodeKind, ProgressParseResult, Severity,
-    Strategy,
+    parse_progress_report, AttrValue, EdgeKind, Node, NodeKind, ParseResult, Severity, Strategy,
 };
 
 fn fixture() -> String {
@@ -33,7 +32,7 @@ fn row(r: &ProgressReport, number: &str) -> (String, Option<Status>, Vec<(Status
 
 /// Every non-blank line is part of the report (a row, its status, shares or
 /// wrapped title, the title), or skipped, or unclassified.
-fn assert_nothing_lost(text: &str, r: &ProgressParseResult) {
+fn assert_nothing_lost(text: &str, r: &ParseResult) {
     let rep = &r.report;
     for l in stratagraph::parse::source_lines(text) {
         let (number, line) = (l.number, l.text);

@@ -19,11 +19,11 @@ has its own subclass, which is also the built-in exception you would expect
 (``JsonError`` is a ``ValueError`` with ``.line`` and ``.column``,
 ``UnknownNodeError`` a ``KeyError``, ``StratagraphIOError`` an ``OSError``).
 
-Parsers turn the text of published documents into a :class:`ParseResult`:
-the strategy, its diagnostics, and every line that did not fit.
-``parse_delivery_plan`` reads a delivery plan, ``parse_strategy`` a
+Parsers turn the text of published documents into one :class:`ParseResult`:
+the strategy or the progress report, the diagnostics, and every line that did
+not fit. ``parse_delivery_plan`` reads a delivery plan, ``parse_strategy`` a
 strategy's narrative web page, ``parse_progress_report`` a board's progress
-report (a :class:`ProgressParseResult`), and ``parse_document`` whichever
+report (into the result's ``report``), and ``parse_document`` whichever
 ``detect_document_kind`` tells. Queries and analyses answer with a
 :class:`Table` (``to_pylist``, ``to_pydict``, ``to_pandas``).
 
@@ -31,72 +31,7 @@ The work is done by the Rust crate ``stratagraph``; this package only converts
 types and errors, and releases the GIL while the core works.
 """
 
-from stratagraph._stratagraph import (
-    JSON_SCHEMA,
-    DanglingEdgeError,
-    Diagnostic,
-    DuplicateIdError,
-    FormatError,
-    InternalError,
-    InvalidDateError,
-    JsonError,
-    ParseError,
-    ParseResult,
-    ProgressParseResult,
-    ProgressReport,
-    StratagraphError,
-    StratagraphIOError,
-    Strategy,
-    Table,
-    TextLine,
-    UnknownKindError,
-    UnknownNodeError,
-    UnsupportedError,
-    VersionError,
-    __version__,
-    detect_document_kind,
-    diagnostics_to_json,
-    generate_delivery_plan_text,
-    generate_plan,
-    generate_progress_reports,
-    parse_delivery_plan,
-    parse_document,
-    parse_progress_report,
-    parse_strategy,
-    validate_json,
-)
-
-__all__ = [
-    "JSON_SCHEMA",
-    "DanglingEdgeError",
-    "Diagnostic",
-    "DuplicateIdError",
-    "FormatError",
-    "InternalError",
-    "InvalidDateError",
-    "JsonError",
-    "ParseError",
-    "ParseResult",
-    "ProgressParseResult",
-    "ProgressReport",
-    "StratagraphError",
-    "StratagraphIOError",
-    "Strategy",
-    "Table",
-    "TextLine",
-    "UnknownKindError",
-    "UnknownNodeError",
-    "UnsupportedError",
-    "VersionError",
-    "__version__",
-    "detect_document_kind",
-    "diagnostics_to_json",
-    "generate_delivery_plan_text",
-    "generate_plan",
-    "generate_progress_reports",
-    "parse_delivery_plan",
-    "parse_document",
-    "parse_progress_report",
-    "parse_strategy",
-    "validate_json",
-]
+# Every public name is the native module's (its __all__, which the stub declares
+# and stubtest checks), so the list is written once, in the stub.
+from stratagraph._stratagraph import *  # noqa: F403
+from stratagraph._stratagraph import __all__ as __all__

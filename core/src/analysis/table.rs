@@ -206,6 +206,7 @@ macro_rules! row {
     ) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
         }

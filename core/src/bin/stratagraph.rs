@@ -19,7 +19,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use stratagraph::export::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
-use stratagraph::parse::{parse_document, DocumentKind, ParsedDocument};
+use stratagraph::parse::{parse_document, DocumentKind};
 use stratagraph::{diagnostics_to_json, report, Diagnostic, Error, Severity};
 
 const USAGE: &str = "\
@@ -214,57 +214,18 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         // validated, and those are reported with everything else.
         return print_diagnostics(&args.file, &stratagraph::validate_json(&text)?, args.json);
     }
-    match parse_document(&text, Some(kind))? {
-        ParsedDocument::Strategy(mut parsed) => {
-            if let Some(path) = &args.proposals {
-                let proposals = stratagraph::proposals::Proposals::from_json(&read_input(path)?)?;
-                let merged =
-                    stratagraph::proposals::merge_proposals(&text, &parsed.strategy, &proposals);
-                parsed.strategy = merged.strategy;
-                parsed.diagnostics.extend(merged.diagnostics);
-            }
-            let mut all = parsed.diagnostics.clone();
-            all.extend(parsed.strategy.validate());
-            match command {
-                "parse" => {
-                    write_output(args.output.as_deref(), &parsed.strategy.to_json())?;
-                    warn(&args.file, &parsed.diagnostics);
-                    Ok(ExitCode::SUCCESS)
-                }
-                "validate" => print_diagnostics(&args.file, &all, args.json),
-                "export" => {
-                    let format = format_of(&args)?;
-                    let mut options = ExportOptions::default();
-                    if let Some(t) = &args.table {
-                        options = options.with_table(t.parse::<CsvTable>()?);
-                    }
-                    if args.partners {
-                        let mut svg = SvgOptions::default();
-                        svg.partners = true;
-                        options = options.with_svg(svg);
-                    }
-                    let bytes = export::export(&parsed.strategy, format, &options)?;
-                    write_bytes(args.output.as_deref(), &bytes)?;
-                    warn(&args.file, &parsed.diagnostics);
-                    Ok(ExitCode::SUCCESS)
-                }
-                _ => {
-                    write_output(
-                        args.output.as_deref(),
-                        &report::text_report(&parsed.strategy, &all),
-                    )?;
-                    Ok(ExitCode::SUCCESS)
-                }
-            }
-        }
-        ParsedDocument::Progress(_) if args.proposals.is_some() => Err(Error::Parse {
+    let mut parsed = parse_document(&text, Some(kind))?;
+    if kind == DocumentKind::Progress && args.proposals.is_some() {
+        return Err(Error::Parse {
             what: "proposals",
             line: 1,
             column: 1,
             message: "proposals are merged into plans and strategies, not progress reports"
                 .to_owned(),
-        }),
-        ParsedDocument::Progress(parsed) => match command {
+        });
+    }
+    if kind == DocumentKind::Progress {
+        return match command {
             "parse" | "export" => {
                 write_output(args.output.as_deref(), &parsed.report.to_json())?;
                 warn(&args.file, &parsed.diagnostics);
@@ -276,16 +237,46 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                 write_output(args.output.as_deref(), &text)?;
                 Ok(ExitCode::SUCCESS)
             }
-        },
-        // DocumentKind and ParsedDocument are non-exhaustive: a new kind must be
-        // wired in here before the CLI can print it.
-        #[allow(unreachable_patterns)]
-        _ => Err(Error::Parse {
-            what: "document",
-            line: 1,
-            column: 1,
-            message: "this kind of document is not supported by the command-line tool".to_owned(),
-        }),
+        };
+    }
+    if let Some(path) = &args.proposals {
+        let proposals = stratagraph::proposals::Proposals::from_json(&read_input(path)?)?;
+        let merged = stratagraph::proposals::merge_proposals(&text, &parsed.strategy, &proposals);
+        parsed.strategy = merged.strategy;
+        parsed.diagnostics.extend(merged.diagnostics);
+    }
+    let mut all = parsed.diagnostics.clone();
+    all.extend(parsed.strategy.validate());
+    match command {
+        "parse" => {
+            write_output(args.output.as_deref(), &parsed.strategy.to_json())?;
+            warn(&args.file, &parsed.diagnostics);
+            Ok(ExitCode::SUCCESS)
+        }
+        "validate" => print_diagnostics(&args.file, &all, args.json),
+        "export" => {
+            let format = format_of(&args)?;
+            let mut options = ExportOptions::default();
+            if let Some(t) = &args.table {
+                options = options.with_table(t.parse::<CsvTable>()?);
+            }
+            if args.partners {
+                let mut svg = SvgOptions::default();
+                svg.partners = true;
+                options = options.with_svg(svg);
+            }
+            let bytes = export::export(&parsed.strategy, format, &options)?;
+            write_bytes(args.output.as_deref(), &bytes)?;
+            warn(&args.file, &parsed.diagnostics);
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => {
+            write_output(
+                args.output.as_deref(),
+                &report::text_report(&parsed.strategy, &all),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

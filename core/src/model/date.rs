@@ -136,6 +136,19 @@ impl Serialize for Date {
     }
 }
 
+/// In TypeScript a date is its text, `YYYY-MM-DD` (feature `ts`).
+#[cfg(feature = "ts")]
+impl ts_rs::TS for Date {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "DateText".to_owned()
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
@@ -147,6 +160,7 @@ impl<'de> Deserialize<'de> for Date {
 /// 2023" ends 2023-11-30) or a period ("2023-2025").
 ///
 /// Either end may be open: "from 2024/25 onwards" has a start and no end.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateWindow {

@@ -125,6 +125,7 @@ impl From<&NodeId> for NodeId {
 
 /// Where in the source text a node came from: a byte range and the 1-based line
 /// it starts on.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpan {

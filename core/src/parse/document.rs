@@ -3,9 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{
-    parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult, ProgressParseResult,
-};
+use super::{parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult};
 use crate::error::Error;
 use crate::model::Strategy;
 use crate::progress::Status;
@@ -155,34 +153,23 @@ impl FromStr for DocumentKind {
     }
 }
 
-/// A document read by [`parse_document`].
-#[derive(Clone, Debug, PartialEq)]
-#[non_exhaustive]
-pub enum ParsedDocument {
-    /// A strategy or delivery plan (from text or canonical JSON).
-    Strategy(ParseResult),
-    /// A progress report.
-    Progress(ProgressParseResult),
-}
-
 /// Read a document of the given kind, or of the kind [`DocumentKind::detect`]
-/// tells. Text parsers never fail (what they cannot place is reported); only
-/// canonical JSON can fail, with a typed [`Error`].
+/// tells, into the one [`ParseResult`] shape (a progress report fills its
+/// `report`, the others its `strategy`). Text parsers never fail (what they
+/// cannot place is reported); only canonical JSON can fail, with a typed [`Error`].
 ///
 /// ```
-/// use stratagraph::parse::{parse_document, ParsedDocument};
+/// use stratagraph::parse::parse_document;
 /// let text = include_str!("../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt");
-/// let ParsedDocument::Strategy(plan) = parse_document(text, None)? else { unreachable!() };
-/// assert!(plan.strategy.contains("action:10.4.2"));
+/// let plan = parse_document(text, None)?;
+/// assert!(plan.strategy.contains("action:10.4.2") && plan.report.is_empty());
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
-pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParsedDocument, Error> {
+pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParseResult, Error> {
     Ok(match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
-        DocumentKind::Json => {
-            ParsedDocument::Strategy(ParseResult::new(Strategy::from_json(text)?))
-        }
-        DocumentKind::Plan => ParsedDocument::Strategy(parse_delivery_plan(text)),
-        DocumentKind::Strategy => ParsedDocument::Strategy(parse_strategy(text)),
-        DocumentKind::Progress => ParsedDocument::Progress(parse_progress_report(text)),
+        DocumentKind::Json => ParseResult::new(Strategy::from_json(text)?),
+        DocumentKind::Plan => parse_delivery_plan(text),
+        DocumentKind::Strategy => parse_strategy(text),
+        DocumentKind::Progress => parse_progress_report(text),
     })
 }

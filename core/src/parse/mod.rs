@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
+use crate::progress::ProgressReport;
 
 pub mod date;
 pub mod document;
@@ -21,10 +22,11 @@ pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
 pub mod progress;
 pub mod text;
-pub use document::{parse_document, DocumentKind, ParsedDocument};
-pub use progress::{parse_progress_report, ProgressParseResult};
+pub use document::{parse_document, DocumentKind};
+pub use progress::parse_progress_report;
 
 /// One line of the source text that did not become part of the model.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextLine {
     /// 1-based line number.
@@ -35,12 +37,27 @@ pub struct TextLine {
     pub text: String,
 }
 
-/// What a parser gives: the strategy, with every diagnostic and every line
-/// that did not become part of it.
+/// What every parser gives: the strategy or the progress report read from
+/// the text, with every diagnostic and every line that did not become part
+/// of it.
+///
+/// One shape for all documents: a delivery plan or a strategy fills
+/// `strategy` and leaves `report` empty; a progress report
+/// ([`parse_progress_report`]) fills `report` and leaves `strategy` empty.
+///
+/// ```
+/// let plan = stratagraph::parse_delivery_plan("Priority 1: Safe care.");
+/// assert!(plan.strategy.contains("priority:1") && plan.report.is_empty());
+/// let progress = stratagraph::parse_progress_report("1.1 Train staff.\nOn Track");
+/// assert!(progress.strategy.is_empty() && progress.report.entries.len() == 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParseResult {
-    /// The strategy graph read from the text.
+    /// The strategy graph read from the text (empty for a progress report).
     pub strategy: Strategy,
+    /// The progress report read from the text (empty unless the text is one).
+    #[serde(default, skip_serializing_if = "ProgressReport::is_empty")]
+    pub report: ProgressReport,
     /// Problems and remarks, in line order.
     pub diagnostics: Vec<Diagnostic>,
     /// Lines that fit nowhere, kept word for word.
@@ -54,6 +71,7 @@ impl ParseResult {
     pub fn new(strategy: Strategy) -> ParseResult {
         ParseResult {
             strategy,
+            report: ProgressReport::default(),
             diagnostics: Vec::new(),
             unclassified: Vec::new(),
             skipped: Vec::new(),

@@ -35,50 +35,23 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
-use super::{furniture_pieces, source_lines, ParseResult, SourceLine, TextLine};
+use super::{furniture_pieces, source_lines, ParseResult, SourceLine};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Date, Strategy};
 use crate::progress::{normalise_words, ProgressEntry, ProgressReport, Status, StatusShare};
 
-/// What [`parse_progress_report`] gives: the report, with every diagnostic
-/// and every line that did not become part of it.
+/// Read a progress report in the board-paper layout (see the
+/// [module docs](self)). Never fails and never panics: whatever is not
+/// understood is kept in [`ParseResult::unclassified`] with a diagnostic; the
+/// report is in [`ParseResult::report`] (the strategy is left empty).
 ///
 /// ```
 /// let parsed = stratagraph::parse_progress_report("Back to top\n1.1 Train staff.\nOn Track\nSee annex.");
 /// assert_eq!(parsed.report.entries.len(), 1);
 /// assert_eq!(parsed.skipped[0].text, "Back to top");
 /// assert_eq!(parsed.unclassified[0].text, "See annex.");
+/// assert!(!parsed.has_errors());
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ProgressParseResult {
-    /// The report read from the text.
-    pub report: ProgressReport,
-    /// Problems and remarks, in line order.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Lines that fit nowhere, kept word for word.
-    pub unclassified: Vec<TextLine>,
-    /// Page furniture, table headers and group headings that were skipped.
-    pub skipped: Vec<TextLine>,
-}
-
-impl ProgressParseResult {
-    /// Whether any diagnostic is an error.
-    ///
-    /// ```
-    /// assert!(!stratagraph::parse_progress_report("1.1 Train staff.\nOn Track").has_errors());
-    /// ```
-    pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
-    }
-}
-
-/// Read a progress report in the board-paper layout (see the
-/// [module docs](self)). Never fails and never panics: whatever is not
-/// understood is kept in [`ProgressParseResult::unclassified`] with a diagnostic.
 ///
 /// ```
 /// use stratagraph::progress::Status;
@@ -102,7 +75,7 @@ impl ProgressParseResult {
 /// assert_eq!(skipped, ["Progress as at 31 March 2024", "Action | Status | Progress"]);
 /// assert!(parsed.unclassified.is_empty());
 /// ```
-pub fn parse_progress_report(text: &str) -> ProgressParseResult {
+pub fn parse_progress_report(text: &str) -> ParseResult {
     let mut p = Parser::new();
     for line in source_lines(text) {
         for (piece, furniture) in furniture_pieces(line.text) {
@@ -725,7 +698,7 @@ impl Parser {
         );
     }
 
-    fn finish(mut self) -> ProgressParseResult {
+    fn finish(mut self) -> ParseResult {
         self.close_row();
         if self.report.entries.is_empty() {
             self.sink.diagnostics.push(Diagnostic::new(
@@ -741,14 +714,10 @@ impl Parser {
                 "the report gives no date (\"Progress as at 31 March 2024\"); statuses are attached undated",
             ));
         }
-        let mut diagnostics = self.sink.diagnostics;
-        crate::sort::sort_by_key(&mut diagnostics, |d| d.line.unwrap_or(usize::MAX));
-        ProgressParseResult {
-            report: self.report,
-            diagnostics,
-            unclassified: self.sink.unclassified,
-            skipped: self.sink.skipped,
-        }
+        let mut result = self.sink;
+        crate::sort::sort_by_key(&mut result.diagnostics, |d| d.line.unwrap_or(usize::MAX));
+        result.report = self.report;
+        result
     }
 }
 

@@ -3,7 +3,9 @@
 //! worked out once per container ([`Inheritance`]).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
+
+use rustc_hash::FxHashMap;
 
 use super::{ActionRow, ActionsTable};
 use crate::analysis::index::{title, PlanIndex, MAX_DEPTH, NONE};
@@ -47,43 +49,15 @@ impl<T> Coded<T> {
     }
 }
 
-/// A fast hash for keys made of node positions (small integers the strategy
-/// numbers itself, not text from outside): the multiply-and-rotate step of
-/// rustc's `FxHasher`.
-#[derive(Default)]
-struct PositionHasher(u64);
-
-impl Hasher for PositionHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
 /// Builds a [`Coded`] column of text cells keyed by a list of node positions
 /// (the partners leading an action, the outcomes it counts for): a cell is
 /// made only for a list not seen before. Two lists may give the same text
 /// (two partners of one name): then the text is among the values twice.
 struct ByList {
     column: Coded<String>,
-    by_key: HashMap<ListKey, u32, BuildHasherDefault<PositionHasher>>,
+    /// Keyed by node positions (small integers the strategy numbers itself,
+    /// not text from outside): rustc's fast `FxHasher` is enough.
+    by_key: FxHashMap<ListKey, u32>,
 }
 
 /// The most positions a [`ListKey`] holds inline.
@@ -140,7 +114,7 @@ impl ByList {
                 codes: Vec::with_capacity(rows),
                 values: Vec::new(),
             },
-            by_key: HashMap::default(),
+            by_key: FxHashMap::default(),
         }
     }
 
