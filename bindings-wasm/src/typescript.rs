@@ -166,65 +166,39 @@ mod tests {
             align, coverage, diff, indicators, network, progress, timeline,
         };
         use stratagraph::query;
-        let types: Vec<(&str, Vec<(String, String)>)> = vec![
-            (
-                "ResponsibilityRow",
-                core_fields::<query::ResponsibilityRow>(),
-            ),
-            ("PartnerLoadRow", core_fields::<query::PartnerLoadRow>()),
-            ("ActionRow", core_fields::<query::ActionRow>()),
-            ("PathStepRow", core_fields::<query::PathStepRow>()),
-            (
-                "PriorityOutcomeRow",
-                core_fields::<coverage::PriorityOutcomeRow>(),
-            ),
-            (
-                "OutcomePartnerRow",
-                core_fields::<coverage::OutcomePartnerRow>(),
-            ),
-            ("GapRow", core_fields::<coverage::GapRow>()),
-            ("TimelineRow", core_fields::<timeline::TimelineRow>()),
-            ("OverdueRow", core_fields::<timeline::OverdueRow>()),
-            ("GanttRow", core_fields::<timeline::GanttRow>()),
-            ("PartnerLinkRow", core_fields::<network::PartnerLinkRow>()),
-            (
-                "PartnerCentralityRow",
-                core_fields::<network::PartnerCentralityRow>(),
-            ),
-            ("RollupRow", core_fields::<progress::RollupRow>()),
-            ("SummaryRow", core_fields::<progress::SummaryRow>()),
-            ("SeriesRow", core_fields::<progress::SeriesRow>()),
-            (
-                "StatusChangeRow",
-                core_fields::<progress::StatusChangeRow>(),
-            ),
-            ("StaleRow", core_fields::<progress::StaleRow>()),
-            ("DiffRow", core_fields::<diff::DiffRow>()),
-            ("AlignmentRow", core_fields::<align::AlignmentRow>()),
-            (
-                "IndicatorResultRow",
-                core_fields::<indicators::IndicatorResultRow>(),
-            ),
-            (
-                "IndicatorGapRow",
-                core_fields::<indicators::IndicatorGapRow>(),
-            ),
-            ("Diagnostic", core_fields::<stratagraph::Diagnostic>()),
-            ("DateWindow", core_fields::<stratagraph::DateWindow>()),
-            ("SourceSpan", core_fields::<stratagraph::SourceSpan>()),
-            ("TextLine", core_fields::<stratagraph::parse::TextLine>()),
-            (
-                "StatusShare",
-                core_fields::<stratagraph::progress::StatusShare>(),
-            ),
-            (
-                "ProgressEntry",
-                core_fields::<stratagraph::progress::ProgressEntry>(),
-            ),
-        ];
-        for (name, core) in types {
-            assert_eq!(as_core(declared_fields(name), &core), core, "{name}");
+        /// The interface named as the core type, against the type.
+        fn check<T: TS>() {
+            let name = T::ident(&ts_rs::Config::new());
+            let core = core_fields::<T>();
+            assert_eq!(as_core(declared_fields(&name), &core), core, "{name}");
         }
+        check::<query::ResponsibilityRow>();
+        check::<query::PartnerLoadRow>();
+        check::<query::ActionRow>();
+        check::<query::PathStepRow>();
+        check::<coverage::PriorityOutcomeRow>();
+        check::<coverage::OutcomePartnerRow>();
+        check::<coverage::GapRow>();
+        check::<timeline::TimelineRow>();
+        check::<timeline::OverdueRow>();
+        check::<timeline::GanttRow>();
+        check::<network::PartnerLinkRow>();
+        check::<network::PartnerCentralityRow>();
+        check::<progress::RollupRow>();
+        check::<progress::SummaryRow>();
+        check::<progress::SeriesRow>();
+        check::<progress::StatusChangeRow>();
+        check::<progress::StaleRow>();
+        check::<diff::DiffRow>();
+        check::<align::AlignmentRow>();
+        check::<indicators::IndicatorResultRow>();
+        check::<indicators::IndicatorGapRow>();
+        check::<stratagraph::Diagnostic>();
+        check::<stratagraph::DateWindow>();
+        check::<stratagraph::SourceSpan>();
+        check::<stratagraph::parse::TextLine>();
+        check::<stratagraph::progress::StatusShare>();
+        check::<stratagraph::progress::ProgressEntry>();
         assert_eq!(
             declared_union("Severity"),
             core_union::<stratagraph::Severity>()
