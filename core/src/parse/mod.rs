@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 
+pub mod counts;
 pub mod date;
 pub mod document;
 pub mod gazetteer;
