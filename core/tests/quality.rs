@@ -29,6 +29,13 @@ fn the_report_covers_every_page_and_every_line() {
     let development = pages(&dir);
     let held_out = pages(&dir.join("holdout"));
     assert!(development.len() >= 17, "{development:?}");
+    // At least one held-out page per family B to I.
+    for family in ["B", "C", "D", "E", "F", "G", "H", "I"] {
+        assert!(
+            held_out.iter().any(|n| n.starts_with(family)),
+            "no held-out page of family {family}"
+        );
+    }
     let scored: Vec<(&str, bool)> = report
         .pages
         .iter()
