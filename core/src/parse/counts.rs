@@ -390,6 +390,11 @@ fn quantity_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, 
             return None;
         }
         let number: f64 = digits.replace(',', "").parse().ok()?;
+        // A bare four-digit number from 1900 to 2100 is a year ("during 2010 of an action plan").
+        let year = digits.len() == 4 && (1900.0..=2100.0).contains(&number);
+        if year && bound == Bound::Exact && !t.text.ends_with('%') {
+            return None;
+        }
         let unit = if t.text.ends_with('%') {
             CountUnit::Percent
         } else {
@@ -500,6 +505,10 @@ fn is_label_number(toks: &[Tok<'_>], i: usize) -> bool {
     if LABEL_WORDS.iter().any(|w| prev.is(w)) {
         return true;
     }
+    // A capitalised word inside the sentence names the number: "CAFS 2", "Scotland 2", "Plan 24".
+    if i >= 2 && prev.text.starts_with(char::is_uppercase) {
+        return true;
+    }
     // "stages 3 and 4", "Parts 2, 3 or 4": a number joined to a label number.
     let joined = prev.text == "," || prev.is("and") || prev.is("or") || prev.is("to");
     joined && i >= 2 && toks.get(i - 2).is_some_and(Tok::is_digit) && is_label_number(toks, i - 2)
@@ -543,6 +552,13 @@ fn group_at<'a>(toks: &[Tok<'a>], j: usize, source: &'a str) -> Option<(String, 
         let lower = t.text.to_lowercase();
         if GROUP_NOUNS.contains(&lower.as_str()) {
             let mut end = k + extra + 1;
+            // "Open Government Action Plan": the noun is part of a name.
+            if toks
+                .get(end)
+                .is_some_and(|n| n.is_word() && n.text.starts_with(char::is_uppercase))
+            {
+                return None;
+            }
             // "in the plan", "of the strategy", "from the report".
             if toks.get(end).is_some_and(|p| {
                 ["in", "of", "from", "under", "within"]
@@ -580,7 +596,7 @@ fn group_at<'a>(toks: &[Tok<'a>], j: usize, source: &'a str) -> Option<(String, 
         let stop = COPULAS.contains(&lower.as_str())
             || CONJUNCTIONS.contains(&lower.as_str())
             || status_at(toks, k + extra, source).is_some()
-            || ["to", "for", "in", "on", "at", "from"].contains(&lower.as_str());
+            || ["to", "for", "in", "on", "at", "from", "a", "an"].contains(&lower.as_str());
         if stop {
             return None;
         }
@@ -679,6 +695,8 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
         });
         // "22 of the 50 actions", "90% of our commitments", "25 actions".
         let mut total = None;
+        // "all five of the commitments": a count of a group with no status is its total.
+        let mut of_group = false;
         if toks.get(j).is_some_and(|t| t.is("of")) {
             let mut k = j + 1;
             while toks
@@ -696,6 +714,7 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
             } else if let Some((words, noun, next)) = group_at(toks, j + 1, source) {
                 d.name(words, noun);
                 j = next;
+                of_group = true;
             }
         } else if let Some((words, noun, next)) = group_at(toks, j, source) {
             // A count of the group: a status may follow ("25 actions are on track"), else it is the total.
@@ -752,7 +771,12 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
                 });
                 i = next;
             }
-            None => i = j.max(i + 1),
+            None => {
+                if of_group && value.unit == CountUnit::Items && d.total.is_none() {
+                    d.total = Some(value);
+                }
+                i = j.max(i + 1);
+            }
         }
     }
     d
@@ -817,7 +841,13 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                 .rposition(|m| m.as_ref() == Some(n))
                 .filter(|&g| {
                     let group: &CountGroup = &out.groups[g];
-                    let two_totals = group.total.is_some() && d.total.is_some();
+                    // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
+                    let two_totals = match (&group.total, &d.total) {
+                        (Some(a), Some(b)) => {
+                            (a.number, a.unit, a.bound) != (b.number, b.unit, b.bound)
+                        }
+                        _ => false,
+                    };
                     let repeated = d
                         .counts
                         .iter()
@@ -997,6 +1027,22 @@ mod tests {
     }
 
     #[test]
+    fn totals_written_as_words_and_restated() {
+        let text = "This document gives the full detail for all five of the commitments in the Open Government Action Plan.\n\
+                    The five Open Government Action Plan for 2018-2020 commitments are:";
+        let found = headline_counts(text);
+        assert_eq!(found.groups.len(), 1, "{:?}", found.groups);
+        let g = &found.groups[0];
+        assert_eq!(g.group.as_deref(), Some("commitments"));
+        assert_eq!(g.total.as_ref().and_then(CountValue::exact), Some(5));
+        // The same total said twice is one group; a different one is another.
+        let same = headline_counts("Progress on the 50 actions of the plan. At its heart are 50 Fairness Actions for this term.");
+        assert_eq!(same.groups.len(), 1, "{:?}", same.groups);
+        let other = headline_counts("The plan has 50 actions. The strategy has 40 actions.");
+        assert_eq!(other.groups.len(), 2);
+    }
+
+    #[test]
     fn disagreements_are_reported() {
         let codes = |t: &str| -> Vec<String> {
             headline_counts(t)
@@ -1039,6 +1085,9 @@ mod tests {
             "a national Poverty and Inequality Commission in 2017/18 Completed",
             "By setting a 20% target we commit to even greater additional ambition.",
             "Part 2 and section 47 actions are complete.",
+            "The Delivery Group will ensure that the actions in CAFS 2 are delivered.",
+            "Oversee the development during 2010 of an action plan.",
+            "In 2017 actions were complete.",
             "In 2017, we will introduce a new duty.",
             "Mental Health and Capacity Reform: delivery plan October 2023 to April 2025",
         ] {
