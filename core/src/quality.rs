@@ -7,7 +7,8 @@
 //! first letter of a page's name is its layout family (`B-…` to `I-…`).
 //! Each page is read as `stratagraph parse` reads it ([`parse_document`] with
 //! the detected kind, or the kind forced by [`ScoreOptions::kind`]) and what
-//! the parser found is compared fact by fact. `stratagraph quality DIR
+//! the parser found is compared fact by fact; with no kind forced, every page
+//! is also read by each text parser in turn ([`QualityReport::parsers`]). `stratagraph quality DIR
 //! [--json]` prints the result.
 //!
 //! # What is counted
@@ -27,7 +28,7 @@
 //! | fact | found in the parse | matches when |
 //! |---|---|---|
 //! | actions | strategic action and action nodes (text = node text, else label); progress rows (text = title) | the number is equal where the fact has one, and the folded text starts with the folded `text_starts`; each fact takes the first unmatched action that fits, in document order |
-//! | leads | `led_by` targets of each found action | on a matched action pair, a name equals the fact's (compared as names) in the partner's label, its attr `name` (canonical) or `as_written`, or the edge's attr `as_written` |
+//! | leads | `led_by` targets of each found action | on a matched action pair, a name equals the fact's (compared as names) in the partner's label, its attrs `name` (canonical), `as_written` or `spellings` (text or a list), or the edge's attr `name` or `as_written` |
 //! | partners | `key_partner` targets of each found action | as leads |
 //! | deadlines | the phrase of each found action's deadline | on a matched pair, the phrases are equal folded, case-insensitively, without a trailing colon |
 //! | statuses | the action's status (attr `status_as_written`, `status`; a progress row's status) | only on pages whose facts record statuses: on a matched pair, the words are equal (as names), or both read as the same [`Status`] |
@@ -268,6 +269,22 @@ impl PageScore {
 pub struct QualityReport {
     /// The pages, development pages first, each set in name order.
     pub pages: Vec<PageScore>,
+    /// Every page read with each text parser in turn (when no kind is forced):
+    /// what each parser would give if it read the whole corpus.
+    pub parsers: Vec<ParserTotals>,
+}
+
+/// The totals of one parser over every page of the corpus.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ParserTotals {
+    /// `plan`, `strategy` or `progress`.
+    pub parser: String,
+    /// Per fact, in the order of [`FACTS`], summed over every page.
+    pub tallies: Vec<(String, Tally)>,
+    /// Diagnostics of warning severity or worse, over every page.
+    pub warnings: usize,
+    /// Lines accounted for by nothing, over every page.
+    pub unaccounted: usize,
 }
 
 /// An action as the parse gives it, in the facts' terms.
@@ -348,15 +365,29 @@ fn partner_names(strategy: &Strategy, from: &str, kind: EdgeKind) -> Vec<Vec<Str
             let mut names = Vec::new();
             if let Some(p) = strategy.node(e.target.as_str()) {
                 names.push(p.label.clone());
-                names.extend(attr_text(p, "name"));
-                names.extend(attr_text(p, "as_written"));
+                for key in ["name", "as_written", "spellings"] {
+                    texts(p.attrs.get(key), &mut names);
+                }
             }
-            if let Some(AttrValue::Text(t)) = e.attrs.get("as_written") {
-                names.push(t.clone());
+            for key in ["name", "as_written"] {
+                texts(e.attrs.get(key), &mut names);
             }
             names
         })
         .collect()
+}
+
+/// The text of an attribute that is text or a list of texts.
+fn texts(value: Option<&AttrValue>, out: &mut Vec<String>) {
+    match value {
+        Some(AttrValue::Text(t)) if !t.is_empty() => out.push(t.clone()),
+        Some(AttrValue::List(l)) => {
+            for v in l {
+                texts(Some(v), out);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn period_of(node: &Node) -> Option<String> {
@@ -965,11 +996,41 @@ pub fn score_corpus(dir: &Path, options: &ScoreOptions) -> Result<QualityReport,
     if holdout.is_dir() {
         sets.push((pages_in(&holdout)?, true));
     }
-    for (pages, held_out) in sets {
+    for (pages, held_out) in &sets {
         for (name, text, facts) in pages {
             report
                 .pages
-                .push(score_page(&name, held_out, &text, &facts, options));
+                .push(score_page(name, *held_out, text, facts, options));
+        }
+    }
+    if options.kind.is_none() {
+        for kind in [
+            DocumentKind::Plan,
+            DocumentKind::Strategy,
+            DocumentKind::Progress,
+        ] {
+            let forced = ScoreOptions { kind: Some(kind) };
+            let pages: Vec<PageScore> = sets
+                .iter()
+                .flat_map(|(pages, held_out)| {
+                    pages
+                        .iter()
+                        .map(move |(n, t, f)| score_page(n, *held_out, t, f, &forced))
+                })
+                .collect();
+            let one = QualityReport {
+                pages,
+                parsers: Vec::new(),
+            };
+            report.parsers.push(ParserTotals {
+                parser: kind.as_str().to_owned(),
+                tallies: FACTS
+                    .iter()
+                    .map(|f| ((*f).to_owned(), one.total(f, |_| true)))
+                    .collect(),
+                warnings: one.pages.iter().map(|p| p.warnings).sum(),
+                unaccounted: one.unaccounted(),
+            });
         }
     }
     Ok(report)
@@ -1038,6 +1099,7 @@ impl QualityReport {
             pages: &'a [PageScore],
             totals: Vec<Total>,
             unaccounted_lines: usize,
+            parsers: &'a [ParserTotals],
         }
         let totals = FACTS
             .iter()
@@ -1055,6 +1117,7 @@ impl QualityReport {
             pages: &self.pages,
             totals,
             unaccounted_lines: self.unaccounted(),
+            parsers: &self.parsers,
         };
         let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
         s.push('\n');
@@ -1114,6 +1177,29 @@ impl QualityReport {
                 let _ = write!(out, " {cell:>10}");
             }
             out.push('\n');
+        }
+        if !self.parsers.is_empty() {
+            let _ = write!(
+                out,
+                "\nrecall/precision with every page read by one parser\n{:<8} {:>4}",
+                "parser", ""
+            );
+            for f in FACTS {
+                let _ = write!(out, " {f:>10}");
+            }
+            let _ = writeln!(out, " {:>8} {:>11}", "warnings", "unaccounted");
+            for p in &self.parsers {
+                let _ = write!(out, "{:<8} {:>4}", p.parser, "");
+                for (_, t) in &p.tallies {
+                    let cell = format!("{}/{}", ratio(t.recall()), ratio(t.precision()));
+                    let _ = write!(out, " {cell:>10}");
+                }
+                let _ = writeln!(out, " {:>8} {:>11}", p.warnings, p.unaccounted);
+            }
+            out.push_str(
+                "(counts are read from the prose by parse::counts, not yet from the model, and kinds \
+                 are detected: both are the same for every parser)\n",
+            );
         }
         let _ = writeln!(
             out,
@@ -1272,6 +1358,7 @@ mod tests {
     fn the_table_names_every_fact_and_page() {
         let f = facts(r#"{"kind":"strategy"}"#);
         let report = QualityReport {
+            parsers: Vec::new(),
             pages: vec![score_page(
                 "I-a",
                 false,
