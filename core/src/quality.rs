@@ -1040,6 +1040,11 @@ fn ratio(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_owned(), |v| format!("{v:.2}"))
 }
 
+/// "recall/precision" of a tally, two decimals, `-` where undefined.
+fn cell(t: &Tally) -> String {
+    format!("{}/{}", ratio(t.recall()), ratio(t.precision()))
+}
+
 impl QualityReport {
     /// The sum of one fact's tallies over the pages `keep` selects.
     pub fn total(&self, fact: &str, keep: impl Fn(&PageScore) -> bool) -> Tally {
@@ -1152,8 +1157,8 @@ impl QualityReport {
                 t.matched,
                 ratio(t.recall()),
                 ratio(t.precision()),
-                format!("{}/{}", ratio(d.recall()), ratio(d.precision())),
-                format!("{}/{}", ratio(h.recall()), ratio(h.precision())),
+                cell(&d),
+                cell(&h),
             );
         }
         let mut families: Vec<&str> = self.pages.iter().map(|p| p.family.as_str()).collect();
@@ -1173,8 +1178,7 @@ impl QualityReport {
             let _ = write!(out, "{fam:<7} {n:>5}");
             for f in FACTS {
                 let t = self.total(f, |p| p.family == fam);
-                let cell = format!("{}/{}", ratio(t.recall()), ratio(t.precision()));
-                let _ = write!(out, " {cell:>10}");
+                let _ = write!(out, " {:>10}", cell(&t));
             }
             out.push('\n');
         }
@@ -1191,8 +1195,7 @@ impl QualityReport {
             for p in &self.parsers {
                 let _ = write!(out, "{:<8} {:>4}", p.parser, "");
                 for (_, t) in &p.tallies {
-                    let cell = format!("{}/{}", ratio(t.recall()), ratio(t.precision()));
-                    let _ = write!(out, " {cell:>10}");
+                    let _ = write!(out, " {:>10}", cell(t));
                 }
                 let _ = writeln!(out, " {:>8} {:>11}", p.warnings, p.unaccounted);
             }
