@@ -37,7 +37,7 @@
 //! | counts | the headline counts read from the page's prose by [`headline_counts`] (the model does not carry them yet) | one item per status and per total of each `progress_counts` entry: the status words are equal (as names) or read as the same [`Status`], the value is equal (an integer exactly; an approximate value by its words, as names, "more than 200"), and the groups agree (equal or one contains the other, as names; a count with no group agrees with any) |
 //! | kinds | [`DocumentKind::detect`] on the page | the kind's name equals the fact's `kind` |
 //! | titles | the label of the document node (the first strategy or plan node with no parent), or a progress report's title | only on pages whose facts give a title: equal when folded, case-insensitively |
-//! | periods | the period of the first strategy or plan node that has one, as `YYYY-YYYY` | equal to the fact's `period`; a period found where the fact is `null` counts as found and unmatched |
+//! | periods | the period of the document node, else of the first strategy or plan node that has one, as `YYYY-YYYY` | equal to the fact's `period`; a period found where the fact is `null` counts as found and unmatched |
 //!
 //! # Lines and warnings
 //!
