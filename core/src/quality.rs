@@ -30,7 +30,7 @@
 //! | actions | strategic action and action nodes (text = node text, else label); progress rows (text = title) | the number is equal where the fact has one, and the folded text starts with the folded `text_starts`; each fact takes the first unmatched action that fits, in document order |
 //! | leads | `led_by` targets of each found action | on a matched action pair, a name equals the fact's (compared as names) in the partner's label, its attrs `name` (canonical), `as_written` or `spellings` (text or a list), or the edge's attr `name` or `as_written` |
 //! | partners | `key_partner` targets of each found action | as leads |
-//! | deadlines | the phrase of each found action's deadline | on a matched pair, the phrases are equal folded, case-insensitively, without a trailing colon |
+//! | deadlines | the phrase of each found action's deadline | on a matched pair, the phrases are equal folded, case-insensitively, without a trailing colon, comma or full stop and without brackets around the phrase ("(to 2022)") |
 //! | statuses | the action's status (attr `status_as_written`, `status`; a progress row's status) | only on pages whose facts record statuses: on a matched pair, the words are equal (as names), or both read as the same [`Status`] |
 //! | outcomes | outcome nodes (text = node text, else label) | the number is equal where the fact has one, and the folded text starts with the fact's text (case-insensitive) |
 //! | priorities | priority nodes (title = label, else text) | the number is equal where the fact has one, and the title starts with the fact's title (compared as names) |
@@ -337,9 +337,15 @@ fn name_key(text: &str) -> String {
     fold(&out)
 }
 
-/// A deadline phrase for comparison: folded, lower case, no trailing colon.
+/// A deadline phrase for comparison: folded, lower case, without a trailing
+/// colon, comma or full stop and without the brackets around it ("(to 2022)").
 fn phrase_key(text: &str) -> String {
-    fold(text.trim().trim_end_matches(':')).to_lowercase()
+    let t = text.trim().trim_end_matches([':', ',', '.', ';']).trim();
+    let t = match t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => inner,
+        None => t,
+    };
+    fold(t).to_lowercase()
 }
 
 fn text_of(node: &Node) -> String {
@@ -1266,6 +1272,8 @@ mod tests {
         );
         assert_eq!(name_key("  Scottish   Government "), "scottish government");
         assert_eq!(phrase_key("By Spring 2025:"), "by spring 2025");
+        assert_eq!(phrase_key(" (to  2022) "), "to 2022");
+        assert_eq!(phrase_key("by end 2024."), "by end 2024");
     }
 
     #[test]
