@@ -1221,21 +1221,28 @@ impl QualityReport {
                  are detected: both are the same for every parser)\n",
             );
         }
+        let names: Vec<String> = self
+            .pages
+            .iter()
+            .map(|p| {
+                if p.held_out {
+                    format!("holdout/{}", p.name)
+                } else {
+                    p.name.clone()
+                }
+            })
+            .collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(4);
         let _ = writeln!(
             out,
-            "\n{:<52} {:>8} {:>8} {:>8} {:>5} {:>11} {:>7}",
+            "\n{:<width$} {:>8} {:>8} {:>8} {:>5} {:>11} {:>7}",
             "page", "kind", "detected", "warnings", "lines", "unaccounted", "actions"
         );
-        for p in &self.pages {
+        for (p, name) in self.pages.iter().zip(&names) {
             let a = p.tally("actions").copied().unwrap_or_default();
-            let name = if p.held_out {
-                format!("holdout/{}", p.name)
-            } else {
-                p.name.clone()
-            };
             let _ = writeln!(
                 out,
-                "{:<52} {:>8} {:>8} {:>8} {:>5} {:>11} {:>7}",
+                "{:<width$} {:>8} {:>8} {:>8} {:>5} {:>11} {:>7}",
                 name,
                 p.kind_expected,
                 p.kind_detected,
