@@ -683,6 +683,9 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
     Some((normalise_words(words), None, k))
 }
 
+/// The most counts one group takes; a longer run of counts starts a new group.
+const MAX_GROUP_COUNTS: usize = 32;
+
 /// A sentence's counts before they join a group.
 #[derive(Default)]
 struct Draft {
@@ -885,10 +888,13 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
     let mut remaining: Vec<bool> = Vec::new();
     for (d, span, before) in drafts {
         let noun = d.group.as_ref().map(|(_, n)| n.clone());
+        // A group that already has the draft's status, or is implausibly long
+        // (which also keeps the comparison cheap), takes no more.
         let repeats = |group: &CountGroup| {
-            d.counts
-                .iter()
-                .any(|c| group.counts.iter().any(|o| o.words == c.words))
+            group.counts.len() >= MAX_GROUP_COUNTS
+                || d.counts
+                    .iter()
+                    .any(|c| group.counts.iter().any(|o| o.words == c.words))
         };
         let list = match (&noun, last_groupless) {
             (None, Some((g, line))) if line == before && !repeats(&out.groups[g]) => Some(g),
