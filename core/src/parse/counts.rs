@@ -882,7 +882,9 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
     // "… delivered more than 90% of our commitments").
     // Counts with no group on consecutive lines are one list ("• 24% (21) complete",
     // "• 49% (44) on track").
-    let mut nouns: Vec<Option<String>> = Vec::new();
+    // The last group of each group noun.
+    let mut last_of_noun: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut last_groupless: Option<(usize, usize)> = None; // (group, line)
                                                            // Whether a sentence of the group speaks of "the remaining" ones.
     let mut remaining: Vec<bool> = Vec::new();
@@ -902,20 +904,17 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
         };
         let join = list.or_else(|| {
             noun.as_ref().and_then(|n| {
-                nouns
-                    .iter()
-                    .rposition(|m| m.as_ref() == Some(n))
-                    .filter(|&g| {
-                        let group: &CountGroup = &out.groups[g];
-                        // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
-                        let two_totals = match (&group.total, &d.total) {
-                            (Some(a), Some(b)) => {
-                                (a.number, a.unit, a.bound) != (b.number, b.unit, b.bound)
-                            }
-                            _ => false,
-                        };
-                        !two_totals && !repeats(group)
-                    })
+                last_of_noun.get(n).copied().filter(|&g| {
+                    let group: &CountGroup = &out.groups[g];
+                    // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
+                    let two_totals = match (&group.total, &d.total) {
+                        (Some(a), Some(b)) => {
+                            (a.number, a.unit, a.bound) != (b.number, b.unit, b.bound)
+                        }
+                        _ => false,
+                    };
+                    !two_totals && !repeats(group)
+                })
             })
         });
         let groupless = noun.is_none();
@@ -936,9 +935,12 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                     counts: d.counts,
                     span,
                 });
-                nouns.push(noun);
                 remaining.push(d.remaining);
-                out.groups.len() - 1
+                let g = out.groups.len() - 1;
+                if let Some(n) = noun {
+                    last_of_noun.insert(n, g);
+                }
+                g
             }
         };
         last_groupless = groupless.then_some((g, span.line));
