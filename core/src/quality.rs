@@ -69,7 +69,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::{AttrValue, EdgeKind, Node, NodeKind, SourceSpan, Strategy};
 use crate::parse::counts::{headline_counts, CountGroup, CountValue};
@@ -546,61 +546,87 @@ fn node_spans(s: &Strategy) -> Vec<(usize, usize)> {
     spans
 }
 
+/// A parse in one shape, whichever parser read the page: the strategy (empty
+/// for a progress report), the report (empty for the others), and what the
+/// parser reported and set aside. The one place that knows the parsers' result types.
+struct Parsed {
+    strategy: Strategy,
+    report: ProgressReport,
+    diagnostics: Vec<Diagnostic>,
+    skipped: Vec<TextLine>,
+    unclassified: Vec<TextLine>,
+}
+
+/// Read `text` with the parser of `kind`; `None` for canonical JSON that does not read.
+fn parse_for_scoring(text: &str, kind: DocumentKind) -> Option<Parsed> {
+    Some(match parse_document(text, Some(kind)).ok()? {
+        ParsedDocument::Strategy(p) => Parsed {
+            strategy: p.strategy,
+            report: ProgressReport::default(),
+            diagnostics: p.diagnostics,
+            skipped: p.skipped,
+            unclassified: p.unclassified,
+        },
+        ParsedDocument::Progress(p) => Parsed {
+            strategy: Strategy::new(),
+            report: p.report,
+            diagnostics: p.diagnostics,
+            skipped: p.skipped,
+            unclassified: p.unclassified,
+        },
+        // A kind the scorer does not know yet gives nothing.
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
+/// What a parse found, in the facts' terms, with the lines it did not account for.
+fn found_in(text: &str, p: &Parsed) -> Found {
+    let mut found = found_in_strategy(&p.strategy);
+    let from_report = found_in_report(&p.report);
+    found.actions.extend(from_report.actions);
+    if found.title.is_none() {
+        found.title = from_report.title;
+    }
+    let mut spans = node_spans(&p.strategy);
+    text_line_spans(&p.skipped, &mut spans);
+    text_line_spans(&p.unclassified, &mut spans);
+    // A progress report records only the first line of each row: the lines after
+    // it are the row's, and the lines before the first row may be its title.
+    let first_row = p.report.entries.iter().map(|e| e.line).min();
+    let title = fold(&p.report.title);
+    found.unaccounted = untouched(text, spans)
+        .into_iter()
+        .filter(|&(number, start, end)| match first_row {
+            Some(first) if number >= first => false,
+            _ => !text
+                .get(start..end)
+                .is_some_and(|t| !title.is_empty() && title.contains(&fold(t))),
+        })
+        .map(|(n, _, _)| n)
+        .collect();
+    found.warnings = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .count();
+    found
+}
+
 /// Parse `text` and read what the parser found, with line accounting and warnings.
 fn read_page(text: &str, options: &ScoreOptions) -> (Found, String) {
     let kind = options.kind.unwrap_or_else(|| DocumentKind::detect(text));
-    let lines = source_lines(text).count();
-    let (mut found, unaccounted, warnings) = match parse_document(text, Some(kind)) {
-        Ok(ParsedDocument::Strategy(p)) => {
-            let mut spans = node_spans(&p.strategy);
-            text_line_spans(&p.skipped, &mut spans);
-            text_line_spans(&p.unclassified, &mut spans);
-            let left = untouched(text, spans)
-                .into_iter()
-                .map(|(n, _, _)| n)
-                .collect();
-            let warnings = p
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-                .count();
-            (found_in_strategy(&p.strategy), left, warnings)
-        }
-        Ok(ParsedDocument::Progress(p)) => {
-            let mut spans = Vec::new();
-            text_line_spans(&p.skipped, &mut spans);
-            text_line_spans(&p.unclassified, &mut spans);
-            let first_row = p.report.entries.iter().map(|e| e.line).min();
-            let title = fold(&p.report.title);
-            let left = untouched(text, spans)
-                .into_iter()
-                .filter(|&(number, start, end)| match first_row {
-                    Some(first) if number >= first => false,
-                    _ => !text
-                        .get(start..end)
-                        .is_some_and(|t| !title.is_empty() && title.contains(&fold(t))),
-                })
-                .map(|(n, _, _)| n)
-                .collect();
-            let warnings = p
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity >= Severity::Warning)
-                .count();
-            (found_in_report(&p.report), left, warnings)
-        }
-        // Canonical JSON that does not read, or a kind the tool cannot read: nothing found,
-        // every line unaccounted.
-        _ => (
-            Found::default(),
-            source_lines(text).map(|l| l.number).collect(),
-            1,
-        ),
+    let mut found = match parse_for_scoring(text, kind) {
+        Some(p) => found_in(text, &p),
+        // Canonical JSON that does not read: nothing found, every line unaccounted.
+        None => Found {
+            unaccounted: source_lines(text).map(|l| l.number).collect(),
+            warnings: 1,
+            ..Found::default()
+        },
     };
     found.counts = headline_counts(text).groups;
-    found.lines = lines;
-    found.unaccounted = unaccounted;
-    found.warnings = warnings;
+    found.lines = source_lines(text).count();
     (found, kind.as_str().to_owned())
 }
 
