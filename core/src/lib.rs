@@ -39,6 +39,8 @@ pub mod model;
 pub mod parse;
 pub mod progress;
 pub mod proposals;
+#[cfg(feature = "quality")]
+pub mod quality;
 pub mod query;
 pub mod report;
 mod sort;

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 use crate::progress::ProgressReport;
 
+pub mod counts;
 pub mod date;
 pub mod document;
 pub mod gazetteer;
