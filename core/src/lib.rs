@@ -40,7 +40,9 @@ pub mod parse;
 pub mod progress;
 pub mod query;
 pub mod report;
+pub(crate) mod rules;
 mod sort;
+mod text;
 pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};

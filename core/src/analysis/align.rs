@@ -15,10 +15,10 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, statement, PlanIndex};
 use super::similarity::{greedy_pairs, normalise, Trigrams};
 use super::table::{row, table};
 use crate::model::{Node, NodeKind, Strategy};
+use crate::rules::PlanIndex;
 
 /// The least similarity for two outcomes or priorities to be paired by [`align`].
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
@@ -59,14 +59,14 @@ pub struct Alignment {
 table!(Alignment, AlignmentRow);
 
 fn label(n: &Node) -> String {
-    short_title(n)
+    n.name().to_owned()
 }
 
 fn text_items<'a>(idx: &PlanIndex<'a>, kind: NodeKind) -> Vec<(&'a Node, Trigrams)> {
     idx.of_kind(kind)
         .into_iter()
         .filter_map(|p| idx.node(p))
-        .map(|n| (n, Trigrams::new(&statement(n))))
+        .map(|n| (n, Trigrams::new(n.statement())))
         .collect()
 }
 
