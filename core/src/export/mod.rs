@@ -366,7 +366,9 @@ mod tests {
     /// old one copied the rest of the word per piece, 10,000 times here).
     #[test]
     fn wraps_a_very_long_word_whole() {
-        let word: String = (0..200_000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let word: String = (0..200_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
         let lines = wrap(&word, 20, usize::MAX);
         assert_eq!(lines.len(), 10_000);
         assert!(lines.iter().all(|l| l.chars().count() == 20));
