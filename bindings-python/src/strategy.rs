@@ -333,7 +333,7 @@ impl PyStrategy {
     /// >>> plan = stratagraph.generate_plan("S", actions=30)
     /// >>> rows = plan.node_contexts().to_pylist()
     /// >>> len(rows) == len(plan), rows[0]["kind"]
-    /// (True, 'strategy')
+    /// (True, 'plan')
     fn node_contexts(&self, py: Python<'_>) -> PyResult<PyTable> {
         let inner = &self.inner;
         let table = detached_ok(py, || query::node_contexts(inner))?;

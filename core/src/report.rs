@@ -313,22 +313,31 @@ fn relations(s: &Strategy, contexts: &Contexts<'_>, n: &Node, indent: &str, out:
     if let Some(p) = &n.period {
         line("Period", vec![window(p)]);
     }
-    let leads: Vec<String> = s.targets(id, EdgeKind::LedBy).map(|p| p.title()).collect();
+    // An action's partners, outcomes and status are the rules' (its node
+    // context); any other node's are its own edges and attributes.
+    let context = contexts.get(id).filter(|_| n.kind == NodeKind::Action);
+    let listed =
+        |cell: &str| -> Vec<&Node> { cell.split("; ").filter_map(|id| s.node(id)).collect() };
+    let (leads, key_partners, outcomes) = match context {
+        Some(c) => (
+            listed(&c.leads),
+            listed(&c.key_partners),
+            listed(&c.outcomes),
+        ),
+        None => (
+            s.targets(id, EdgeKind::LedBy).collect(),
+            s.targets(id, EdgeKind::KeyPartner).collect(),
+            s.targets(id, EdgeKind::ContributesTo).collect(),
+        ),
+    };
     let joint = leads.len() > 1;
+    let leads = leads.into_iter().map(Node::title).collect();
     line(if joint { "Joint lead" } else { "Lead" }, leads);
-    line("Key partners", names(s.targets(id, EdgeKind::KeyPartner)));
+    line("Key partners", names(key_partners.into_iter()));
     if let Some(d) = &n.deadline {
         line("Deadline", vec![window(d)]);
     }
-    let context = contexts.get(id);
-    match context {
-        // An action counts for its own outcomes and its containers' (the rules).
-        Some(c) if n.kind == NodeKind::Action => line(
-            "Outcomes",
-            names(c.outcomes.split("; ").filter_map(|o| s.node(o))),
-        ),
-        _ => line("Outcomes", names(s.targets(id, EdgeKind::ContributesTo))),
-    }
+    line("Outcomes", names(outcomes.into_iter()));
     line("Addresses", names(s.targets(id, EdgeKind::Addresses)));
     line("Overseen by", names(s.sources(id, EdgeKind::Oversees)));
     line("Oversees", names(s.targets(id, EdgeKind::Oversees)));
@@ -349,8 +358,8 @@ fn relations(s: &Strategy, contexts: &Contexts<'_>, n: &Node, indent: &str, out:
         line("Key partner in", names(s.sources(id, EdgeKind::KeyPartner)));
     }
     let status = match context {
-        Some(c) if n.kind == NodeKind::Action => c.status.as_deref(),
-        _ => n.attrs.get("status").and_then(|v| v.as_text()),
+        Some(c) => c.status.as_deref(),
+        None => n.attrs.get("status").and_then(|v| v.as_text()),
     };
     if let Some(status) = status {
         line("Status", vec![status.replace('_', " ")]);
