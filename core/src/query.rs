@@ -10,10 +10,16 @@
 //!   of edges; [`explain_path`]: the shortest chain of edges between any two nodes.
 //! - [`actions_table`] / [`outcomes_table`]: one typed row per action (the
 //!   typed twin of the CSV actions table) and per outcome, for DataFrames.
+//! - [`node_contexts`]: every node's containers, counted outcomes, status and
+//!   partners in one batch (what the explorer reads).
 //!
-//! The rules, used by every analysis:
+//! The rules, written once inside the crate (its `rules` module) and read by every
+//! table, export and binding (the CSV and HTML actions tables, the report, coverage,
+//! [`node_contexts`], the explorer):
 //!
-//! - An *action* is a node of kind `action`.
+//! - An *action* is a node of kind `action`; its *parent* is its first container in
+//!   canonical order, its *containers* the parent's chain upwards (at most 64, stopping
+//!   at a cycle).
 //! - A partner's *role* on an action is `lead` (the only `led_by` partner),
 //!   `joint_lead` (one of several `led_by` partners) or `key_partner`; a partner
 //!   that both leads and partners an action counts as a lead only.
@@ -21,6 +27,8 @@
 //!   alliance's roles *through* it: those rows carry `via` = the alliance's id.
 //! - An action *counts for* an outcome when it, or any node containing it
 //!   (strategic action, priority, plan), `contributes_to` the outcome.
+//! - An action's *status* is its own `status` attribute, else its nearest
+//!   container's (progress reports rate strategic actions).
 //!
 //! The examples run on the bundled Scottish delivery plan's priority 10 as a small
 //! hand-built fixture (`tests/fixtures/mini-plan.json`).
@@ -681,11 +689,6 @@ pub struct ActionsTable {
 }
 table!(ActionsTable, ActionRow);
 
-/// The number of a node, else its short title.
-fn number_or_name(n: &crate::model::Node) -> String {
-    n.number_or_name().to_owned()
-}
-
 /// Every action as one typed row (see [`ActionRow`]), in canonical order: the
 /// typed twin of the CSV actions table, for DataFrames. Built from
 /// [`actions_columns`].
@@ -796,7 +799,7 @@ pub fn outcomes_table(s: &Strategy) -> OutcomesTable {
             }
             let priorities: Vec<String> = priorities
                 .into_iter()
-                .filter_map(|p| idx.node(p).map(number_or_name))
+                .filter_map(|p| idx.node(p).map(|n| n.number_or_name().to_owned()))
                 .collect();
             Some(OutcomeRow {
                 id: node.id.to_string(),
