@@ -436,7 +436,8 @@ fn context_columns<'a>(
     let mut outcomes = ByList::new(rows);
     let mut status = ByText::default();
     let mut inheritance = InheritedOutcomes::new(idx.len());
-    let mut entry_codes: HashMap<u32, u32, BuildHasherDefault<PositionHasher>> = HashMap::default();
+    // The code of each inherited list's cell, by entry, once a row holds it.
+    let mut entry_codes: Vec<u32> = Vec::new();
     let (mut roles, mut lead, mut partner, mut own) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &a in actions {
@@ -466,10 +467,17 @@ fn context_columns<'a>(
 
         // The outcomes it counts for: its own and those its containers give.
         let code = match inheritance.of_action(idx, a, &mut own) {
-            Some(entry) => *entry_codes.entry(entry).or_insert_with(|| {
-                let list = inheritance.list(entry);
-                outcomes.code(list, || outcomes_cell(idx, list))
-            }),
+            Some(entry) => {
+                let e = entry as usize;
+                if entry_codes.len() <= e {
+                    entry_codes.resize(e + 1, NONE);
+                }
+                if entry_codes[e] == NONE {
+                    let list = inheritance.list(entry);
+                    entry_codes[e] = outcomes.code(list, || outcomes_cell(idx, list));
+                }
+                entry_codes[e]
+            }
             None => outcomes.code(&own, || outcomes_cell(idx, &own)),
         };
         outcomes.push(code);
