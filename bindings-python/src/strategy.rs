@@ -321,6 +321,24 @@ impl PyStrategy {
         Ok(PyTable::new("actions_table", table))
     }
 
+    /// Every node's context in one call, by the core's rules: ``id``,
+    /// ``kind``, ``parent``, ``ancestors`` (nearest first), ``priority``,
+    /// ``strategic_action``, ``outcomes`` (those it counts for: its own and its
+    /// containers'), ``leads``, ``key_partners``, ``status`` (its own, else its
+    /// nearest container's), ``status_from`` and ``status_date``; lists are ids
+    /// joined by ``"; "``.
+    ///
+    /// >>> import stratagraph
+    /// >>> plan = stratagraph.generate_plan("S", actions=30)
+    /// >>> rows = plan.node_contexts().to_pylist()
+    /// >>> len(rows) == len(plan), rows[0]["kind"]
+    /// (True, 'plan')
+    fn node_contexts(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let inner = &self.inner;
+        let table = detached_ok(py, || query::node_contexts(inner))?;
+        Ok(PyTable::new("node_contexts", table))
+    }
+
     /// For ``actions_df()``: the actions table column by column, as
     /// ``(columns, column_types, values)`` with the values as
     /// ``Table._pandas_columns`` gives them (shared cells as one ``str``).

@@ -185,23 +185,25 @@ function formatFilter(state) {
   return params.toString();
 }
 
-/** Everything the explorer needs of a strategy, read in a few batch calls. */
+/** The ids of a context cell (ids joined by "; "). */
+const idList = (cell) => (cell ? cell.split('; ') : []);
+
+/**
+ * Everything the explorer needs of a strategy, read in a few batch calls. Where each node sits
+ * (its containers, the outcomes it counts for, its status, its leads) is the core's answer
+ * (`nodeContexts`): the explorer applies no rule of its own.
+ */
 function buildModel(sg, strategy) {
   const nodes = new Map(strategy.nodes().map((n) => [n.id, n]));
-  const parent = new Map();
-  const contributes = new Map();
-  const leads = new Map();
-  const keyPartners = new Map();
-  const push = (map, key, value) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  for (const e of strategy.edges()) {
-    if (e.kind === 'contains' && !parent.has(e.target)) parent.set(e.target, e.source);
-    else if (e.kind === 'contributes_to') push(contributes, e.source, e.target);
-    else if (e.kind === 'led_by') push(leads, e.source, e.target);
-    else if (e.kind === 'key_partner') push(keyPartners, e.source, e.target);
+  const context = new Map();
+  for (const r of strategy.nodeContexts().rows) {
+    context.set(r.id, {
+      ancestors: idList(r.ancestors),
+      outcomes: idList(r.outcomes),
+      leads: idList(r.leads),
+      keyPartners: idList(r.key_partners),
+      status: r.status ? { status: r.status, from: r.status_from } : null,
+    });
   }
   // Every role of every partner on every action, alliances included (core: responsibilities).
   const partnersOf = new Map();
@@ -212,44 +214,17 @@ function buildModel(sg, strategy) {
     set.add(r.partner);
     partnerLabel.set(r.partner, r.partner_label);
   }
-  // Statuses: the nodes' own, and the roll-up to strategic actions, priorities and outcomes.
-  const status = new Map();
-  for (const r of strategy.progressRollup().rows) if (r.status) status.set(r.id, r.status);
-  for (const n of nodes.values()) {
-    const s = n.attrs?.status;
-    if (typeof s === 'string' && !status.has(n.id)) status.set(n.id, s);
-  }
+  // The roll-up of the actions' statuses to strategic actions, priorities and outcomes.
+  const rolledUp = new Map();
+  for (const r of strategy.progressRollup().rows) if (r.status) rolledUp.set(r.id, r.status);
   const load = strategy.partnerLoad().rows;
   const statusLabels = new Map(sg.statuses().map((s) => [s.status, s.label]));
-  return { nodes, parent, contributes, leads, keyPartners, partnersOf, partnerLabel, status, load, statusLabels };
+  return { nodes, context, partnersOf, partnerLabel, rolledUp, load, statusLabels };
 }
 
-/** The containers of `id`, nearest first (bounded: a faulty document may loop). */
-function ancestorsOf(model, id) {
-  const out = [];
-  let cur = model.parent.get(id);
-  while (cur !== undefined && out.length < 64 && !out.includes(cur)) {
-    out.push(cur);
-    cur = model.parent.get(cur);
-  }
-  return out;
-}
-
-/** The outcomes a node counts for: its own and its containers' (the core's rule). */
-function outcomesOf(model, id) {
-  const out = new Set();
-  for (const x of [id, ...ancestorsOf(model, id)]) {
-    for (const o of model.contributes.get(x) ?? []) if (model.nodes.get(o)?.kind === 'outcome') out.add(o);
-  }
-  return [...out];
-}
-
-/** A node's status: its own or rolled up, else its nearest container's. */
-function statusOf(model, id) {
-  if (model.status.has(id)) return { status: model.status.get(id), from: id };
-  for (const a of ancestorsOf(model, id)) if (model.status.has(a)) return { status: model.status.get(a), from: a };
-  return null;
-}
+const NO_CONTEXT = { ancestors: [], outcomes: [], leads: [], keyPartners: [], status: null };
+/** The core's context of a node. */
+const contextOf = (model, id) => model.context.get(id) ?? NO_CONTEXT;
 
 export class StrategyExplorer extends HTMLElement {
   static observedAttributes = ['src', 'text', 'format', 'filter', 'partners'];
@@ -630,7 +605,7 @@ export class StrategyExplorer extends HTMLElement {
       'Any priority',
       ofKind('priority').map((n) => [n.id, clip(`${n.number ?? ''} ${n.text ?? n.label ?? ''}`.trim(), 50)]),
     );
-    const present = new Set(model.status.values());
+    const present = new Set([...model.context.values()].map((c) => c.status?.status).filter(Boolean));
     fill(
       selects.status,
       present.size ? 'Any status' : 'No statuses reported',
@@ -693,9 +668,9 @@ export class StrategyExplorer extends HTMLElement {
     };
     const passes = (id) => {
       if (s.partner && !model.partnersOf.get(id)?.has(s.partner)) return false;
-      if (s.priority && !ancestorsOf(model, id).includes(s.priority)) return false;
-      if (s.outcome && !outcomesOf(model, id).includes(s.outcome)) return false;
-      if (s.status && statusOf(model, id)?.status !== s.status) return false;
+      if (s.priority && !contextOf(model, id).ancestors.includes(s.priority)) return false;
+      if (s.outcome && !contextOf(model, id).outcomes.includes(s.outcome)) return false;
+      if (s.status && contextOf(model, id).status?.status !== s.status) return false;
       return true;
     };
     const matches = new Set();
@@ -709,9 +684,9 @@ export class StrategyExplorer extends HTMLElement {
       }
       matches.add(id);
       context.add(id);
-      for (const a of ancestorsOf(model, id)) context.add(a);
+      for (const a of contextOf(model, id).ancestors) context.add(a);
       if (n.kind === 'action') {
-        for (const o of outcomesOf(model, id)) context.add(o);
+        for (const o of contextOf(model, id).outcomes) context.add(o);
         for (const p of model.partnersOf.get(id) ?? []) context.add(p);
       }
     }
@@ -737,24 +712,27 @@ export class StrategyExplorer extends HTMLElement {
     const model = this.#model;
     const n = model.nodes.get(id);
     const names = (ids) => (ids ?? []).map((p) => model.nodes.get(p)?.label || model.partnerLabel.get(p) || p);
-    const st = statusOf(model, id);
+    const ctx = contextOf(model, id);
+    const st = ctx.status;
+    const rolled = model.rolledUp.get(id);
     return {
       id,
       kind: KIND_NAMES[n.kind] ?? n.kind,
       number: n.number ?? '',
       label: n.label ?? '',
       text: n.text ?? '',
-      leads: names(model.leads.get(id)),
-      keyPartners: names(model.keyPartners.get(id)),
+      leads: names(ctx.leads),
+      keyPartners: names(ctx.keyPartners),
       deadline: describeWindow(n.deadline),
       period: describeWindow(n.period),
-      outcomes: outcomesOf(model, id).map((o) => {
+      outcomes: ctx.outcomes.map((o) => {
         const on = model.nodes.get(o);
         return `${nodeName(on)}${on?.text ? `: ${on.text}` : ''}`;
       }),
       status: st
         ? `${model.statusLabels.get(st.status) ?? st.status}${st.from !== id ? ` (${nodeName(model.nodes.get(st.from))})` : ''}`
         : '',
+      rolledUp: rolled ? (model.statusLabels.get(rolled) ?? rolled) : '',
     };
   }
 
@@ -778,6 +756,7 @@ export class StrategyExplorer extends HTMLElement {
       ['period', 'Period', d.period],
       ['outcomes', 'Outcomes', d.outcomes],
       ['status', 'Status', d.status],
+      ['rolled-up', 'Rolled up', d.rolledUp],
     ];
     const dl = h('dl');
     for (const [field, name, value] of rows) {

@@ -53,6 +53,16 @@ impl Strategy {
         table(&query::actions_table(self.inner()))
     }
 
+    /// Every node's context in one call, by the core's rules: its parent and
+    /// containers (nearest first), the nearest priority and strategic action,
+    /// the outcomes it counts for (its own and its containers'), its leads and
+    /// key partners, and its status (its own, else its nearest container's) with
+    /// the node it comes from. Lists are ids joined by `"; "`.
+    #[wasm_bindgen(js_name = nodeContexts, unchecked_return_type = "NodeContexts")]
+    pub fn node_contexts(&self) -> Result<JsValue, JsValue> {
+        table(&query::node_contexts(self.inner()))
+    }
+
     /// Why an action counts for an outcome: the chain of edges between them,
     /// each step with a reading ("action 1.1.1 is part of strategic action
     /// 1.1"); `found` is false (and `rows` empty) when it does not.

@@ -175,6 +175,7 @@ mod tests {
         check::<query::ResponsibilityRow>();
         check::<query::PartnerLoadRow>();
         check::<query::ActionRow>();
+        check::<query::NodeContextRow>();
         check::<query::PathStepRow>();
         check::<coverage::PriorityOutcomeRow>();
         check::<coverage::OutcomePartnerRow>();

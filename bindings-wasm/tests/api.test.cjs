@@ -101,6 +101,32 @@ test.describe('queries', () => {
     assert.deepStrictEqual([joint.leads, joint.deadline_end, joint.deadline_phrase], ['Scottish Government; COSLA', '2023-11-30', 'By November 2023']);
   });
 
+  test('nodeContexts: the outcomes and status of each action are the actions table\'s and the CSV\'s (one rule)', () => {
+    const rated = plan.clone();
+    sg.parseProgressReport('10.1 Families.\tDelivered\n10.3 Survivors.\tOff Track\n10.3.2 Support.\tOn Track').report.applyTo(rated);
+    for (const s of [plan, rated, mini(), sg.generateStrategy({ size: 'S', actions: 40, seed: 9 })]) {
+      const contexts = s.nodeContexts();
+      assertTable(contexts, 'nodeContexts');
+      assert.equal(contexts.rows.length, s.nodes().length);
+      const byId = new Map(s.nodes().map((n) => [n.id, n]));
+      const cells = (c) => (c ? c.split('; ') : []);
+      const fromContexts = contexts.rows
+        .filter((r) => r.kind === 'action')
+        .map((r) => [r.id, cells(r.outcomes).map((o) => byId.get(o).number ?? byId.get(o).label).join('; '), r.status ?? '']);
+      const fromTable = s.actionsTable().rows.map((r) => [r.id, r.outcomes, r.status ?? '']);
+      assert.deepStrictEqual(fromContexts, fromTable);
+      // The CSV actions table (no quoted commas in these cells' columns of interest: read from the end).
+      const lines = sg.exportStrategy(s, 'csv', {}).trimEnd().split('\r\n').slice(1);
+      const fromCsv = lines.map((l) => {
+        const f = l.split(',');
+        return [f[0], f.at(-2), f.at(-1)];
+      });
+      assert.deepStrictEqual(fromCsv, fromTable);
+    }
+    const inherited = rated.nodeContexts().rows.find((r) => r.id === 'action:10.1.1');
+    assert.deepStrictEqual([inherited.status, inherited.status_from, inherited.parent], ['delivered', 'strategic-action:10.1', 'strategic-action:10.1']);
+  });
+
   test('explainContribution and explainPath read the chain of edges', () => {
     const why = plan.explainContribution('action:10.3.2', 'outcome:1');
     assertTable(why, 'explainContribution');

@@ -286,7 +286,8 @@ test('the example page: drawing, search, filter, details, keyboard, theme, scree
   assert.equal(details.kind, 'Action');
   assert.equal(details.leads, 'Scottish Government, COSLA');
   assert.equal(details.leadsTerm, 'Leads');
-  assert.equal(details.partners, 'Third sector organisations, national agencies, statutory services');
+  // In the core's order (nodeContexts, as in the actions table): partners as the plan first names them.
+  assert.equal(details.partners, 'Third sector organisations, statutory services, national agencies');
   assert.equal(details.deadline, 'By November 2023 (by 2023-11-30)');
   assert.equal(details.outcomes.length, 7, 'priority 10 contributes to all seven outcomes');
   assert.match(details.text, /^By November 2023, launch a new Strategic Board/);

@@ -350,6 +350,30 @@ export interface ActionRow {
 /** One row per action, in canonical order (`Strategy.actionsTable`). */
 export interface ActionsTable extends Table<ActionRow> {}
 
+/** Where one node sits in the plan, by the core's rules (`Strategy.nodeContexts`); lists are ids joined by "; ". */
+export interface NodeContextRow {
+  id: string;
+  kind: NodeKind;
+  /** Its first container, if any. */
+  parent: string | null;
+  /** Its containers, nearest first. */
+  ancestors: string;
+  priority: string | null;
+  strategic_action: string | null;
+  /** The outcomes it counts for: its own and its containers'. */
+  outcomes: string;
+  leads: string;
+  /** Its key partners that do not also lead it. */
+  key_partners: string;
+  /** Its status: its own, else its nearest container's. */
+  status: Status | null;
+  /** The node the status comes from. */
+  status_from: string | null;
+  status_date: DateText | null;
+}
+/** One row per node, in canonical order (`Strategy.nodeContexts`). */
+export interface NodeContexts extends Table<NodeContextRow> {}
+
 /** One step of a chain of edges. */
 export interface PathStepRow {
   /** Which chain (0-based), shortest first. */

@@ -43,7 +43,9 @@ pub mod proposals;
 pub mod quality;
 pub mod query;
 pub mod report;
+pub(crate) mod rules;
 mod sort;
+mod text;
 pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};

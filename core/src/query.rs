@@ -10,10 +10,16 @@
 //!   of edges; [`explain_path`]: the shortest chain of edges between any two nodes.
 //! - [`actions_table`] / [`outcomes_table`]: one typed row per action (the
 //!   typed twin of the CSV actions table) and per outcome, for DataFrames.
+//! - [`node_contexts`]: every node's containers, counted outcomes, status and
+//!   partners in one batch (what the explorer reads).
 //!
-//! The rules, used by every analysis:
+//! The rules, written once inside the crate (its `rules` module) and read by every
+//! table, export and binding (the CSV and HTML actions tables, the report, coverage,
+//! [`node_contexts`], the explorer):
 //!
-//! - An *action* is a node of kind `action`.
+//! - An *action* is a node of kind `action`; its *parent* is its first container in
+//!   canonical order, its *containers* the parent's chain upwards (at most 64, stopping
+//!   at a cycle).
 //! - A partner's *role* on an action is `lead` (the only `led_by` partner),
 //!   `joint_lead` (one of several `led_by` partners) or `key_partner`; a partner
 //!   that both leads and partners an action counts as a lead only.
@@ -21,6 +27,8 @@
 //!   alliance's roles *through* it: those rows carry `via` = the alliance's id.
 //! - An action *counts for* an outcome when it, or any node containing it
 //!   (strategic action, priority, plan), `contributes_to` the outcome.
+//! - An action's *status* is its own `status` attribute, else its nearest
+//!   container's (progress reports rate strategic actions).
 //!
 //! The examples run on the bundled Scottish delivery plan's priority 10 as a small
 //! hand-built fixture (`tests/fixtures/mini-plan.json`).
@@ -30,10 +38,10 @@ use std::collections::VecDeque;
 
 use serde::Serialize;
 
-use crate::analysis::index::{short_title, statement, PlanIndex, Role, NONE};
 use crate::analysis::table::{row, table};
 use crate::error::Error;
 use crate::model::{Date, EdgeKind, NodeKind, Strategy};
+use crate::rules::{PlanIndex, Role, NONE};
 
 mod actions;
 pub use actions::{
@@ -80,20 +88,6 @@ pub struct Responsibilities {
 }
 table!(Responsibilities, ResponsibilityRow);
 
-/// The alliances `p` belongs to, directly or through other alliances, nearest first.
-fn alliances(idx: &PlanIndex<'_>, p: u32) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::new();
-    let mut queue: VecDeque<u32> = idx.member_of.get(p).iter().copied().collect();
-    while let Some(a) = queue.pop_front() {
-        if a == p || out.contains(&a) || idx.kind(a) != Some(NodeKind::Partner) {
-            continue;
-        }
-        out.push(a);
-        queue.extend(idx.member_of.get(a).iter().copied());
-    }
-    out
-}
-
 /// For every partner position, its `(action, role)` pairs in canonical action order.
 fn roles_by_partner(idx: &PlanIndex<'_>) -> Vec<Vec<(u32, Role)>> {
     let mut by_partner: Vec<Vec<(u32, Role)>> = vec![Vec::new(); idx.len()];
@@ -118,7 +112,7 @@ fn responsibility_rows(
             .iter()
             .map(|&(a, r)| (a, NONE, r))
             .collect();
-        for al in alliances(idx, p) {
+        for al in idx.alliances(p) {
             entries.extend(by_partner[al as usize].iter().map(|&(a, r)| (a, al, r)));
         }
         // Direct (NONE sorts last as u32::MAX, so map it to 0 for ordering).
@@ -132,7 +126,7 @@ fn responsibility_rows(
             let pr = idx.ancestor_of_kind(a, NodeKind::Priority);
             rows.push(ResponsibilityRow {
                 partner: pn.id.to_string(),
-                partner_label: short_title(pn),
+                partner_label: pn.name().to_owned(),
                 action: an.id.to_string(),
                 number: an.number.clone().unwrap_or_default(),
                 role: role.as_str().to_owned(),
@@ -145,7 +139,7 @@ fn responsibility_rows(
                     .as_ref()
                     .map(|d| d.phrase.clone())
                     .unwrap_or_default(),
-                text: statement(an),
+                text: an.statement().to_owned(),
             });
         }
     }
@@ -326,7 +320,7 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
         all.clear();
         all.extend(direct.iter().map(|&(a, _)| a));
         let n_direct = all.len() as u32;
-        for al in alliances(&idx, p) {
+        for al in idx.alliances(p) {
             all.extend(by_partner[al as usize].iter().map(|&(a, _)| a));
         }
         all.sort_unstable();
@@ -353,7 +347,7 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
         }
         let row = PartnerLoadRow {
             partner: pn.id.to_string(),
-            label: short_title(pn),
+            label: pn.name().to_owned(),
             leads,
             joint_leads: joint,
             key_partner: kp,
@@ -409,7 +403,7 @@ table!(PathExplanation, PathStepRow);
 
 fn name(idx: &PlanIndex<'_>, p: u32) -> String {
     match idx.node(p) {
-        Some(n) if n.kind == NodeKind::Partner => short_title(n),
+        Some(n) if n.kind == NodeKind::Partner => n.name().to_owned(),
         Some(n) => {
             let kind = n.kind.as_str().replace('_', " ");
             match &n.number {
@@ -695,11 +689,6 @@ pub struct ActionsTable {
 }
 table!(ActionsTable, ActionRow);
 
-/// The number of a node, else its short title.
-fn number_or_title(n: &crate::model::Node) -> String {
-    actions::number_or_title(n).to_owned()
-}
-
 /// Every action as one typed row (see [`ActionRow`]), in canonical order: the
 /// typed twin of the CSV actions table, for DataFrames. Built from
 /// [`actions_columns`].
@@ -810,13 +799,13 @@ pub fn outcomes_table(s: &Strategy) -> OutcomesTable {
             }
             let priorities: Vec<String> = priorities
                 .into_iter()
-                .filter_map(|p| idx.node(p).map(number_or_title))
+                .filter_map(|p| idx.node(p).map(|n| n.number_or_name().to_owned()))
                 .collect();
             Some(OutcomeRow {
                 id: node.id.to_string(),
                 number: node.number.clone(),
-                label: short_title(node),
-                text: statement(node),
+                label: node.name().to_owned(),
+                text: node.statement().to_owned(),
                 priorities: priorities.join("; "),
                 actions: acts.len() as u32,
                 leads: leads.len() as u32,
@@ -826,4 +815,92 @@ pub fn outcomes_table(s: &Strategy) -> OutcomesTable {
         })
         .collect();
     OutcomesTable { rows }
+}
+
+row! {
+    /// Where one node sits in the plan, by the [module rules](self): what a
+    /// details panel or a filter needs of it. Lists are ids joined by `"; "`.
+    pub struct NodeContextRow {
+        /// The node's id.
+        pub id: String,
+        /// The node's kind.
+        pub kind: String => Category,
+        /// The id of its parent (its first container), if it has one.
+        pub parent: Option<String>,
+        /// The ids of its containers, nearest first (at most 64; a cycle stops the list).
+        pub ancestors: String,
+        /// The id of the nearest priority containing it.
+        pub priority: Option<String>,
+        /// The id of the nearest strategic action containing it.
+        pub strategic_action: Option<String>,
+        /// The ids of the outcomes it counts for: its own and its containers'.
+        pub outcomes: String,
+        /// The ids of the partners leading it.
+        pub leads: String,
+        /// The ids of its key partners that do not also lead it.
+        pub key_partners: String,
+        /// Its status: its own, else its nearest container's.
+        pub status: Option<String> => Category,
+        /// The id of the node the status comes from (itself, or a container).
+        pub status_from: Option<String>,
+        /// The `status_date` of the node the status comes from.
+        pub status_date: Option<Date>,
+    }
+}
+
+/// One row per node: [`node_contexts`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NodeContexts {
+    /// The rows, in canonical node order.
+    pub rows: Vec<NodeContextRow>,
+}
+table!(NodeContexts, NodeContextRow);
+
+/// Every node's context (see [`NodeContextRow`]) in one call: its parent and
+/// containers, the outcomes it counts for, its status and its partners, by the
+/// same rules as [`actions_table`] (an action's `outcomes` and `status` here name
+/// the same outcomes and status as its row there).
+///
+/// ```
+/// use stratagraph::{query, Strategy};
+/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let c = query::node_contexts(&s);
+/// let a = c.rows.iter().find(|r| r.id == "action:1.1.2").unwrap();
+/// assert_eq!(a.parent.as_deref(), Some("strategic-action:1.1"));
+/// assert_eq!(a.outcomes, "outcome:1; outcome:2");
+/// assert_eq!(a.leads, "partner:scottish-government");
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn node_contexts(s: &Strategy) -> NodeContexts {
+    let idx = PlanIndex::new(s);
+    let ids = |ps: &mut dyn Iterator<Item = u32>| crate::rules::join(&idx, ps, false);
+    let id = |p: u32| (p != NONE).then(|| idx.id(p).to_owned());
+    let mut inherited = crate::rules::InheritedOutcomes::new(idx.len());
+    let (mut own, mut roles) = (Vec::new(), Vec::new());
+    let rows = (0..idx.len() as u32)
+        .filter_map(|p| {
+            let n = idx.node(p)?;
+            let outcomes = match inherited.of_action(&idx, p, &mut own) {
+                Some(entry) => ids(&mut inherited.list(entry).iter().copied()),
+                None => ids(&mut own.iter().copied()),
+            };
+            idx.roles_into(p, &mut roles);
+            let status = idx.status_of(p);
+            Some(NodeContextRow {
+                id: n.id.to_string(),
+                kind: n.kind.as_str().to_owned(),
+                parent: idx.parent_of(p).and_then(id),
+                ancestors: ids(&mut idx.ancestors(p).into_iter()),
+                priority: id(idx.ancestor_of_kind(p, NodeKind::Priority)),
+                strategic_action: id(idx.ancestor_of_kind(p, NodeKind::StrategicAction)),
+                outcomes,
+                leads: ids(&mut roles.iter().filter(|r| r.1.is_lead()).map(|r| r.0)),
+                key_partners: ids(&mut roles.iter().filter(|r| !r.1.is_lead()).map(|r| r.0)),
+                status: status.map(|(t, _)| t.to_owned()),
+                status_from: status.map(|(_, q)| idx.id(q).to_owned()),
+                status_date: status.and_then(|(_, q)| idx.status_date(q)),
+            })
+        })
+        .collect();
+    NodeContexts { rows }
 }

@@ -27,11 +27,13 @@ pub fn text_report(s: &Strategy, diagnostics: &[Diagnostic]) -> String {
     let mut out = String::new();
     summary_line(s, &mut out);
     let mut printed = vec![false; s.len()];
+    let table = crate::query::node_contexts(s);
+    let contexts: Contexts<'_> = table.rows.iter().map(|r| (r.id.as_str(), r)).collect();
     for root in s
         .nodes()
         .filter(|n| in_outline(n.kind) && s.parent(n.id.as_str()).is_none())
     {
-        outline(s, root, 0, &mut printed, &mut out);
+        outline(s, &contexts, root, 0, &mut printed, &mut out);
     }
     for kind in NodeKind::ALL {
         let rest: Vec<&Node> = s
@@ -51,7 +53,7 @@ pub fn text_report(s: &Strategy, diagnostics: &[Diagnostic]) -> String {
                 (None, true, None) => n.id.to_string(),
             };
             wrap_into(&mut out, &head, "  - ", "    ");
-            relations(s, n, "    ", &mut out);
+            relations(s, &contexts, n, "    ", &mut out);
         }
     }
     analysis_sections(s, &mut out);
@@ -92,7 +94,7 @@ fn analysis_sections(s: &Strategy, out: &mut String) {
             let _ = writeln!(
                 out,
                 "  {:<width$}  leads {:>3} (joint {:>2})  key partner {:>3}  via alliance {:>2}  priorities {:>2}  outcomes {:>2}",
-                truncate_chars(&r.label, width),
+                crate::text::ellipsize(&r.label, width),
                 r.leads,
                 r.joint_leads,
                 r.key_partner,
@@ -178,15 +180,6 @@ fn analysis_sections(s: &Strategy, out: &mut String) {
     }
 }
 
-fn truncate_chars(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-    t.push('\u{2026}');
-    t
-}
-
 fn in_outline(kind: NodeKind) -> bool {
     matches!(
         kind,
@@ -267,7 +260,14 @@ fn heading(n: &Node) -> String {
     }
 }
 
-fn outline(s: &Strategy, n: &Node, depth: usize, printed: &mut [bool], out: &mut String) {
+fn outline(
+    s: &Strategy,
+    contexts: &Contexts<'_>,
+    n: &Node,
+    depth: usize,
+    printed: &mut [bool],
+    out: &mut String,
+) {
     let Some(pos) = s.position(n.id.as_str()) else {
         return;
     };
@@ -280,11 +280,14 @@ fn outline(s: &Strategy, n: &Node, depth: usize, printed: &mut [bool], out: &mut
         out.push('\n');
     }
     wrap_into(out, &heading(n), &indent, &format!("{indent}    "));
-    relations(s, n, &format!("{indent}    "), out);
+    relations(s, contexts, n, &format!("{indent}    "), out);
     for child in s.children(n.id.as_str()) {
-        outline(s, child, depth + 1, printed, out);
+        outline(s, contexts, child, depth + 1, printed, out);
     }
 }
+
+/// Each node's context by id.
+type Contexts<'a> = std::collections::HashMap<&'a str, &'a crate::query::NodeContextRow>;
 
 fn names<'a>(nodes: impl Iterator<Item = &'a Node>) -> Vec<String> {
     nodes
@@ -295,7 +298,7 @@ fn names<'a>(nodes: impl Iterator<Item = &'a Node>) -> Vec<String> {
         .collect()
 }
 
-fn relations(s: &Strategy, n: &Node, indent: &str, out: &mut String) {
+fn relations(s: &Strategy, contexts: &Contexts<'_>, n: &Node, indent: &str, out: &mut String) {
     let id = n.id.as_str();
     let mut line = |label: &str, items: Vec<String>| {
         if !items.is_empty() {
@@ -310,14 +313,31 @@ fn relations(s: &Strategy, n: &Node, indent: &str, out: &mut String) {
     if let Some(p) = &n.period {
         line("Period", vec![window(p)]);
     }
-    let leads: Vec<String> = s.targets(id, EdgeKind::LedBy).map(|p| p.title()).collect();
+    // An action's partners, outcomes and status are the rules' (its node
+    // context); any other node's are its own edges and attributes.
+    let context = contexts.get(id).filter(|_| n.kind == NodeKind::Action);
+    let listed =
+        |cell: &str| -> Vec<&Node> { cell.split("; ").filter_map(|id| s.node(id)).collect() };
+    let (leads, key_partners, outcomes) = match context {
+        Some(c) => (
+            listed(&c.leads),
+            listed(&c.key_partners),
+            listed(&c.outcomes),
+        ),
+        None => (
+            s.targets(id, EdgeKind::LedBy).collect(),
+            s.targets(id, EdgeKind::KeyPartner).collect(),
+            s.targets(id, EdgeKind::ContributesTo).collect(),
+        ),
+    };
     let joint = leads.len() > 1;
+    let leads = leads.into_iter().map(Node::title).collect();
     line(if joint { "Joint lead" } else { "Lead" }, leads);
-    line("Key partners", names(s.targets(id, EdgeKind::KeyPartner)));
+    line("Key partners", names(key_partners.into_iter()));
     if let Some(d) = &n.deadline {
         line("Deadline", vec![window(d)]);
     }
-    line("Outcomes", names(s.targets(id, EdgeKind::ContributesTo)));
+    line("Outcomes", names(outcomes.into_iter()));
     line("Addresses", names(s.targets(id, EdgeKind::Addresses)));
     line("Overseen by", names(s.sources(id, EdgeKind::Oversees)));
     line("Oversees", names(s.targets(id, EdgeKind::Oversees)));
@@ -337,7 +357,11 @@ fn relations(s: &Strategy, n: &Node, indent: &str, out: &mut String) {
         line("Leads", names(s.sources(id, EdgeKind::LedBy)));
         line("Key partner in", names(s.sources(id, EdgeKind::KeyPartner)));
     }
-    if let Some(status) = n.attrs.get("status").and_then(|v| v.as_text()) {
+    let status = match context {
+        Some(c) => c.status.as_deref(),
+        None => n.attrs.get("status").and_then(|v| v.as_text()),
+    };
+    if let Some(status) = status {
         line("Status", vec![status.replace('_', " ")]);
     }
 }

@@ -130,7 +130,8 @@ def test_pandas_reads_the_csv_tables(plan: dict) -> None:
     assert first["deadline_end"] == "2023-11-30"
     second = actions.loc["action:1.1.2"]
     assert second["partners"] == "In Care Survivors Alliance"
-    assert second["outcomes"] == "2"
+    # the outcomes it counts for: its own (2) and its priority's (1); issue 13
+    assert second["outcomes"] == "1; 2"
     assert second["deadline_start"] == "2023-04-01"
 
 

@@ -15,10 +15,10 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, statement, PlanIndex};
 use super::similarity::{greedy_pairs, normalise, Trigrams};
 use super::table::{row, table};
 use crate::model::{Node, NodeKind, Strategy};
+use crate::rules::PlanIndex;
 
 /// The least similarity for two outcomes or priorities to be paired by [`align`].
 pub const DEFAULT_THRESHOLD: f64 = 0.3;
@@ -58,15 +58,11 @@ pub struct Alignment {
 }
 table!(Alignment, AlignmentRow);
 
-fn label(n: &Node) -> String {
-    short_title(n)
-}
-
 fn text_items<'a>(idx: &PlanIndex<'a>, kind: NodeKind) -> Vec<(&'a Node, Trigrams)> {
     idx.of_kind(kind)
         .into_iter()
         .filter_map(|p| idx.node(p))
-        .map(|n| (n, Trigrams::new(&statement(n))))
+        .map(|n| (n, Trigrams::new(n.statement())))
         .collect()
 }
 
@@ -90,9 +86,9 @@ fn text_rows(
         rows.push(AlignmentRow {
             kind: kind.as_str().to_owned(),
             a_id: Some(xa[i].0.id.to_string()),
-            a_label: Some(label(xa[i].0)),
+            a_label: Some(xa[i].0.name().to_owned()),
             b_id: Some(xb[j].0.id.to_string()),
-            b_label: Some(label(xb[j].0)),
+            b_label: Some(xb[j].0.name().to_owned()),
             score: Some(s),
             matched_by: "text".into(),
         });
@@ -100,9 +96,9 @@ fn text_rows(
     let unpaired = |n: &Node, first: bool| AlignmentRow {
         kind: kind.as_str().to_owned(),
         a_id: first.then(|| n.id.to_string()),
-        a_label: first.then(|| label(n)),
+        a_label: first.then(|| n.name().to_owned()),
         b_id: (!first).then(|| n.id.to_string()),
-        b_label: (!first).then(|| label(n)),
+        b_label: (!first).then(|| n.name().to_owned()),
         score: None,
         matched_by: "unpaired".into(),
     };
@@ -188,11 +184,11 @@ fn shared_rows(a: &PlanIndex<'_>, b: &PlanIndex<'_>, kind: NodeKind) -> Vec<Alig
     let rest_b: Vec<usize> = (0..xb.len()).filter(|&j| !used_b[j]).collect();
     let ta: Vec<Trigrams> = unmatched_a
         .iter()
-        .map(|n| Trigrams::new(&label(n)))
+        .map(|n| Trigrams::new(n.name()))
         .collect();
     let tb: Vec<Trigrams> = rest_b
         .iter()
-        .map(|&j| Trigrams::new(&label(xb[j])))
+        .map(|&j| Trigrams::new(xb[j].name()))
         .collect();
     let ra: Vec<&Trigrams> = ta.iter().collect();
     let rb: Vec<&Trigrams> = tb.iter().collect();
@@ -210,9 +206,9 @@ fn shared_rows(a: &PlanIndex<'_>, b: &PlanIndex<'_>, kind: NodeKind) -> Vec<Alig
         .map(|(na, nb, s, how)| AlignmentRow {
             kind: kind.as_str().to_owned(),
             a_id: Some(na.id.to_string()),
-            a_label: Some(label(na)),
+            a_label: Some(na.name().to_owned()),
             b_id: Some(nb.id.to_string()),
-            b_label: Some(label(nb)),
+            b_label: Some(nb.name().to_owned()),
             score: Some(s),
             matched_by: how.to_owned(),
         })

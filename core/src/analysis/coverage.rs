@@ -7,9 +7,9 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, Csr, PlanIndex, Role, NONE};
 use super::table::{row, table};
 use crate::model::{NodeKind, Strategy};
+use crate::rules::{Csr, InheritedOutcomes, PlanIndex, Role, NONE};
 
 row! {
     /// One cell of the priority × outcome matrix.
@@ -43,25 +43,18 @@ pub struct PriorityOutcomeMatrix {
 }
 table!(PriorityOutcomeMatrix, PriorityOutcomeRow);
 
-/// The outcomes each action counts for (row `i` for `actions[i]`), memoising
-/// the containers' sets.
+/// The outcomes each action counts for (row `i` for `actions[i]`), by the
+/// rules' [`InheritedOutcomes`] (each container's worked out once).
 pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Csr {
-    let mut cache: std::collections::HashMap<u32, Vec<u32>> = std::collections::HashMap::new();
+    let mut inherited = InheritedOutcomes::new(idx.len());
+    let mut own = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(actions.len() * 2);
     for (i, &a) in actions.iter().enumerate() {
-        let i = i as u32;
-        for &o in idx.contributes_to.get(a) {
-            if idx.kind(o) == Some(NodeKind::Outcome) {
-                pairs.push((i, o));
-            }
-        }
-        let parent = idx.parent.get(a as usize).copied().unwrap_or(NONE);
-        if parent != NONE {
-            let inherited = cache
-                .entry(parent)
-                .or_insert_with(|| idx.outcomes_of(parent));
-            pairs.extend(inherited.iter().map(|&o| (i, o)));
-        }
+        let list = match inherited.of_action(idx, a, &mut own) {
+            Some(entry) => inherited.list(entry),
+            None => &own,
+        };
+        pairs.extend(list.iter().map(|&o| (i as u32, o)));
     }
     Csr::from_pairs(actions.len(), pairs)
 }
@@ -258,7 +251,7 @@ pub fn outcome_partner_matrix(s: &Strategy) -> OutcomePartnerMatrix {
                 outcome: idx.id(o).to_owned(),
                 outcome_number: number(o),
                 partner: idx.id(p).to_owned(),
-                partner_label: idx.node(p).map(short_title).unwrap_or_default(),
+                partner_label: idx.node(p).map(|n| n.name().to_owned()).unwrap_or_default(),
                 actions: n,
                 leads: l,
                 key_partner: k,
@@ -345,7 +338,7 @@ pub fn gaps(s: &Strategy) -> Gaps {
             rows.push(GapRow {
                 gap: gap.to_owned(),
                 id: n.id.to_string(),
-                label: short_title(n),
+                label: n.name().to_owned(),
                 detail,
             });
         }
@@ -368,7 +361,7 @@ pub fn gaps(s: &Strategy) -> Gaps {
         } else {
             format!(
                 "named by {} but no action under it",
-                super::index::join(&idx, names.iter().copied(), false)
+                crate::rules::join(&idx, names.iter().copied(), false)
             )
         };
         push(&mut rows, "outcome_without_action", o, detail);
@@ -423,7 +416,7 @@ pub fn gaps(s: &Strategy) -> Gaps {
     }
     for p in idx.of_kind(NodeKind::Partner) {
         if let (1, a, r) = named[p as usize] {
-            let num = idx.node(a).map(short_title).unwrap_or_default();
+            let num = idx.node(a).map(|n| n.name().to_owned()).unwrap_or_default();
             push(
                 &mut rows,
                 "partner_named_once",

@@ -17,10 +17,10 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, statement, PlanIndex};
 use super::similarity::{greedy_pairs, Trigrams};
 use super::table::{row, table};
 use crate::model::{Date, DateWindow, NodeKind, Strategy};
+use crate::rules::PlanIndex;
 
 /// Thresholds of the matching passes (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -171,7 +171,7 @@ fn partners(idx: &PlanIndex<'_>, p: u32, lead: bool) -> Vec<(String, String)> {
     };
     list.iter()
         .filter(|&&q| idx.kind(q) == Some(NodeKind::Partner))
-        .filter_map(|&q| idx.node(q).map(|n| (n.id.to_string(), short_title(n))))
+        .filter_map(|&q| idx.node(q).map(|n| (n.id.to_string(), n.name().to_owned())))
         .collect()
 }
 
@@ -263,7 +263,7 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
                 .into_iter()
                 .filter_map(|p| {
                     let n = idx.node(p)?;
-                    Some((p, n.number.clone(), Trigrams::new(&statement(n))))
+                    Some((p, n.number.clone(), Trigrams::new(n.statement())))
                 })
                 .collect()
         };
@@ -318,7 +318,11 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
                 );
             }
             if o[i].2.normalised() != n[j].2.normalised() {
-                emit("reworded", statement(on), statement(nn));
+                emit(
+                    "reworded",
+                    on.statement().to_owned(),
+                    nn.statement().to_owned(),
+                );
             }
             for (lead, change) in [(true, "leads_changed"), (false, "partners_changed")] {
                 let (a, b) = (partners(&oi, op, lead), partners(&ni, np, lead));
@@ -365,7 +369,7 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
                     new_number: nn.number.clone(),
                     similarity: None,
                     old_value: None,
-                    new_value: Some(statement(nn)),
+                    new_value: Some(nn.statement().to_owned()),
                 },
             );
         }
@@ -387,7 +391,7 @@ pub fn diff_with(old: &Strategy, new: &Strategy, opts: DiffOptions) -> PlanDiff 
                     old_number: on.number.clone(),
                     new_number: None,
                     similarity: None,
-                    old_value: Some(statement(on)),
+                    old_value: Some(on.statement().to_owned()),
                     new_value: None,
                 },
             );

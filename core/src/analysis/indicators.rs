@@ -21,9 +21,9 @@
 
 use serde::Serialize;
 
-use super::index::{join, short_title, PlanIndex};
 use super::table::{row, table};
 use crate::model::{AttrValue, Attrs, Date, Node, NodeKind, Strategy};
+use crate::rules::{join, PlanIndex};
 
 /// A value observed or aimed at, at a date.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -259,7 +259,7 @@ fn outcomes_of(idx: &PlanIndex<'_>, p: u32) -> String {
 fn label(n: &Node) -> String {
     match (&n.number, &n.text) {
         (_, Some(t)) if n.label.is_empty() => t.clone(),
-        _ => short_title(n),
+        _ => n.name().to_owned(),
     }
 }
 

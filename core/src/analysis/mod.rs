@@ -35,7 +35,6 @@ pub mod centrality;
 pub mod community;
 pub mod coverage;
 pub mod diff;
-pub(crate) mod index;
 pub mod indicators;
 pub mod network;
 pub mod progress;

@@ -30,9 +30,9 @@ use super::centrality::{
     eigenvector_centrality, pagerank,
 };
 use super::community::louvain;
-use super::index::{short_title, PlanIndex};
 use super::table::{row, table};
 use crate::model::{NodeKind, Strategy};
+use crate::rules::PlanIndex;
 
 /// A link of the partner network: the actions two partners share.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +91,7 @@ pub fn partner_network(s: &Strategy) -> PartnerNetwork {
     for (i, &p) in partners.iter().enumerate() {
         node_of[p as usize] = i as u32;
         graph.add_node(idx.id(p).to_owned());
-        labels.push(idx.node(p).map(short_title).unwrap_or_default());
+        labels.push(idx.node(p).map(|n| n.name().to_owned()).unwrap_or_default());
     }
     let mut pairs: std::collections::BTreeMap<(u32, u32), Vec<u32>> = Default::default();
     for a in idx.of_kind(NodeKind::Action) {

@@ -33,10 +33,10 @@
 
 use serde::Serialize;
 
-use super::index::{short_title, PlanIndex};
 use super::table::{row, table};
 use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
 use crate::progress::{ProgressReport, Status};
+use crate::rules::PlanIndex;
 
 /// How bad a status is: 0 (delivered) to 6 (delivery date missed with risk).
 ///
@@ -284,7 +284,7 @@ fn rollup_row(
     RollupRow {
         level: level.as_str().to_owned(),
         id: idx.id(p).to_owned(),
-        label: idx.node(p).map(short_title).unwrap_or_default(),
+        label: idx.node(p).map(|n| n.name().to_owned()).unwrap_or_default(),
         status: status.map(|s| s.as_str().to_owned()),
         rule: rule.to_owned(),
         strategic_actions: total,

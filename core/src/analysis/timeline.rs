@@ -12,11 +12,11 @@
 
 use serde::Serialize;
 
-use super::index::{join, PlanIndex, NONE};
 use super::progress::statuses_from_report;
 use super::table::{row, table};
-use crate::model::{AttrValue, Date, DateWindow, NodeKind, Strategy};
+use crate::model::{Date, DateWindow, NodeKind, Strategy};
 use crate::progress::ProgressReport;
+use crate::rules::{join, PlanIndex, NONE};
 
 row! {
     /// An action with its deadline window.
@@ -52,17 +52,6 @@ pub struct Timeline {
     pub rows: Vec<TimelineRow>,
 }
 table!(Timeline, TimelineRow);
-
-/// The status of a node (its own, else its nearest container's), with where it came from.
-pub(crate) fn status_of(idx: &PlanIndex<'_>, p: u32) -> Option<(String, u32)> {
-    idx.up_find(p, |q| {
-        let n = idx.node(q)?;
-        match n.attrs.get("status") {
-            Some(AttrValue::Text(t)) if !t.trim().is_empty() => Some((t.clone(), q)),
-            _ => None,
-        }
-    })
-}
 
 /// Whether a status (in any of the spellings reports use) means the work is done.
 pub(crate) fn is_done(status: &str) -> bool {
@@ -102,7 +91,7 @@ fn timeline_rows(idx: &PlanIndex<'_>, keep: impl Fn(&DateWindow) -> bool) -> Tim
                 end: d.end,
                 phrase: d.phrase.clone(),
                 leads: join(idx, leads, true),
-                status: status_of(idx, a).map(|(s, _)| s),
+                status: idx.status_of(a).map(|(s, _)| s.to_owned()),
             },
         ));
     }
@@ -238,14 +227,8 @@ table!(Overdue, OverdueRow);
 pub fn overdue(s: &Strategy, as_of: Date) -> Overdue {
     let idx = PlanIndex::new(s);
     overdue_rows(&idx, as_of, |a| {
-        let (st, q) = status_of(&idx, a)?;
-        let date = idx
-            .node(q)?
-            .attrs
-            .get("status_date")
-            .and_then(AttrValue::as_text)
-            .and_then(|t| t.parse::<Date>().ok());
-        Some((st, q, date))
+        let (st, q) = idx.status_of(a)?;
+        Some((st.to_owned(), q, idx.status_date(q)))
     })
 }
 
@@ -458,7 +441,7 @@ pub fn gantt(s: &Strategy) -> Gantt {
         bars_store.push(GanttRow {
             id: n.id.to_string(),
             kind: n.kind.as_str().to_owned(),
-            label: super::index::short_title(n),
+            label: n.name().to_owned(),
             parent: None,
             level: 2,
             start,
@@ -466,7 +449,7 @@ pub fn gantt(s: &Strategy) -> Gantt {
             open_start: d.start.is_none(),
             open_end: d.end.is_none(),
             phrase: d.phrase.clone(),
-            status: status_of(&idx, a).map(|(s, _)| s),
+            status: idx.status_of(a).map(|(s, _)| s.to_owned()),
         });
     }
     let summary =
@@ -477,7 +460,7 @@ pub fn gantt(s: &Strategy) -> Gantt {
             Some(GanttRow {
                 id: n.id.to_string(),
                 kind: n.kind.as_str().to_owned(),
-                label: super::index::short_title(n),
+                label: n.name().to_owned(),
                 parent,
                 level,
                 start,
@@ -485,7 +468,7 @@ pub fn gantt(s: &Strategy) -> Gantt {
                 open_start: below.iter().any(|r| r.start == start && r.open_start),
                 open_end: below.iter().any(|r| r.end == end && r.open_end),
                 phrase: String::new(),
-                status: status_of(&idx, p).map(|(s, _)| s),
+                status: idx.status_of(p).map(|(s, _)| s.to_owned()),
             })
         };
     let dated = bars_store.len() as u32;

@@ -80,7 +80,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{attr_text, csv::tags_field, short_name, xml_escape};
+use super::{attr_text, csv::tags_field, xml_escape};
 use crate::model::{DateWindow, EdgeKind, Node, NodeKind, Strategy};
 
 /// The exchange format's namespace.
@@ -237,7 +237,7 @@ pub fn to_archimate(s: &Strategy) -> String {
         let _ = writeln!(
             body,
             "      <name xml:lang=\"en\">{}</name>",
-            xml_escape(&short_name(n))
+            xml_escape(&n.short_name())
         );
         if let Some(t) = n.text.as_deref().filter(|t| !t.is_empty()) {
             let _ = writeln!(

@@ -12,9 +12,11 @@
 //! - **actions** (the default): one wide row per action: `id, number, text,
 //!   priority, strategic_action, leads, partners, deadline_start, deadline_end,
 //!   deadline_phrase, outcomes, status`. `priority` and `strategic_action` are
-//!   the numbers of the action's containers; `leads` and `partners` are partner
-//!   names joined by `"; "`; `outcomes` are outcome numbers joined by `"; "`;
-//!   `status` is the action's `status` attribute when it has one.
+//!   the numbers of the action's containers; `leads` and `partners` (its key
+//!   partners that do not also lead it) are partner names joined by `"; "`;
+//!   `outcomes` are the numbers of the outcomes it counts for (its own and its
+//!   containers'), joined by `"; "`; `status` is its own, else its nearest
+//!   container's. The row is [`crate::query::ActionRow`]'s, cell for cell.
 //! - **nodes-and-edges**: the nodes table, a blank line, the edges table: one
 //!   file that [`crate::import::import`] reads back into the same strategy.
 //!
@@ -49,9 +51,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{ancestor_of_kind, attr_text, short_name};
 use crate::error::Error;
-use crate::model::{Attrs, Date, DateWindow, EdgeKind, Node, NodeKind, Strategy};
+use crate::model::{Attrs, Date, DateWindow, Node, Strategy};
 
 /// Which table a CSV export writes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -331,42 +332,29 @@ pub fn edges_table(strategy: &Strategy) -> Result<String, Error> {
     table_text(strategy, CsvTable::Edges, Guard::Formulas)
 }
 
-fn number_or_name(n: &Node) -> String {
-    n.number.clone().unwrap_or_else(|| short_name(n))
-}
-
-fn joined<'a>(nodes: impl Iterator<Item = &'a Node>, f: fn(&Node) -> String) -> String {
-    nodes.map(f).collect::<Vec<_>>().join("; ")
-}
-
-/// The rows of the actions table, without the header.
-pub(crate) fn action_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<String>> + '_ {
-    strategy.nodes_of_kind(NodeKind::Action).map(move |a| {
-        let id = a.id.as_str();
-        let [ds, de, dp] = window(a.deadline.as_ref());
-        let container = |kind| {
-            ancestor_of_kind(strategy, id, kind)
-                .map(number_or_name)
-                .unwrap_or_default()
-        };
-        vec![
-            id.to_owned(),
-            a.number.clone().unwrap_or_default(),
-            super::statement(a).to_owned(),
-            container(NodeKind::Priority),
-            container(NodeKind::StrategicAction),
-            joined(strategy.targets(id, EdgeKind::LedBy), short_name),
-            joined(strategy.targets(id, EdgeKind::KeyPartner), short_name),
-            ds,
-            de,
-            dp,
-            joined(
-                strategy.targets(id, EdgeKind::ContributesTo),
-                number_or_name,
-            ),
-            a.attrs.get("status").map(attr_text).unwrap_or_default(),
-        ]
-    })
+/// The rows of the actions table, without the header: the rows of
+/// [`crate::query::actions_table`], so the spreadsheet and the DataFrame give
+/// the same answers.
+pub(crate) fn action_rows(strategy: &Strategy) -> impl Iterator<Item = Vec<String>> {
+    crate::query::actions_table(strategy)
+        .rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.id,
+                r.number,
+                r.text,
+                r.priority.unwrap_or_default(),
+                r.strategic_action.unwrap_or_default(),
+                r.leads,
+                r.key_partners,
+                date(r.deadline_start),
+                date(r.deadline_end),
+                r.deadline_phrase.unwrap_or_default(),
+                r.outcomes,
+                r.status.unwrap_or_default(),
+            ]
+        })
 }
 
 /// The actions table: one wide row per action (see the module docs).

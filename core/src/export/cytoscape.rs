@@ -24,7 +24,7 @@
 //! ```
 
 use super::graphml::attr_key_name;
-use super::{attr_json, flat_fields, pretty_json, short_name, Flat, FLAT_FIELDS, J};
+use super::{attr_json, flat_fields, pretty_json, Flat, FLAT_FIELDS, J};
 use crate::model::{EdgeRef, Strategy};
 
 const RESERVED_NODE: &[&str] = &["id", "parent", "source", "target"];
@@ -44,7 +44,7 @@ pub fn to_cytoscape(s: &Strategy) -> String {
         .map(|n| {
             let mut data = J::obj()
                 .with("id", n.id.as_str())
-                .with("label", short_name(n));
+                .with("label", n.short_name());
             for (name, v) in flat_fields(n) {
                 if name == "label" {
                     continue;

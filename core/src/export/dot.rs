@@ -21,8 +21,9 @@
 
 use std::fmt::Write as _;
 
-use super::{ancestor_of_kind, short_name, statement, wrap};
+use super::wrap;
 use crate::model::{EdgeKind, Node, NodeKind, Strategy};
+use crate::rules::container_of_kind as ancestor_of_kind;
 
 /// `s` as the inside of a DOT quoted string (an escString: `\` and `"`
 /// escaped, line breaks as `\n`, other control characters dropped).
@@ -60,9 +61,9 @@ fn style(kind: NodeKind) -> (&'static str, &'static str) {
 /// The label of a node in drawings: its short name, then its statement
 /// wrapped to `width` characters and at most `lines` lines.
 pub(crate) fn node_lines(n: &Node, width: usize, lines: usize) -> Vec<String> {
-    let name = short_name(n);
+    let name = n.short_name();
     let mut out = wrap(&name, width, 2);
-    let body = statement(n);
+    let body = n.statement();
     if !body.is_empty() && body != name {
         out.extend(wrap(body, width, lines));
     }
@@ -127,7 +128,7 @@ pub fn to_dot(s: &Strategy) -> String {
         let _ = writeln!(
             out,
             "    graph [label={}, style=\"rounded,filled\", fillcolor=\"#f8fafc\", color=\"#94a3b8\"];",
-            dot_quote(&short_name(p))
+            dot_quote(&p.short_name())
         );
         for n in nodes {
             write_node(&mut out, n, "    ");

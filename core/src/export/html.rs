@@ -30,20 +30,10 @@ use std::fmt::Write as _;
 
 use super::csv::action_rows;
 use super::svg::{to_svg, SvgOptions};
-use super::{attr_text, short_name, xml_escape};
+use super::xml_escape;
 use crate::analysis::{coverage, progress, timeline};
 use crate::model::{Date, Node, NodeKind, Strategy};
 use crate::progress::Status;
-
-/// The status of a node: its own `status` attribute, else its nearest container's.
-fn status_text(s: &Strategy, n: &Node) -> Option<String> {
-    if let Some(v) = n.attrs.get("status") {
-        return Some(attr_text(v));
-    }
-    s.ancestors(n.id.as_str())
-        .into_iter()
-        .find_map(|a| a.attrs.get("status").map(attr_text))
-}
 
 fn status_class(text: &str) -> &'static str {
     Status::parse(text).map_or("unknown", Status::as_str)
@@ -170,7 +160,7 @@ fn progress_section(s: &Strategy, out: &mut String) {
     out.push_str("<p>Rolled up (a priority or outcome takes the worst status of its strategic actions):</p>\n");
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Where</th><th>Status</th><th class=\"num\">Rated</th><th>Strategic actions by status</th></tr></thead>\n<tbody>\n");
     for r in &rollup.rows {
-        let name = s.node(&r.id).map_or_else(|| r.id.clone(), short_name);
+        let name = s.node(&r.id).map_or_else(|| r.id.clone(), Node::short_name);
         let status = r.status.as_deref().map(badge).unwrap_or_default();
         let _ = writeln!(
             out,
@@ -193,9 +183,9 @@ fn actions_section(s: &Strategy, out: &mut String) {
     }
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Action</th><th>Text</th><th>Priority</th><th>Strategic action</th>\
                   <th>Leads</th><th>Key partners</th><th>Deadline</th><th>Due</th><th>Outcomes</th><th>Status</th></tr></thead>\n<tbody>\n");
-    for (r, a) in rows.iter().zip(s.nodes_of_kind(NodeKind::Action)) {
+    for r in &rows {
         let cell = |i: usize| esc(r.get(i).map_or("", String::as_str));
-        let status = status_text(s, a).unwrap_or_default();
+        let status = r.get(11).cloned().unwrap_or_default();
         let badge = if status.is_empty() {
             String::new()
         } else {
@@ -231,7 +221,7 @@ fn coverage_section(s: &Strategy, out: &mut String) {
     }
     out.push_str("<p>Actions of each priority that count towards each outcome; <strong>bold</strong>: the priority names the outcome itself.</p>\n");
     out.push_str("<div class=\"scroll\"><table>\n<thead><tr><th>Priority</th>");
-    let name = |id: &str| s.node(id).map_or_else(|| id.to_owned(), short_name);
+    let name = |id: &str| s.node(id).map_or_else(|| id.to_owned(), Node::short_name);
     for o in &m.outcomes {
         let _ = write!(out, "<th class=\"num\">{}</th>", esc(&name(o)));
     }
@@ -360,7 +350,7 @@ fn gantt(t: &timeline::Timeline, out: &mut String) {
             out,
             "<text x=\"4\" y=\"{}\">{}</text>",
             y + 12,
-            esc(&super::truncate(&r.number, 12))
+            esc(&crate::text::ellipsize_at_word(&r.number, 12))
         );
         let tip = esc(&format!("{}: {}", r.number, r.phrase));
         match (r.start, r.end) {

@@ -25,7 +25,7 @@
 
 use super::cytoscape::edge_id;
 use super::graphml::attr_key_name;
-use super::{attr_json, kind_title, pretty_json, short_name, J};
+use super::{attr_json, pretty_json, J};
 use crate::model::{DateWindow, Strategy};
 
 const RESERVED_ELEMENT: &[&str] = &[
@@ -66,8 +66,8 @@ pub fn to_kumu(s: &Strategy) -> String {
         .map(|n| {
             let mut el = J::obj()
                 .with("id", n.id.as_str())
-                .with("label", short_name(n))
-                .with("type", kind_title(n.kind));
+                .with("label", n.short_name())
+                .with("type", n.kind.title());
             if let Some(t) = n.text.as_deref().filter(|t| !t.is_empty()) {
                 el.put("description", t);
             }

@@ -21,8 +21,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::dot::node_lines;
-use super::{ancestor_of_kind, short_name};
 use crate::model::{EdgeKind, NodeKind, Strategy};
+use crate::rules::container_of_kind as ancestor_of_kind;
 
 /// `s` with Mermaid's syntax characters as entity codes (`#60;`).
 pub(crate) fn mermaid_escape(s: &str) -> String {
@@ -102,7 +102,7 @@ pub fn to_mermaid(s: &Strategy) -> String {
         let _ = writeln!(
             out,
             "  subgraph g{i}[\"{}\"]",
-            mermaid_escape(&short_name(p))
+            mermaid_escape(&p.short_name())
         );
         for l in lines {
             let _ = writeln!(out, "    {l}");

@@ -53,7 +53,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::Error;
-use crate::model::{AttrValue, Node, NodeKind, Strategy};
+use crate::model::{AttrValue, Node, Strategy};
 
 pub use self::csv::CsvTable;
 pub use self::svg::SvgOptions;
@@ -359,49 +359,6 @@ pub(crate) fn attr_text(v: &AttrValue) -> String {
     }
 }
 
-/// The statement of a node, or its label when it has none.
-pub(crate) fn statement(node: &Node) -> &str {
-    match &node.text {
-        Some(t) if !t.is_empty() => t,
-        _ => &node.label,
-    }
-}
-
-/// A short display name: "Priority 1", "Action 1.1.2", or the label.
-pub(crate) fn short_name(node: &Node) -> String {
-    match (&node.number, node.kind) {
-        (Some(n), kind) if node.label.is_empty() => format!("{} {n}", kind_title(kind)),
-        _ if !node.label.is_empty() => node.label.clone(),
-        _ => node.id.to_string(),
-    }
-}
-
-/// A kind's name for people: "Strategic action".
-pub(crate) fn kind_title(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Strategy => "Strategy",
-        NodeKind::Plan => "Plan",
-        NodeKind::Priority => "Priority",
-        NodeKind::FocusArea => "Focus area",
-        NodeKind::StrategicAction => "Strategic action",
-        NodeKind::Action => "Action",
-        NodeKind::Outcome => "Outcome",
-        NodeKind::Challenge => "Challenge",
-        NodeKind::Partner => "Partner",
-        NodeKind::GovernanceBody => "Governance body",
-        NodeKind::Legislation => "Legislation",
-        NodeKind::PopulationGroup => "Population group",
-        NodeKind::Programme => "Programme",
-        NodeKind::Indicator => "Indicator",
-        NodeKind::Principle => "Principle",
-    }
-}
-
-/// The first container of `id` (itself excluded) of the given kind.
-pub(crate) fn ancestor_of_kind<'a>(s: &'a Strategy, id: &str, kind: NodeKind) -> Option<&'a Node> {
-    s.ancestors(id).into_iter().find(|n| n.kind == kind)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -413,6 +370,24 @@ mod tests {
             xml_escape("\"><img src=x onerror='a'>&\u{0}"),
             "&quot;&gt;&lt;img src=x onerror=&apos;a&apos;&gt;&amp;\u{FFFD}"
         );
+    }
+
+    /// A 200,000-character word splits into every piece of it, each `width`
+    /// long: the split reads each character a bounded number of times (the
+    /// old one copied the rest of the word per piece, 10,000 times here).
+    #[test]
+    fn wraps_a_very_long_word_whole() {
+        let word: String = (0..200_000)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let lines = wrap(&word, 20, usize::MAX);
+        assert_eq!(lines.len(), 10_000);
+        assert!(lines.iter().all(|l| l.chars().count() == 20));
+        assert_eq!(lines.concat(), word);
+        let cut = wrap(&format!("short {word} tail"), 20, 3);
+        assert_eq!(cut.len(), 3);
+        assert_eq!(cut[0], "short");
+        assert!(cut[2].ends_with('\u{2026}') && cut[2].chars().count() == 20);
     }
 
     #[test]
@@ -589,52 +564,45 @@ pub(crate) fn attr_json(v: &AttrValue) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-/// `text` cut to at most `max` characters, with an ellipsis when it was cut
-/// (at a word boundary when there is one in the last third).
-pub(crate) fn truncate(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let keep: String = text.chars().take(max.saturating_sub(1)).collect();
-    let cut = match keep.rfind(char::is_whitespace) {
-        Some(i) if keep[..i].chars().count() * 3 >= max * 2 => keep[..i].trim_end(),
-        _ => keep.trim_end(),
-    };
-    format!("{cut}\u{2026}")
-}
-
 /// `text` broken into lines of at most `width` characters at spaces (a word
 /// longer than `width` is split), and at most `max_lines` lines, the last
-/// ending with an ellipsis when text was left out.
+/// ending with an ellipsis when text was left out. Linear in the text: each
+/// character is read a bounded number of times, however long a word is.
 pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(4);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    let words = text.split_whitespace();
+    let mut len = 0usize; // characters in `line`
     let mut cut = false;
-    for word in words {
-        let mut word = word.to_owned();
+    'words: for mut word in text.split_whitespace() {
+        let mut wlen = word.chars().count();
         loop {
-            let len = line.chars().count();
-            let wlen = word.chars().count();
             if len == 0 && wlen > width {
                 // Split an over-long word.
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
-                lines.push(head);
+                let (head, _) = crate::text::prefix(word, width);
+                lines.push(head.to_owned());
+                word = word.get(head.len()..).unwrap_or_default();
+                wlen -= width;
+                if lines.len() >= max_lines {
+                    // Whatever follows is cut.
+                    cut = true;
+                    break 'words;
+                }
                 continue;
             }
             if len == 0 {
-                line = word;
+                line.push_str(word);
+                len = wlen;
                 break;
             }
             if len + 1 + wlen <= width {
                 line.push(' ');
-                line.push_str(&word);
+                line.push_str(word);
+                len += 1 + wlen;
                 break;
             }
             lines.push(std::mem::take(&mut line));
+            len = 0;
         }
         if lines.len() >= max_lines {
             cut = true;
@@ -651,12 +619,8 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     if cut {
         if let Some(last) = lines.last_mut() {
             if last.chars().count() + 1 > width {
-                *last = last
-                    .chars()
-                    .take(width - 1)
-                    .collect::<String>()
-                    .trim_end()
-                    .to_owned();
+                let keep = crate::text::prefix(last, width - 1).0.trim_end().len();
+                last.truncate(keep);
             }
             last.push('\u{2026}');
         }

@@ -40,7 +40,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use super::{short_name, statement, wrap, xml_escape};
+use super::{wrap, xml_escape};
 use crate::model::{EdgeKind, Node, NodeKind, Strategy};
 
 /// How the drawing is made.
@@ -170,9 +170,9 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
         if (layer == 3 && !options.outcomes) || (layer == 4 && !options.partners) {
             continue;
         }
-        let name = wrap(&short_name(n), NAME_CHARS, 2);
-        let body = statement(n);
-        let lines = if body.is_empty() || body == short_name(n) || options.max_lines == 0 {
+        let name = wrap(&n.short_name(), NAME_CHARS, 2);
+        let body = n.statement();
+        let lines = if body.is_empty() || body == n.short_name() || options.max_lines == 0 {
             Vec::new()
         } else {
             wrap(body, TEXT_CHARS, options.max_lines)
@@ -325,7 +325,7 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
         out,
         "<text class=\"sg-heading\" x=\"{MARGIN}\" y=\"{}\">{}</text>",
         MARGIN + 14,
-        xml_escape(&super::truncate(&title, 120))
+        xml_escape(&crate::text::ellipsize_at_word(&title, 120))
     );
     for (&layer, &x) in &column {
         let _ = writeln!(
@@ -374,8 +374,8 @@ pub fn to_svg(s: &Strategy, options: &SvgOptions) -> String {
             xml_escape(n.id.as_str())
         );
         let full = match (&n.text, n.label.is_empty()) {
-            (Some(t), _) if !t.is_empty() => format!("{}: {t}", short_name(n)),
-            _ => short_name(n),
+            (Some(t), _) if !t.is_empty() => format!("{}: {t}", n.short_name()),
+            _ => n.short_name(),
         };
         let _ = writeln!(out, "<title>{}</title>", xml_escape(&full));
         let _ = writeln!(

@@ -324,6 +324,63 @@ impl Node {
         self
     }
 
+    /// The node's name, what a table shows in a name column: its label, else
+    /// its number, else its id.
+    ///
+    /// ```
+    /// use stratagraph::{Node, NodeKind};
+    /// assert_eq!(Node::new(NodeKind::Partner, "cosla", "COSLA").name(), "COSLA");
+    /// assert_eq!(Node::new(NodeKind::Action, "1.1.1", "Launch a board.").name(), "1.1.1");
+    /// ```
+    pub fn name(&self) -> &str {
+        if !self.label.is_empty() {
+            &self.label
+        } else if let Some(num) = &self.number {
+            num
+        } else {
+            self.id.as_str()
+        }
+    }
+
+    /// The node's number, else its [name](Node::name): how a table names a
+    /// priority, strategic action or outcome ("10", "10.1", "3").
+    pub fn number_or_name(&self) -> &str {
+        self.number.as_deref().unwrap_or_else(|| self.name())
+    }
+
+    /// The node's statement: its text, else its label. An empty text counts as
+    /// none (a node read from JSON with `"text": ""` states its label), so the
+    /// statement is empty only when both are.
+    ///
+    /// ```
+    /// use stratagraph::{Node, NodeKind};
+    /// let mut n = Node::new(NodeKind::Partner, "cosla", "COSLA");
+    /// assert_eq!(n.statement(), "COSLA");
+    /// n.text = Some(String::new());
+    /// assert_eq!(n.statement(), "COSLA");
+    /// ```
+    pub fn statement(&self) -> &str {
+        match &self.text {
+            Some(t) if !t.is_empty() => t,
+            _ => &self.label,
+        }
+    }
+
+    /// A short display name for a drawing or a list: the label, else the
+    /// kind's [title](NodeKind::title) and the number ("Action 1.1.2"), else the id.
+    ///
+    /// ```
+    /// use stratagraph::{Node, NodeKind};
+    /// assert_eq!(Node::new(NodeKind::Action, "1.1.2", "Train staff.").short_name(), "Action 1.1.2");
+    /// ```
+    pub fn short_name(&self) -> String {
+        match &self.number {
+            _ if !self.label.is_empty() => self.label.clone(),
+            Some(n) => format!("{} {n}", self.kind.title()),
+            None => self.id.to_string(),
+        }
+    }
+
     /// The best short title: the label, else the number and text, else the id.
     pub fn title(&self) -> String {
         if !self.label.is_empty() {
@@ -380,5 +437,32 @@ impl Edge {
     pub fn with_attr(mut self, name: impl Into<String>, value: impl Into<AttrValue>) -> Edge {
         self.attrs.insert(name.into(), value.into());
         self
+    }
+}
+
+impl NodeKind {
+    /// The kind's name for people: "Strategic action".
+    ///
+    /// ```
+    /// assert_eq!(stratagraph::NodeKind::StrategicAction.title(), "Strategic action");
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            NodeKind::Strategy => "Strategy",
+            NodeKind::Plan => "Plan",
+            NodeKind::Priority => "Priority",
+            NodeKind::FocusArea => "Focus area",
+            NodeKind::StrategicAction => "Strategic action",
+            NodeKind::Action => "Action",
+            NodeKind::Outcome => "Outcome",
+            NodeKind::Challenge => "Challenge",
+            NodeKind::Partner => "Partner",
+            NodeKind::GovernanceBody => "Governance body",
+            NodeKind::Legislation => "Legislation",
+            NodeKind::PopulationGroup => "Population group",
+            NodeKind::Programme => "Programme",
+            NodeKind::Indicator => "Indicator",
+            NodeKind::Principle => "Principle",
+        }
     }
 }

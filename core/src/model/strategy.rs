@@ -349,18 +349,10 @@ impl Strategy {
         self.targets(id, EdgeKind::Contains)
     }
 
-    /// The chain of containers of `id`, nearest first (stops at a cycle).
+    /// The chain of containers of `id`, nearest first: its parent, the
+    /// parent's parent, and so on, at most 64 of them and stopping at a cycle.
     pub fn ancestors(&self, id: &str) -> Vec<&Node> {
-        let mut out: Vec<&Node> = Vec::new();
-        let mut current = id;
-        while let Some(p) = self.parent(current) {
-            if p.id.as_str() == id || out.iter().any(|n| n.id == p.id) {
-                break;
-            }
-            out.push(p);
-            current = p.id.as_str();
-        }
-        out
+        crate::rules::containers(self, id)
     }
 
     /// Every edge as an owned [`Edge`], in canonical order.

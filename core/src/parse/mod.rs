@@ -88,7 +88,7 @@ impl ParseResult {
                 format!(
                     "line {} fits nowhere ({why}); kept as unclassified text: {:?}",
                     line.number,
-                    truncate(line.text, 80)
+                    truncated(line.text, 80)
                 ),
             )
             .at(line.number, Some(line.column)),
@@ -105,7 +105,7 @@ impl ParseResult {
                 format!(
                     "line {} is page furniture and was skipped: {:?}",
                     line.number,
-                    truncate(line.text, 80)
+                    truncated(line.text, 80)
                 ),
             )
             .at(line.number, Some(line.column)),
@@ -118,13 +118,6 @@ impl ParseResult {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
-    }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_owned(),
     }
 }
 
@@ -272,4 +265,12 @@ pub fn furniture_pieces(text: &str) -> Vec<(&str, bool)> {
         break;
     }
     out
+}
+
+/// The first `max` characters of `s`, with an ellipsis after them when more followed.
+fn truncated(s: &str, max: usize) -> String {
+    match crate::text::prefix(s, max) {
+        (head, true) => format!("{head}\u{2026}"),
+        (head, false) => head.to_owned(),
+    }
 }

@@ -323,16 +323,9 @@ fn partner_key(g: &Gazetteer, name: &str) -> String {
     }
 }
 
-fn truncate_chars(s: &str, max: usize) -> &str {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
-    }
-}
-
 /// The id of a plan titled `title`.
 pub(crate) fn plan_id(title: &str) -> NodeId {
-    let key = truncate_chars(title, 100);
+    let key = crate::text::prefix(title, 100).0;
     if crate::model::slug(key).is_empty() {
         NodeId::of(NodeKind::Plan, "plan")
     } else {
@@ -912,7 +905,7 @@ impl<'g> Parser<'g> {
                     format!(
                         "the lead of {} cannot be told from its partners in {:?}; took {:?} as lead and kept the line in attr partners_line",
                         action.as_str(),
-                        truncate_chars(rest, 120),
+                        crate::text::prefix(rest, 120).0,
                         leads
                     ),
                 );
@@ -928,7 +921,7 @@ impl<'g> Parser<'g> {
                 let msg = format!(
                     "the lead of {} ({:?}) is not in the gazetteer; it is the only name on its line, so it is taken as the lead",
                     action.as_str(),
-                    truncate_chars(&lead.name, 80)
+                    crate::text::prefix(&lead.name, 80).0
                 );
                 self.diag_ids("lead_not_in_gazetteer", Severity::Info, &l, &[&action], msg);
             }

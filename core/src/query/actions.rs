@@ -1,6 +1,6 @@
 //! The actions table column by column ([`actions_columns`]; the design is on
 //! [`ActionColumns`]). What the actions under one container inherit from it is
-//! worked out once per container ([`Inheritance`]).
+//! worked out once per container (the rules' `InheritedOutcomes`).
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -8,8 +8,8 @@ use std::hash::Hasher;
 use rustc_hash::FxHashMap;
 
 use super::{ActionRow, ActionsTable};
-use crate::analysis::index::{title, PlanIndex, MAX_DEPTH, NONE};
 use crate::model::{Date, Node, NodeKind, Strategy};
+use crate::rules::{InheritedOutcomes, PlanIndex, NONE};
 
 /// A column whose cells many rows share: each distinct cell is stored once,
 /// and each row holds its index.
@@ -258,11 +258,6 @@ impl ActionColumns<'_> {
     }
 }
 
-/// The number of a node, else its short title.
-pub(super) fn number_or_title(n: &Node) -> &str {
-    n.number.as_deref().unwrap_or_else(|| title(n))
-}
-
 /// The numbers (else names) of outcomes, joined by `"; "`.
 fn outcomes_cell(idx: &PlanIndex<'_>, outcomes: &[u32]) -> String {
     let mut out = String::new();
@@ -270,14 +265,14 @@ fn outcomes_cell(idx: &PlanIndex<'_>, outcomes: &[u32]) -> String {
         if !out.is_empty() {
             out.push_str("; ");
         }
-        out.push_str(number_or_title(n));
+        out.push_str(n.number_or_name());
     }
     out
 }
 
 /// The names of partners, joined by `"; "`.
 fn names_cell(idx: &PlanIndex<'_>, partners: &[u32]) -> String {
-    let name = |p: u32| idx.node(p).map_or_else(|| idx.id(p), title);
+    let name = |p: u32| idx.node(p).map_or_else(|| idx.id(p), Node::name);
     let len = partners.iter().map(|&p| name(p).len() + 2).sum::<usize>();
     let mut out = String::with_capacity(len.saturating_sub(2));
     for &p in partners {
@@ -287,117 +282,6 @@ fn names_cell(idx: &PlanIndex<'_>, partners: &[u32]) -> String {
         out.push_str(name(p));
     }
     out
-}
-
-/// The outcomes the actions under each container inherit from it and its
-/// containers, worked out once per container from its own container's.
-///
-/// An entry is used only for a container whose chain of containers is a
-/// plain path to a root within the walks' bound: then no action under it is
-/// on that chain, so what each inherits is the same, and is what
-/// [`PlanIndex::outcomes_of`] adds to an action's own. Any other container
-/// (on or under a `contains` cycle, deeper than the walks go) is irregular:
-/// the actions under it are worked out one by one.
-struct Inheritance {
-    state: Vec<Chain>,
-    /// The inherited outcomes (sorted), and the code of their cell once a row holds it.
-    entries: Vec<(Vec<u32>, Option<u32>)>,
-    path: Vec<u32>,
-}
-
-/// What is known of one node's chain of containers.
-#[derive(Clone, Copy)]
-enum Chain {
-    Unknown,
-    Irregular,
-    /// The entry its actions inherit, and how many nodes the chain has
-    /// (the node included).
-    Known {
-        entry: u32,
-        depth: usize,
-    },
-}
-
-impl Inheritance {
-    fn new(nodes: usize) -> Self {
-        Inheritance {
-            state: vec![Chain::Unknown; nodes],
-            // entry 0: nothing, what an action with no container inherits
-            entries: vec![(Vec::new(), None)],
-            path: Vec::new(),
-        }
-    }
-
-    /// The entry the actions directly under `q` inherit ([`NONE`]: no
-    /// container), or `None` when `q` is irregular.
-    fn entry(&mut self, idx: &PlanIndex<'_>, q: u32) -> Option<u32> {
-        self.path.clear();
-        let mut cur = q;
-        let (mut entry, mut depth) = loop {
-            if cur == NONE {
-                break (0, 0);
-            }
-            match self.state.get(cur as usize) {
-                Some(&Chain::Known { entry, depth }) => break (entry, depth),
-                Some(Chain::Unknown)
-                    if self.path.len() < MAX_DEPTH && !self.path.contains(&cur) =>
-                {
-                    self.path.push(cur);
-                    cur = idx.parent.get(cur as usize).copied().unwrap_or(NONE);
-                }
-                _ => {
-                    // a cycle, too deep, or under an irregular container
-                    for &p in &self.path {
-                        self.state[p as usize] = Chain::Irregular;
-                    }
-                    return None;
-                }
-            }
-        };
-        for i in (0..self.path.len()).rev() {
-            let p = self.path[i];
-            depth += 1;
-            if depth > MAX_DEPTH {
-                self.state[p as usize] = Chain::Irregular;
-                continue;
-            }
-            let inherited = &self.entries[entry as usize].0;
-            let own = idx.contributes_to.get(p).iter().copied();
-            let mut new = own.filter(|&o| {
-                idx.kind(o) == Some(NodeKind::Outcome) && inherited.binary_search(&o).is_err()
-            });
-            if let Some(first) = new.next() {
-                let mut list = inherited.clone();
-                list.push(first);
-                list.extend(new);
-                list.sort_unstable();
-                list.dedup();
-                self.entries.push((list, None));
-                entry = self.entries.len() as u32 - 1;
-            }
-            self.state[p as usize] = Chain::Known { entry, depth };
-        }
-        match self.state.get(q as usize) {
-            Some(&Chain::Known { entry, .. }) => Some(entry),
-            _ if q == NONE => Some(0),
-            _ => None,
-        }
-    }
-
-    /// The outcomes of an entry.
-    fn list(&self, entry: u32) -> &[u32] {
-        self.entries
-            .get(entry as usize)
-            .map_or(&[], |(list, _)| list)
-    }
-
-    /// The code of an entry's cell in `outcomes`, made the first time.
-    fn code(&mut self, entry: u32, idx: &PlanIndex<'_>, outcomes: &mut ByList) -> u32 {
-        let Some((list, code)) = self.entries.get_mut(entry as usize) else {
-            return outcomes.code(&[], String::new);
-        };
-        *code.get_or_insert_with(|| outcomes.code(list, || outcomes_cell(idx, list)))
-    }
 }
 
 /// Builds a [`Coded`] column keyed by node position (a container): a table
@@ -481,7 +365,7 @@ impl<'a> ActionOwnColumns<'a> {
     fn push(&mut self, n: &'a Node) {
         self.id.push(n.id.as_str());
         self.number.push(n.number.as_deref().unwrap_or_default());
-        self.text.push(n.text.as_deref().unwrap_or(&n.label));
+        self.text.push(n.statement());
         let deadline = n.deadline.as_ref();
         self.deadline_start.push(deadline.and_then(|d| d.start));
         self.deadline_end.push(deadline.and_then(|d| d.end));
@@ -525,7 +409,9 @@ fn context_columns<'a>(
     let mut key_partners = ByList::new(rows);
     let mut outcomes = ByList::new(rows);
     let mut status = ByText::default();
-    let mut inheritance = Inheritance::new(idx.len());
+    let mut inheritance = InheritedOutcomes::new(idx.len());
+    // The code of each inherited list's cell, by entry, once a row holds it.
+    let mut entry_codes: Vec<u32> = Vec::new();
     let (mut roles, mut lead, mut partner, mut own) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for &a in actions {
@@ -533,9 +419,9 @@ fn context_columns<'a>(
             cells.push(n);
         }
         let p = idx.ancestor_of_kind(a, NodeKind::Priority);
-        priority.push(idx, p, number_or_title);
+        priority.push(idx, p, Node::number_or_name);
         let sa = idx.ancestor_of_kind(a, NodeKind::StrategicAction);
-        strategic_action.push(idx, sa, number_or_title);
+        strategic_action.push(idx, sa, Node::number_or_name);
 
         idx.roles_into(a, &mut roles);
         lead.clear();
@@ -554,39 +440,27 @@ fn context_columns<'a>(
         }
 
         // The outcomes it counts for: its own and those its containers give.
-        own.clear();
-        own.extend(
-            idx.contributes_to
-                .get(a)
-                .iter()
-                .filter(|&&o| idx.kind(o) == Some(NodeKind::Outcome)),
-        );
-        let q = idx.parent.get(a as usize).copied().unwrap_or(NONE);
-        let code = match inheritance.entry(idx, q) {
-            Some(entry) if own.is_empty() => inheritance.code(entry, idx, &mut outcomes),
+        let code = match inheritance.of_action(idx, a, &mut own) {
             Some(entry) => {
-                own.extend_from_slice(inheritance.list(entry));
-                own.sort_unstable();
-                own.dedup();
-                outcomes.code(&own, || outcomes_cell(idx, &own))
+                let e = entry as usize;
+                if entry_codes.len() <= e {
+                    entry_codes.resize(e + 1, NONE);
+                }
+                if entry_codes[e] == NONE {
+                    let list = inheritance.list(entry);
+                    entry_codes[e] = outcomes.code(list, || outcomes_cell(idx, list));
+                }
+                entry_codes[e]
             }
-            None => {
-                let list = idx.outcomes_of(a);
-                outcomes.code(&list, || outcomes_cell(idx, &list))
-            }
+            None => outcomes.code(&own, || outcomes_cell(idx, &own)),
         };
         outcomes.push(code);
 
         // Its status, its own else its nearest container's, and that node's date.
-        let found = idx.up_find(a, |q| match idx.node(q)?.attrs.get("status")?.as_text() {
-            Some(t) if !t.trim().is_empty() => Some((t, q)),
-            _ => None,
-        });
+        let found = idx.status_of(a);
         status.push(found.map(|(t, _)| t));
-        cols.status_date.push(found.and_then(|(_, q)| {
-            let text = idx.node(q)?.attrs.get("status_date")?.as_text()?;
-            text.parse::<Date>().ok()
-        }));
+        cols.status_date
+            .push(found.and_then(|(_, q)| idx.status_date(q)));
     }
     cols.priority = priority.column;
     cols.strategic_action = strategic_action.column;
@@ -602,9 +476,9 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::analysis::index::{join, statement};
     use crate::generate::{self, GeneratorConfig, Size};
     use crate::model::{DateWindow, EdgeKind, NodeId};
+    use crate::rules::join;
 
     /// The actions table worked out row by row, each action on its own: the
     /// plain reading of the rules that [`actions_columns`] must agree with.
@@ -615,28 +489,21 @@ mod tests {
             let n = idx.node(a).unwrap();
             let container = |kind| {
                 let c = idx.ancestor_of_kind(a, kind);
-                idx.node(c).map(|n| number_or_title(n).to_owned())
+                idx.node(c).map(|n| n.number_or_name().to_owned())
             };
             let roles = idx.roles_of(a);
             let (leads, partners): (Vec<_>, Vec<_>) = roles.iter().partition(|(_, r)| r.is_lead());
-            let status = crate::analysis::timeline::status_of(&idx, a);
-            let status_date = status.as_ref().and_then(|&(_, q)| {
-                idx.node(q)?
-                    .attrs
-                    .get("status_date")?
-                    .as_text()?
-                    .parse()
-                    .ok()
-            });
+            let status = idx.status_of(a);
+            let status_date = status.and_then(|(_, q)| idx.status_date(q));
             let outcomes: Vec<&str> = idx
                 .outcomes_of(a)
                 .into_iter()
-                .filter_map(|o| idx.node(o).map(number_or_title))
+                .filter_map(|o| idx.node(o).map(Node::number_or_name))
                 .collect();
             rows.push(ActionRow {
                 id: n.id.to_string(),
                 number: n.number.clone().unwrap_or_default(),
-                text: statement(n),
+                text: n.statement().to_owned(),
                 priority: container(NodeKind::Priority),
                 strategic_action: container(NodeKind::StrategicAction),
                 leads: join(&idx, leads.iter().map(|&(p, _)| p), true),
@@ -645,7 +512,7 @@ mod tests {
                 deadline_end: n.deadline.as_ref().and_then(|d| d.end),
                 deadline_phrase: n.deadline.as_ref().map(|d| d.phrase.clone()),
                 outcomes: outcomes.join("; "),
-                status: status.map(|(text, _)| text),
+                status: status.map(|(text, _)| text.to_owned()),
                 status_date,
             });
         }

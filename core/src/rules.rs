@@ -1,10 +1,34 @@
-//! A compact, read-only index of a strategy for the analyses: nodes by canonical
-//! position, and the edges each analysis follows as sorted adjacency lists of
-//! positions. Built once in O(V + E log E), with no string hashing per edge.
+//! The plan's rules, written once: every table, export and binding of core
+//! reads them from here.
+//!
+//! - A node's *parent* is its first container (the `contains` source lowest in
+//!   canonical order); its *ancestors* are the parent, the parent's parent, and so
+//!   on, nearest first, at most [`MAX_DEPTH`] of them and stopping at a cycle
+//!   ([`PlanIndex::ancestors`], [`containers`] for a walk by id).
+//! - An action *counts for* an outcome when it, or any of its ancestors
+//!   (strategic action, priority, plan), `contributes_to` the outcome
+//!   ([`PlanIndex::outcomes_of`]; [`InheritedOutcomes`] is the same rule worked out
+//!   once per container, for tables over every action).
+//! - A node's *status* is its own non-blank `status` text attribute, else its
+//!   nearest ancestor's; its *status date* is the `status_date` of the node the
+//!   status comes from ([`PlanIndex::status_of`]).
+//! - A partner's *role* on an action is `lead` (the only `led_by` partner),
+//!   `joint_lead` (one of several) or `key_partner`; a partner both leading and
+//!   partnering counts as a lead only ([`PlanIndex::roles_of`]).
+//! - A partner that is a `member_of` an alliance (transitively) takes the
+//!   alliance's roles *through* it ([`PlanIndex::alliances`]).
+//!
+//! Why a module of its own, beside `model` rather than inside `analysis` or
+//! `query`: the analyses, the queries, the exports and the report all read the
+//! rules, and none of them should reach into another's private parts to do so.
+//! The rules are answered over a [`PlanIndex`], a compact, read-only index of a
+//! strategy: nodes by canonical position, and the edges the rules follow as
+//! sorted adjacency lists of positions, built once in O(V + E log E) with no
+//! string hashing per edge.
 
 use petgraph::visit::{EdgeRef as _, IntoEdgeReferences, NodeIndexable};
 
-use crate::model::{EdgeKind, Node, NodeKind, Strategy};
+use crate::model::{Date, EdgeKind, Node, NodeKind, Strategy};
 
 /// No node.
 pub(crate) const NONE: u32 = u32::MAX;
@@ -103,9 +127,66 @@ pub(crate) struct PlanIndex<'a> {
     pub(crate) measures: Csr,
 }
 
-/// How far up the hierarchy the analyses look (plans are five levels deep; a
+/// How far up the hierarchy the rules look (plans are five levels deep; a
 /// faulty document with a `contains` cycle stops here).
 pub(crate) const MAX_DEPTH: usize = 64;
+
+/// The containers above `start`, nearest first, given each node's `parent`:
+/// at most [`MAX_DEPTH`] of them, ending before `start` comes round again.
+/// No allocation; a cycle that does not pass through `start` repeats until
+/// the bound ([`chain`] stops it at the first repeat).
+pub(crate) fn up<T: Copy + PartialEq>(
+    start: T,
+    mut parent: impl FnMut(T) -> Option<T>,
+) -> impl Iterator<Item = T> {
+    let mut cur = Some(start);
+    let mut left = MAX_DEPTH;
+    std::iter::from_fn(move || {
+        if left == 0 {
+            return None;
+        }
+        left -= 1;
+        let next = parent(cur?).filter(|&p| p != start);
+        cur = next;
+        next
+    })
+}
+
+/// The items of a walk [`up`] until one repeats: the ancestors.
+pub(crate) fn chain<T: Copy + PartialEq>(walk: impl Iterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for x in walk {
+        if out.contains(&x) {
+            break;
+        }
+        out.push(x);
+    }
+    out
+}
+
+/// The nearest container of the node `id` of `s` of `kind` (walked by id, as
+/// [`containers`]; the rule of [`PlanIndex::ancestor_of_kind`]).
+pub(crate) fn container_of_kind<'a>(s: &'a Strategy, id: &str, kind: NodeKind) -> Option<&'a Node> {
+    let start = s.node(id)?.id.as_str();
+    up(start, |cur| s.parent(cur).map(|n| n.id.as_str()))
+        .filter_map(|id| s.node(id))
+        .find(|n| n.kind == kind)
+}
+
+/// The ancestors of the node `id` of `s`, nearest first: the rule of
+/// [`PlanIndex::ancestors`] walked by id, for a caller that holds no index
+/// ([`Strategy::ancestors`]).
+pub(crate) fn containers<'a>(s: &'a Strategy, id: &str) -> Vec<&'a Node> {
+    let Some(start) = s.node(id) else {
+        return Vec::new();
+    };
+    chain(up(start.id.as_str(), |cur| {
+        s.parent(cur).map(|n| n.id.as_str())
+    }))
+    .into_iter()
+    .filter_map(|id| s.node(id))
+    .collect()
+}
 
 impl<'a> PlanIndex<'a> {
     pub(crate) fn new(s: &'a Strategy) -> PlanIndex<'a> {
@@ -199,54 +280,65 @@ impl<'a> PlanIndex<'a> {
             .collect()
     }
 
-    /// The chain of containers of `p`, nearest first (bounded, stops at a cycle).
+    /// The parent of `p` (see the module docs), if it has one.
+    pub(crate) fn parent_of(&self, p: u32) -> Option<u32> {
+        self.parent.get(p as usize).copied().filter(|&q| q != NONE)
+    }
+
+    /// The containers of `p`, nearest first (bounded; see [`up`]).
+    fn up(&self, p: u32) -> impl Iterator<Item = u32> + '_ {
+        up(p, |q| self.parent_of(q))
+    }
+
+    /// The ancestors of `p`, nearest first (bounded, stops at a cycle).
     pub(crate) fn ancestors(&self, p: u32) -> Vec<u32> {
-        let mut out = Vec::new();
-        let mut cur = p;
-        while out.len() < MAX_DEPTH {
-            let Some(&up) = self.parent.get(cur as usize) else {
-                break;
-            };
-            if up == NONE || up == p || out.contains(&up) {
-                break;
-            }
-            out.push(up);
-            cur = up;
-        }
-        out
+        chain(self.up(p))
     }
 
     /// The first of `p` and its containers (nearest first) for which `f` gives
     /// something (bounded walk, no allocation).
-    pub(crate) fn up_find<T>(&self, p: u32, mut f: impl FnMut(u32) -> Option<T>) -> Option<T> {
-        let mut cur = p;
-        for _ in 0..=MAX_DEPTH {
-            if let Some(x) = f(cur) {
-                return Some(x);
-            }
-            let up = self.parent.get(cur as usize).copied().unwrap_or(NONE);
-            if up == NONE || up == p {
-                return None;
-            }
-            cur = up;
-        }
-        None
+    pub(crate) fn up_find<T>(&self, p: u32, f: impl FnMut(u32) -> Option<T>) -> Option<T> {
+        std::iter::once(p).chain(self.up(p)).find_map(f)
     }
 
     /// The nearest container of `p` of `kind`, or [`NONE`] (bounded walk, no allocation).
     pub(crate) fn ancestor_of_kind(&self, p: u32, kind: NodeKind) -> u32 {
-        let mut cur = p;
-        for _ in 0..MAX_DEPTH {
-            let up = self.parent.get(cur as usize).copied().unwrap_or(NONE);
-            if up == NONE || up == p {
-                return NONE;
+        self.up(p)
+            .find(|&q| self.kind(q) == Some(kind))
+            .unwrap_or(NONE)
+    }
+
+    /// The status of `p` (see the module docs) and the node it comes from.
+    pub(crate) fn status_of(&self, p: u32) -> Option<(&'a str, u32)> {
+        self.up_find(p, |q| match self.node(q)?.attrs.get("status")?.as_text() {
+            Some(t) if !t.trim().is_empty() => Some((t, q)),
+            _ => None,
+        })
+    }
+
+    /// The `status_date` of the node `q` a status comes from, if it reads as a date.
+    pub(crate) fn status_date(&self, q: u32) -> Option<Date> {
+        self.node(q)?
+            .attrs
+            .get("status_date")?
+            .as_text()?
+            .parse()
+            .ok()
+    }
+
+    /// The alliances `p` belongs to, directly or through other alliances, nearest first.
+    pub(crate) fn alliances(&self, p: u32) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        let mut queue: std::collections::VecDeque<u32> =
+            self.member_of.get(p).iter().copied().collect();
+        while let Some(a) = queue.pop_front() {
+            if a == p || out.contains(&a) || self.kind(a) != Some(NodeKind::Partner) {
+                continue;
             }
-            if self.kind(up) == Some(kind) {
-                return up;
-            }
-            cur = up;
+            out.push(a);
+            queue.extend(self.member_of.get(a).iter().copied());
         }
-        NONE
+        out
     }
 
     /// The outcomes an action counts for: its own `contributes_to` targets and
@@ -320,6 +412,138 @@ impl<'a> PlanIndex<'a> {
     }
 }
 
+/// The outcomes the actions under each container inherit from it and its
+/// containers, worked out once per container from its own container's.
+///
+/// An entry is used only for a container whose chain of containers is a
+/// plain path to a root within the walks' bound: then no action under it is
+/// on that chain, so what each inherits is the same, and is what
+/// [`PlanIndex::outcomes_of`] adds to an action's own. Any other container
+/// (on or under a `contains` cycle, deeper than the walks go) is irregular:
+/// the actions under it are worked out one by one.
+pub(crate) struct InheritedOutcomes {
+    state: Vec<Chain>,
+    /// The inherited outcomes of each entry (sorted).
+    entries: Vec<Vec<u32>>,
+    path: Vec<u32>,
+}
+
+/// What is known of one node's chain of containers.
+#[derive(Clone, Copy)]
+enum Chain {
+    Unknown,
+    Irregular,
+    /// The entry its actions inherit, and how many nodes the chain has
+    /// (the node included).
+    Known {
+        entry: u32,
+        depth: usize,
+    },
+}
+
+impl InheritedOutcomes {
+    pub(crate) fn new(nodes: usize) -> Self {
+        InheritedOutcomes {
+            state: vec![Chain::Unknown; nodes],
+            // entry 0: nothing, what an action with no container inherits
+            entries: vec![Vec::new()],
+            path: Vec::new(),
+        }
+    }
+
+    /// The entry the actions directly under `q` inherit ([`NONE`]: no
+    /// container), or `None` when `q` is irregular.
+    fn entry(&mut self, idx: &PlanIndex<'_>, q: u32) -> Option<u32> {
+        self.path.clear();
+        let mut cur = q;
+        let (mut entry, mut depth) = loop {
+            if cur == NONE {
+                break (0, 0);
+            }
+            match self.state.get(cur as usize) {
+                Some(&Chain::Known { entry, depth }) => break (entry, depth),
+                Some(Chain::Unknown)
+                    if self.path.len() < MAX_DEPTH && !self.path.contains(&cur) =>
+                {
+                    self.path.push(cur);
+                    cur = idx.parent.get(cur as usize).copied().unwrap_or(NONE);
+                }
+                _ => {
+                    // a cycle, too deep, or under an irregular container
+                    for &p in &self.path {
+                        self.state[p as usize] = Chain::Irregular;
+                    }
+                    return None;
+                }
+            }
+        };
+        for i in (0..self.path.len()).rev() {
+            let p = self.path[i];
+            depth += 1;
+            if depth > MAX_DEPTH {
+                self.state[p as usize] = Chain::Irregular;
+                continue;
+            }
+            let inherited = &self.entries[entry as usize];
+            let own = idx.contributes_to.get(p).iter().copied();
+            let mut new = own.filter(|&o| {
+                idx.kind(o) == Some(NodeKind::Outcome) && inherited.binary_search(&o).is_err()
+            });
+            if let Some(first) = new.next() {
+                let mut list = inherited.clone();
+                list.push(first);
+                list.extend(new);
+                list.sort_unstable();
+                list.dedup();
+                self.entries.push(list);
+                entry = self.entries.len() as u32 - 1;
+            }
+            self.state[p as usize] = Chain::Known { entry, depth };
+        }
+        match self.state.get(q as usize) {
+            Some(&Chain::Known { entry, .. }) => Some(entry),
+            _ if q == NONE => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The outcomes of an entry.
+    pub(crate) fn list(&self, entry: u32) -> &[u32] {
+        self.entries.get(entry as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The outcomes the action `a` counts for. `Some(entry)`: exactly the
+    /// outcomes of `entry` ([`InheritedOutcomes::list`]; many actions share
+    /// one), and `out` is left empty; `None`: they are in `out`, sorted.
+    pub(crate) fn of_action(
+        &mut self,
+        idx: &PlanIndex<'_>,
+        a: u32,
+        out: &mut Vec<u32>,
+    ) -> Option<u32> {
+        out.clear();
+        out.extend(
+            idx.contributes_to
+                .get(a)
+                .iter()
+                .filter(|&&o| idx.kind(o) == Some(NodeKind::Outcome)),
+        );
+        match self.entry(idx, idx.parent_of(a).unwrap_or(NONE)) {
+            Some(entry) if out.is_empty() => Some(entry),
+            Some(entry) => {
+                out.extend_from_slice(self.list(entry));
+                out.sort_unstable();
+                out.dedup();
+                None
+            }
+            None => {
+                *out = idx.outcomes_of(a);
+                None
+            }
+        }
+    }
+}
+
 /// The part a partner plays on an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Role {
@@ -350,30 +574,9 @@ pub(crate) fn join(idx: &PlanIndex<'_>, ps: impl IntoIterator<Item = u32>, label
             out.push_str("; ");
         }
         match (label, idx.node(p)) {
-            (true, Some(n)) => out.push_str(title(n)),
+            (true, Some(n)) => out.push_str(n.name()),
             _ => out.push_str(idx.id(p)),
         }
     }
     out
-}
-
-/// A node's label, else its number, else its id: what a table shows in a name column.
-pub(crate) fn short_title(n: &Node) -> String {
-    title(n).to_owned()
-}
-
-/// [`short_title`], borrowed.
-pub(crate) fn title(n: &Node) -> &str {
-    if !n.label.is_empty() {
-        &n.label
-    } else if let Some(num) = &n.number {
-        num
-    } else {
-        n.id.as_str()
-    }
-}
-
-/// A node's statement: its text, else its label.
-pub(crate) fn statement(n: &Node) -> String {
-    n.text.clone().unwrap_or_else(|| n.label.clone())
 }

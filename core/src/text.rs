@@ -1,0 +1,54 @@
+//! Cutting text to a length, in one place: every truncate in core is made of
+//! [`prefix`], which reads no further into the text than the length it keeps,
+//! so a cut costs O(length kept) however long the text is.
+
+use std::borrow::Cow;
+
+/// The first `max` characters of `text`, and whether anything was left out.
+///
+/// One pass over at most `max + 1` characters.
+pub(crate) fn prefix(text: &str, max: usize) -> (&str, bool) {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => (text.get(..i).unwrap_or(text), true),
+        None => (text, false),
+    }
+}
+
+/// `text` in at most `max` characters: as it is when it fits, else its first
+/// `max - 1` characters and an ellipsis.
+pub(crate) fn ellipsize(text: &str, max: usize) -> Cow<'_, str> {
+    match prefix(text, max) {
+        (_, false) => Cow::Borrowed(text),
+        (_, true) => Cow::Owned(format!("{}\u{2026}", prefix(text, max.saturating_sub(1)).0)),
+    }
+}
+
+/// `text`, trimmed, in at most `max` characters: as it is when it fits, else
+/// cut with an ellipsis, at the last space when that keeps two thirds of `max`.
+pub(crate) fn ellipsize_at_word(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if !prefix(text, max).1 {
+        return text.to_owned();
+    }
+    let (keep, _) = prefix(text, max.saturating_sub(1));
+    let cut = match keep.rfind(char::is_whitespace) {
+        Some(i) if keep[..i].chars().count() * 3 >= max * 2 => keep[..i].trim_end(),
+        _ => keep.trim_end(),
+    };
+    format!("{cut}\u{2026}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_by_characters() {
+        assert_eq!(prefix("héllo", 2), ("hé", true));
+        assert_eq!(prefix("hé", 2), ("hé", false));
+        assert_eq!(prefix("", 0), ("", false));
+        assert_eq!(ellipsize("héllo", 3), "hé\u{2026}");
+        assert_eq!(ellipsize("héllo", 5), "héllo");
+        assert_eq!(ellipsize("héllo", 0), "\u{2026}");
+    }
+}
