@@ -551,6 +551,12 @@ impl Reader<'_, '_> {
                     let to = i32::try_from(second).ok()?;
                     return Some((YearExpr::Span(y, to), sep + 2));
                 }
+                // "2024-26": a span of years written short (not "2023-24", a financial year).
+                let century = i64::from(y) - i64::from(y) % 100;
+                if digits == 2 && !slash && century + second > next_year {
+                    let to = i32::try_from(century + second).ok()?;
+                    return Some((YearExpr::Span(y, to), sep + 2));
+                }
                 if follows {
                     return Some((YearExpr::Financial(y), sep + 2));
                 }
@@ -846,7 +852,9 @@ impl Reader<'_, '_> {
     /// A plan period starting at token `i`, for [`find_period`]: more than a
     /// single calendar year.
     fn period_at(&self, i: usize) -> Option<(Win, usize)> {
-        if !self.is_year(i) {
+        // A year, or a month and year ("October 2023 to April 2025").
+        let month_year = self.month_at(i).is_some() && self.is_year(i + 1);
+        if !self.is_year(i) && !month_year {
             return None;
         }
         let (w, next) = self.bare(i, true)?;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 
+pub mod blocks;
 pub mod date;
 pub mod document;
 pub mod gazetteer;
@@ -20,6 +21,7 @@ pub use narrative::parse_strategy;
 pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
 pub mod progress;
+pub mod recognise;
 pub use document::{parse_document, DocumentKind, ParsedDocument};
 pub use progress::{parse_progress_report, ProgressParseResult};
 

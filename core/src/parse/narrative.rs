@@ -327,7 +327,7 @@ fn word_key(w: &str) -> &str {
 }
 
 /// The words of a normalised sentence with their byte offsets.
-fn words(s: &str) -> Vec<(usize, &str)> {
+pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     for w in s.split(' ') {

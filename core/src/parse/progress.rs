@@ -37,6 +37,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::blocks::sub_line;
 use super::{furniture_pieces, source_lines, ParseResult, SourceLine, TextLine};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Date, Strategy};
@@ -114,7 +115,12 @@ pub fn parse_progress_report(text: &str) -> ProgressParseResult {
             }
         }
     }
-    p.finish()
+    let parsed = p.finish();
+    if parsed.report.entries.is_empty() {
+        // Not a board paper: the block recognisers read the report's items.
+        return super::recognise::progress_from_blocks(text, parsed);
+    }
+    parsed
 }
 
 /// Where the row being read is: what it may still take.
@@ -749,20 +755,6 @@ impl Parser {
             unclassified: self.sink.unclassified,
             skipped: self.sink.skipped,
         }
-    }
-}
-
-/// The part `piece` (a slice of `line.text`) of a line, with its own position.
-fn sub_line<'a>(line: SourceLine<'a>, piece: &'a str) -> SourceLine<'a> {
-    let offset = (piece.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
-    match line.text.get(..offset) {
-        Some(before) if offset + piece.len() <= line.text.len() => SourceLine {
-            number: line.number,
-            column: line.column + before.chars().count(),
-            start: line.start + offset,
-            text: piece,
-        },
-        _ => line,
     }
 }
 
