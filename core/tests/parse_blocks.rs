@@ -345,8 +345,14 @@ proptest! {
         for l in r.unclassified.iter().chain(r.skipped.iter()) {
             prop_assert!(text.get(l.span.start..l.span.end).is_some());
         }
+        // What was read is a valid model: canonical JSON reads it back, the
+        // writer writes it.
+        prop_assert_eq!(&Model::from_json(&r.strategy.to_json()).unwrap(), &r.strategy);
+        let _ = stratagraph::write_delivery_plan(&r.strategy);
         let _ = DocumentKind::detect(&text);
-        let _ = stratagraph::parse_progress_report(&text);
+        let p = stratagraph::parse_progress_report(&text);
+        let report = stratagraph::progress::ProgressReport::from_json(&p.report.to_json()).unwrap();
+        prop_assert_eq!(report, p.report);
     }
 
     /// Any bytes at all.

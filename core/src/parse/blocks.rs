@@ -115,8 +115,12 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
                 out.push(plain(BlockKind::Furniture, l));
                 continue;
             }
-            // A date under "First published:" / "Last updated:" is furniture too.
-            if after_published && parse_deadline(piece).is_some() {
+            // A date under "First published:" / "Last updated:", the collection
+            // under "Part of:", are furniture too.
+            let part_of = out.last().is_some_and(|b: &Block<'_>| {
+                b.kind == BlockKind::Furniture && b.text.eq_ignore_ascii_case("part of:")
+            });
+            if part_of || (after_published && parse_deadline(piece).is_some()) {
                 after_published = false;
                 out.push(plain(BlockKind::Furniture, l));
                 continue;

@@ -256,6 +256,8 @@ impl PlanParser {
         let mut p = Parser::new(&self.gazetteer);
         for line in source_lines(text) {
             for (piece, furniture) in furniture_pieces(line.text) {
+                // URL, licence, publication-date and byline lines too.
+                let furniture = furniture || super::blocks::is_furniture(piece);
                 let offset = (piece.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
                 let column = line.column + line.text.get(..offset).map_or(0, |s| s.chars().count());
                 let sub = SourceLine {
@@ -278,8 +280,8 @@ impl PlanParser {
 /// Whether a text is in the Scottish delivery plan's own layout (read by the
 /// line parser of this module) rather than another one (read by the
 /// [block recognisers](super::recognise)): within its first 500 lines, an
-/// action numbered in three parts ("10.1.1"), a "Strategic Action" heading, a
-/// "Lead and Key Partners" line, an "Outcomes: 1, 2" list, "Key area of
+/// action numbered in three parts ("10.1.1"), a "Strategic Action" heading,
+/// an "Outcomes: 1, 2" list, "Key area of
 /// focus" or "Challenges and opportunities", or a "Priority N" heading or an
 /// "Outcomes" list or a footnote line "\[1\] …" straight after the title (with
 /// no blank line before it: pages copied from the web separate their blocks
@@ -293,7 +295,6 @@ pub(crate) fn is_seed_layout(text: &str) -> bool {
         if three_part
             || outcomes
             || lower_head.starts_with("strategic action")
-            || lower_head.starts_with("lead and key partners")
             || lower_head.starts_with("key area of focus")
             || lower_head.starts_with("challenges and opportunities")
             || (k <= 3

@@ -179,6 +179,8 @@ struct Columns {
     date: bool,
     /// Several columns named on one line: rows carry their cells run together.
     inline: bool,
+    /// The column names of the last header line, lower case.
+    names: Vec<String>,
 }
 
 /// What the next paragraph is.
@@ -604,6 +606,9 @@ impl<'g> Rec<'g> {
         c.lead |= has("lead") || has("partners") || has("who");
         c.date |= has("timescale") || has("date") || has("deadline") || has("when");
         c.inline = cells.len() > 1 && !b.cell;
+        if cells.len() > 1 {
+            c.names.clone_from(&cells);
+        }
         self.action_context |= self.columns.actions;
         self.list = None;
         self.action = None;
@@ -1129,6 +1134,11 @@ impl<'g> Rec<'g> {
 
     fn table_row(&mut self, b: &Block<'_>) {
         let cells = &b.cells;
+        // With a header of as many cells, each cell has its column's role.
+        let n = self.columns.names.len();
+        if n > 1 && (n == cells.len() || n + 1 == cells.len()) {
+            return self.row_by_columns(b);
+        }
         let (number, rest): (Option<&str>, &[&str]) = match cells.first() {
             Some(c) if c.bytes().all(|x| x.is_ascii_digit() || x == b'.') => (Some(c), &cells[1..]),
             _ => (None, &cells[..]),
@@ -1138,24 +1148,110 @@ impl<'g> Rec<'g> {
         };
         let id = self.action(b, number, text);
         for cell in rest.iter().skip(1) {
-            if let Some(s) = trailing_status(cell).filter(|(before, _)| before.is_empty()) {
-                let s = s.1.to_owned();
-                self.update(&id, |n| {
+            self.cell(b, &id, cell, None);
+        }
+    }
+
+    /// A row whose cells line up with the header's columns.
+    fn row_by_columns(&mut self, b: &Block<'_>) {
+        let names = self.columns.names.clone();
+        let role = |name: &str| {
+            let w = lower_words(name);
+            let has = |x: &str| w.iter().any(|y| y == x);
+            if has("ref") || has("no") || has("number") {
+                "number"
+            } else if has("action") || has("actions") || has("commitment") || has("objective") {
+                "text"
+            } else if has("lead") || has("responsible") || has("owner") {
+                "lead"
+            } else if has("partners") || has("stakeholders") || has("who") {
+                "partners"
+            } else if has("status") || has("rag") {
+                "status"
+            } else if has("timescale")
+                || has("date")
+                || has("deadline")
+                || has("when")
+                || has("milestones")
+            {
+                "date"
+            } else {
+                "other"
+            }
+        };
+        let mut roles: Vec<&str> = names.iter().map(|n| role(n)).collect();
+        // A number cell the header does not name ("1.1 | Develop … | NES | 2024").
+        let numbered_first = b
+            .cells
+            .first()
+            .is_some_and(|c| c.bytes().all(|x| x.is_ascii_digit() || x == b'.'));
+        if b.cells.len() == roles.len() + 1 && numbered_first {
+            roles.insert(0, "number");
+        }
+        let get = |r: &str| {
+            roles
+                .iter()
+                .position(|x| *x == r)
+                .and_then(|i| b.cells.get(i).copied())
+        };
+        let number = get("number").filter(|c| c.bytes().all(|x| x.is_ascii_digit() || x == b'.'));
+        let text = get("text").unwrap_or("");
+        let (number, text) = match (number, super::blocks::blocks(text).first()) {
+            (None, Some(inner)) if inner.kind == BlockKind::Numbered && inner.label.is_none() => {
+                (inner.number, inner.body)
+            }
+            (n, _) => (n, text),
+        };
+        let id = self.action(b, number, text);
+        for (k, cell) in b.cells.iter().enumerate() {
+            let r = roles.get(k).copied().unwrap_or("other");
+            if r != "number" && r != "text" {
+                self.cell(b, &id, cell, Some(r));
+            }
+        }
+    }
+
+    /// A cell of a row, in its column's role if known.
+    fn cell(&mut self, b: &Block<'_>, id: &NodeId, cell: &str, role: Option<&str>) {
+        let status = trailing_status(cell).filter(|(before, _)| before.is_empty());
+        match role {
+            Some("status") | None if status.is_some() && role != Some("date") => {
+                let s = status.map_or(cell, |s| s.1).to_owned();
+                self.update(id, |n| {
                     n.attrs.insert("status".to_owned(), AttrValue::Text(s));
                 });
-            } else if let Some(d) = parse_deadline(cell) {
-                self.update(&id, |n| n.deadline = Some(d));
-            } else {
+            }
+            Some("date") => {
+                let d = parse_deadline(cell)
+                    .or_else(|| find_deadline(cell))
+                    .unwrap_or_else(|| DateWindow::new(None, None, cell));
+                self.update(id, |n| n.deadline = Some(d));
+            }
+            None if parse_deadline(cell).is_some() => {
+                let d = parse_deadline(cell);
+                self.update(id, |n| n.deadline = d);
+            }
+            Some("lead") => {
+                let items = parse_partner_list(self.g, cell, true);
+                self.leads(b, id, &items);
+            }
+            Some("partners") => {
+                for p in parse_partner_list(self.g, cell, true) {
+                    self.partner_edge(b, id, EdgeKind::KeyPartner, &p, false);
+                }
+            }
+            None => {
                 let items = parse_partner_list(self.g, cell, true);
                 let known = items
                     .iter()
                     .any(|i| self.g.lookup(&i.name).is_some() || is_acronym(&i.name));
-                if known && !self.has_edge(&id, EdgeKind::LedBy) {
-                    self.leads(b, &id, &items);
+                if known && !self.has_edge(id, EdgeKind::LedBy) {
+                    self.leads(b, id, &items);
                 } else {
-                    self.push_attr(&id, "cells", cell);
+                    self.push_attr(id, "cells", cell);
                 }
             }
+            Some(_) => self.push_attr(id, "cells", cell),
         }
     }
 
@@ -1325,13 +1421,18 @@ fn names_organisations(g: &Gazetteer, t: &str) -> bool {
 fn subject_leads(g: &Gazetteer, text: &str) -> Vec<Item> {
     let lower = text.to_ascii_lowercase();
     let modal = [
-        " will ", " should ", " must ", " is to ", " are to ", " shall ",
+        " will ", " should ", " must ", " is to ", " are to ", " shall ", " will:",
     ]
     .iter()
     .filter_map(|m| lower.find(m))
     .min();
     let Some(at) = modal else { return Vec::new() };
     let clause = &text[..at];
+    // "By March 2025, the Welsh Government will:": the date is no part of the subject.
+    let clause = match clause.split_once(", ") {
+        Some((date, rest)) if parse_deadline(date).is_some() => rest,
+        _ => clause,
+    };
     let start = clause
         .to_ascii_lowercase()
         .rfind(" that ")
@@ -1466,28 +1567,46 @@ impl Rec<'_> {
             }
         }
         let head = text[..end].trim_end();
-        // The lead cell: known bodies or acronyms at the end, joined by and/&/,/'/'.
+        // The lead cell: known bodies or acronyms, joined by and/&/,/'/', at the
+        // end, or followed by the words of the date cell ("Scottish Government
+        // Commissioning process starts" + "December 2023").
         let hw = super::narrative::words(head);
-        let mut best: Option<usize> = None;
-        for k in (0..hw.len()).rev().take(14) {
-            let at = hw[k].0;
-            let cell = &head[at..];
-            if k == 0 {
-                break;
-            }
+        let n = hw.len();
+        let known = |cell: &str| {
             let items = parse_partner_list(self.g, cell, true);
-            let all_known = !items.is_empty()
+            !items.is_empty()
                 && items.iter().all(|i| {
                     let n = i.name.trim();
                     self.g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
-                });
-            if all_known {
-                best = Some(at);
+                })
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for k in (1..n).rev().take(14) {
+            let from = hw[k].0;
+            for m in (k + 1)..=n.min(k + 12) {
+                let to = hw.get(m).map_or(head.len(), |w| w.0);
+                let rest = head[to..].trim();
+                let date_words = rest.split_whitespace().count();
+                let fits = rest.is_empty()
+                    || (out.deadline.is_some()
+                        && date_words <= 5
+                        && rest.starts_with(char::is_uppercase));
+                if fits && known(head[from..to].trim_end()) {
+                    best = Some((from, to));
+                    break;
+                }
             }
         }
-        if let Some(at) = best {
-            out.leads = parse_partner_list(self.g, &head[at..], true);
-            return (head[..at].trim_end().to_owned(), out);
+        if let Some((from, to)) = best {
+            out.leads = parse_partner_list(self.g, head[from..to].trim_end(), true);
+            let rest = head[to..].trim();
+            if !rest.is_empty() {
+                // The date cell's words before its date belong to its phrase.
+                if let Some(d) = &mut out.deadline {
+                    d.phrase = text[to..].trim().to_owned();
+                }
+            }
+            return (head[..from].trim_end().to_owned(), out);
         }
         (head.to_owned(), out)
     }
