@@ -38,6 +38,8 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod progress;
+#[cfg(feature = "quality")]
+pub mod quality;
 pub mod query;
 pub mod report;
 mod sort;

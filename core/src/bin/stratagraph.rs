@@ -6,6 +6,7 @@
 //! stratagraph report   FILE [--kind ...]                               the readable report
 //! stratagraph export   --to FORMAT FILE [--table T] [--partners] [-o PATH]
 //! stratagraph import   --from FORMAT FILE [-o PATH]                     canonical JSON
+//! stratagraph quality  DIR [--json] [--kind K] [--min-recall R] [--min-precision P]
 //! ```
 //!
 //! FILE is a delivery plan, a strategy or a progress report as text, or a
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 
 use stratagraph::export::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
 use stratagraph::parse::{parse_document, DocumentKind, ParsedDocument};
-use stratagraph::{diagnostics_to_json, report, Diagnostic, Error, Severity};
+use stratagraph::{diagnostics_to_json, quality, report, Diagnostic, Error, Severity};
 
 const USAGE: &str = "\
 stratagraph: public-sector strategies and delivery plans as a typed graph
@@ -27,6 +28,7 @@ Usage:
   stratagraph report   FILE [--kind plan|strategy|progress]
   stratagraph export   --to FORMAT FILE [--table actions|nodes|edges|all] [--partners] [-o PATH]
   stratagraph import   --from FORMAT FILE [-o PATH]
+  stratagraph quality  DIR [--json] [--kind plan|strategy|progress] [--min-recall R] [--min-precision P]
 
 FILE is a delivery plan, strategy or progress report as text, or canonical JSON
 (detected by its first character); `-` reads standard input.
@@ -39,6 +41,11 @@ FILE is a delivery plan, strategy or progress report as text, or canonical JSON
             svg (--partners draws partners too), html
   import    reads FORMAT back (json, csv nodes and edges, xlsx, graphml, node-link) and
             prints canonical JSON
+  quality   scores every page of a corpus (DIR/*.txt with DIR/*.facts.json, and DIR/holdout/)
+            against its facts: recall and precision per fact and per family, warnings and
+            lines not accounted for per page; exits 1 if a fact's recall or precision over
+            the corpus is below --min-recall / --min-precision, or a line is not accounted for
+            while either is given
 ";
 
 struct Args {
@@ -50,6 +57,8 @@ struct Args {
     format: Option<String>,
     table: Option<String>,
     partners: bool,
+    min_recall: Option<f64>,
+    min_precision: Option<f64>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -63,6 +72,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         format: None,
         table: None,
         partners: false,
+        min_recall: None,
+        min_precision: None,
     };
     let mut file = None;
     while let Some(arg) = args.next() {
@@ -75,6 +86,19 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--table" => a.table = Some(args.next().ok_or("--table needs a value")?),
             "--partners" => a.partners = true,
+            "--min-recall" | "--min-precision" => {
+                let v = args.next().ok_or(format!("{arg} needs a number"))?;
+                let v = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|x| (0.0..=1.0).contains(x))
+                    .ok_or(format!("{arg} needs a number from 0 to 1, not {v:?}"))?;
+                if arg == "--min-recall" {
+                    a.min_recall = Some(v);
+                } else {
+                    a.min_precision = Some(v);
+                }
+            }
             "-" => file = Some(arg),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             _ if file.is_some() => return Err(format!("unexpected argument {arg:?}")),
@@ -185,9 +209,39 @@ fn run_import(args: &Args) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `quality DIR`: score every page of a corpus against its facts.
+fn run_quality(args: &Args) -> Result<ExitCode, Error> {
+    let kind = args
+        .kind
+        .as_deref()
+        .map(str::parse::<DocumentKind>)
+        .transpose()?;
+    let options = quality::ScoreOptions { kind };
+    let report = quality::score_corpus(std::path::Path::new(&args.file), &options)?;
+    if args.json {
+        write_output(args.output.as_deref(), &report.to_json())?;
+    } else {
+        write_output(args.output.as_deref(), &report.to_table())?;
+    }
+    let failed = report.shortfalls(args.min_recall, args.min_precision);
+    if failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "stratagraph: {}: below the bar: {}",
+            args.file,
+            failed.join(", ")
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
 fn run(args: Args) -> Result<ExitCode, Error> {
     if args.command == "import" {
         return run_import(&args);
+    }
+    if args.command == "quality" {
+        return run_quality(&args);
     }
     let text = read_input(&args.file)?;
     let kind = args

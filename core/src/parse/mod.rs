@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 
 pub mod blocks;
+pub mod counts;
 pub mod date;
 pub mod document;
 pub mod gazetteer;

@@ -1,0 +1,1125 @@
+//! Headline progress counts in prose: "There are 25 (73%) on track, 7 (21%)
+//! at risk and 2 (6%) off track", "Out of the 50 Actions in the plan, 22 are
+//! completed and with the remaining 28 progressing well towards completion",
+//! "more than 200 specific commitments", "we will have delivered more than 90%
+//! of our commitments".
+//!
+//! [`headline_counts`] reads every such sentence of a text into typed counts
+//! per group ([`CountGroup`]): the group as written ("Actions in the plan"),
+//! its total when stated, and one [`StatusCount`] per status with the status
+//! words as written, the [`Status`] they are when they are the words of that
+//! vocabulary ("on track", "completed"; "progressing well towards completion"
+//! is kept as written and maps to none), the value (exact, or approximate with
+//! its words: "more than 200") and the percentage printed beside it.
+//!
+//! It then checks them: a percentage that does not fit its count and the
+//! total (or the sum of the group's counts), percentages that add up to more
+//! than 100, and counts that add up to more than the stated total (or to less,
+//! when the sentence speaks of "the remaining" ones) are reported.
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `count_percent_mismatch` | warning | a count's percentage is not its share of the total |
+//! | `count_percents_over_100` | warning | a group's percentages add up to more than 100 |
+//! | `count_total_mismatch` | warning | a group's counts add up to more than its total, or "the remaining" do not make it up |
+//!
+//! A count is a number (digits, "1,200", or a word from "one" to "twenty"), a
+//! percentage ("73%", "73 per cent") or either after a qualifier ("more than",
+//! "over", "fewer than", "less than", "under", "about", "around",
+//! "approximately", "nearly", "almost", "at least", "up to"), followed by a
+//! status ("25 (73%) on track", "22 are completed", "28 progressing well …"),
+//! or preceded by a status verb ("delivered more than 90% of our
+//! commitments"). A total is a count of a group noun (actions, commitments,
+//! recommendations, deliverables, milestones, measures, targets, indicators,
+//! objectives, projects, activities, initiatives, pledges) with no status
+//! ("Out of the 50 Actions in the plan"). Money ("£29 million"), years and
+//! numbers of anything else ("Over 58,000 users") are not counts.
+//!
+//! ```
+//! use stratagraph::parse::counts::headline_counts;
+//! use stratagraph::progress::Status;
+//!
+//! let found = headline_counts("There are 25 (73%) on track, 7 (21%) at risk and 2 (6%) off track.");
+//! let g = &found.groups[0];
+//! let rows: Vec<_> = g.counts.iter().map(|c| (c.words.as_str(), c.status, c.value.exact(), c.percent)).collect();
+//! assert_eq!(rows, [
+//!     ("on track", Some(Status::OnTrack), Some(25), Some(73.0)),
+//!     ("at risk", Some(Status::AtRisk), Some(7), Some(21.0)),
+//!     ("off track", Some(Status::OffTrack), Some(2), Some(6.0)),
+//! ]);
+//! assert!(found.diagnostics.is_empty());
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::source_lines;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::SourceSpan;
+use crate::progress::{normalise_words, Status};
+
+/// How a count is qualified.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// Exactly this number ("22").
+    Exact,
+    /// More than it ("more than 200", "over 90%").
+    MoreThan,
+    /// Less than it ("fewer than 10", "under 5%").
+    LessThan,
+    /// About it ("around 30", "approximately 40%").
+    About,
+    /// Nearly it ("nearly 50", "almost 90%").
+    Nearly,
+    /// At least it.
+    AtLeast,
+    /// At most it ("up to 20").
+    UpTo,
+}
+
+/// Whether a count is of items or a percentage of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountUnit {
+    /// A number of items ("22").
+    Items,
+    /// A percentage of the group ("90%").
+    Percent,
+}
+
+/// A value as the text states it: a number, what it counts, how it is
+/// qualified, and its words.
+///
+/// ```
+/// use stratagraph::parse::counts::{headline_counts, Bound, CountUnit};
+/// let g = &headline_counts("One Wales set out more than 200 specific commitments.").groups[0];
+/// let total = g.total.as_ref().unwrap();
+/// assert_eq!((total.number, total.unit, total.bound), (200.0, CountUnit::Items, Bound::MoreThan));
+/// assert_eq!((total.as_written(), total.exact()), ("more than 200", None));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountValue {
+    /// The number.
+    pub number: f64,
+    /// Items or a percentage.
+    pub unit: CountUnit,
+    /// Exact or qualified.
+    pub bound: Bound,
+    /// The words of the text ("more than 200", "73%", "seven").
+    pub text: String,
+}
+
+impl CountValue {
+    /// The number, when it is an exact whole number of items.
+    pub fn exact(&self) -> Option<u64> {
+        let whole = self.number.fract() == 0.0 && self.number >= 0.0 && self.number < 1e15;
+        (self.bound == Bound::Exact && self.unit == CountUnit::Items && whole)
+            .then_some(self.number as u64)
+    }
+
+    /// The words of the text.
+    pub fn as_written(&self) -> &str {
+        &self.text
+    }
+}
+
+/// One status of a group and how many are in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusCount {
+    /// The status words as written, in lower case ("on track",
+    /// "progressing well towards completion", "delivered").
+    pub words: String,
+    /// The status the words are, when they are the words of the vocabulary.
+    pub status: Option<Status>,
+    /// How many.
+    pub value: CountValue,
+    /// The percentage printed beside the count ("25 (73%)"), if any.
+    pub percent: Option<f64>,
+}
+
+/// The counts of one group: what is counted, the total when stated, and a
+/// count per status.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CountGroup {
+    /// What is counted, as written ("Actions in the plan"), when the text names it.
+    pub group: Option<String>,
+    /// The total, when stated.
+    pub total: Option<CountValue>,
+    /// One count per status, in the order written.
+    pub counts: Vec<StatusCount>,
+    /// Where the first sentence of the group is.
+    pub span: SourceSpan,
+}
+
+/// What [`headline_counts`] gives: the groups, and the diagnostics of the checks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeadlineCounts {
+    /// The groups, in the order of their first sentence.
+    pub groups: Vec<CountGroup>,
+    /// Where counts disagree with their percentages or totals.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Nouns that name what a plan or report counts.
+const GROUP_NOUNS: &[&str] = &[
+    "action",
+    "actions",
+    "commitment",
+    "commitments",
+    "recommendation",
+    "recommendations",
+    "deliverable",
+    "deliverables",
+    "milestone",
+    "milestones",
+    "measure",
+    "measures",
+    "target",
+    "targets",
+    "indicator",
+    "indicators",
+    "objective",
+    "objectives",
+    "project",
+    "projects",
+    "activity",
+    "activities",
+    "initiative",
+    "initiatives",
+    "pledge",
+    "pledges",
+];
+
+/// Words that begin a status that is not of the [`Status`] vocabulary.
+const PROGRESS_WORDS: &[&str] = &[
+    "progressing",
+    "in progress",
+    "underway",
+    "under way",
+    "ongoing",
+    "on hold",
+    "paused",
+    "delayed",
+    "achieved",
+    "partially",
+    "met",
+    "not met",
+    "behind schedule",
+    "ahead of schedule",
+    "green",
+    "amber",
+    "red",
+];
+
+/// Status verbs that may come before a count ("delivered more than 90% of …").
+const STATUS_VERBS: &[&str] = &["delivered", "completed", "achieved", "met", "implemented"];
+
+const QUALIFIERS: &[(&str, Bound)] = &[
+    ("more than", Bound::MoreThan),
+    ("over", Bound::MoreThan),
+    ("in excess of", Bound::MoreThan),
+    ("fewer than", Bound::LessThan),
+    ("less than", Bound::LessThan),
+    ("under", Bound::LessThan),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("approximately", Bound::About),
+    ("roughly", Bound::About),
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("at least", Bound::AtLeast),
+    ("up to", Bound::UpTo),
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+const COPULAS: &[&str] = &[
+    "are",
+    "is",
+    "were",
+    "was",
+    "have",
+    "has",
+    "been",
+    "being",
+    "remain",
+    "remains",
+    "now",
+    "currently",
+    "still",
+    "rated",
+    "reported",
+    "as",
+    "assessed",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "our", "these", "its", "their", "this", "all", "those",
+];
+
+/// Words that end a status phrase.
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "while", "whilst", "with", "whereas", "or", "by", "of", "which", "that",
+];
+
+/// A token of a sentence: a word or number (with its byte range in the source)
+/// or one punctuation character.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl Tok<'_> {
+    fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+
+    fn is_word(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    fn is_digit(&self) -> bool {
+        self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
+/// Words (letters, with inner apostrophes and hyphens), numbers (digits, inner
+/// commas and full stops followed by digits, a trailing `%`) and single
+/// punctuation characters, with byte offsets from `base`.
+fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            k += 1;
+            while let Some(d) = at(k) {
+                let inner = matches!(d, ',' | '.') && at(k + 1).is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || inner {
+                    k += if inner { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+            if at(k) == Some('%') {
+                k += 1;
+            }
+        } else if c.is_alphabetic() {
+            k += 1;
+            while let Some(d) = at(k) {
+                let inner =
+                    matches!(d, '\'' | '’' | '-') && at(k + 1).is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || inner {
+                    k += if inner { 2 } else { 1 };
+                } else {
+                    break;
+                }
+            }
+        } else {
+            k += 1;
+        }
+        let end = chars.get(k).map_or(text.len(), |&(j, _)| j);
+        out.push(Tok {
+            text: &text[i..end],
+            start: base + i,
+            end: base + end,
+        });
+    }
+    out
+}
+
+/// Whether the tokens from `i` read as the words of `phrase` (case-insensitive).
+fn phrase_at(toks: &[Tok<'_>], i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for w in phrase.split(' ') {
+        if !toks.get(j).is_some_and(|t| t.is(w)) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// A value at token `i` (after any qualifier): the value and the next token.
+fn quantity_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, usize)> {
+    let mut bound = Bound::Exact;
+    let mut j = i;
+    for (q, b) in QUALIFIERS {
+        if let Some(next) = phrase_at(toks, i, q) {
+            bound = *b;
+            j = next;
+            break;
+        }
+    }
+    let t = toks.get(j)?;
+    if is_label_number(toks, i) {
+        return None;
+    }
+    let (number, mut unit, mut next) = if t.is_digit() {
+        let digits = t.text.trim_end_matches('%');
+        if digits.matches('.').count() > 1 {
+            return None;
+        }
+        let number: f64 = digits.replace(',', "").parse().ok()?;
+        // A bare four-digit number from 1900 to 2100 is a year ("during 2010 of an action plan").
+        let year = digits.len() == 4 && (1900.0..=2100.0).contains(&number);
+        if year && bound == Bound::Exact && !t.text.ends_with('%') {
+            return None;
+        }
+        let unit = if t.text.ends_with('%') {
+            CountUnit::Percent
+        } else {
+            CountUnit::Items
+        };
+        (number, unit, j + 1)
+    } else {
+        let lower = t.text.to_lowercase();
+        let n = NUMBER_WORDS.iter().position(|w| *w == lower)?;
+        (n as f64 + 1.0, CountUnit::Items, j + 1)
+    };
+    if !number.is_finite() {
+        return None;
+    }
+    if unit == CountUnit::Items {
+        if let Some(after) =
+            phrase_at(toks, next, "per cent").or_else(|| phrase_at(toks, next, "percent"))
+        {
+            unit = CountUnit::Percent;
+            next = after;
+        }
+        // Items are whole numbers; "1.4" is a section number.
+        if number.fract() != 0.0 {
+            return None;
+        }
+    }
+    // Money and large round figures ("£29 million", "2 billion") are not counts.
+    if toks.get(next).is_some_and(|n| {
+        ["million", "billion", "thousand", "m", "bn", "k"]
+            .iter()
+            .any(|w| n.is(w))
+    }) {
+        return None;
+    }
+    let start = toks.get(i)?.start;
+    let end = toks.get(next - 1)?.end;
+    Some((
+        CountValue {
+            number,
+            unit,
+            bound,
+            text: source.get(start..end).unwrap_or_default().to_owned(),
+        },
+        next,
+    ))
+}
+
+/// Words before a number that make it a label, not a count ("stage 3", "Part 2",
+/// "section 47", "Action 1").
+const LABEL_WORDS: &[&str] = &[
+    "stage",
+    "stages",
+    "part",
+    "parts",
+    "section",
+    "sections",
+    "action",
+    "actions",
+    "priority",
+    "priorities",
+    "commitment",
+    "step",
+    "steps",
+    "phase",
+    "phases",
+    "chapter",
+    "page",
+    "pages",
+    "annex",
+    "table",
+    "figure",
+    "recommendation",
+    "objective",
+    "outcome",
+    "outcomes",
+    "level",
+    "year",
+    "years",
+    "paragraph",
+    "paragraphs",
+    "article",
+    "schedule",
+    "clause",
+    "ref",
+    "no",
+    "number",
+    "item",
+    "items",
+    "point",
+    "points",
+    "aim",
+    "pillar",
+    "version",
+    "a",
+    "an",
+];
+
+/// Whether the number at `i` is a label or part of another figure: after a
+/// label word ("stages 3 and 4"), a currency sign, a slash or dash ("2017/18"),
+/// or another number.
+fn is_label_number(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
+        return false;
+    };
+    if matches!(prev.text, "£" | "$" | "€" | "/" | "-" | "–" | "#") || prev.is_digit() {
+        return true;
+    }
+    if LABEL_WORDS.iter().any(|w| prev.is(w)) {
+        return true;
+    }
+    // A capitalised word inside the sentence names the number: "CAFS 2", "Scotland 2", "Plan 24".
+    if i >= 2 && prev.text.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // "stages 3 and 4", "Parts 2, 3 or 4": a number joined to a label number.
+    let joined = prev.text == "," || prev.is("and") || prev.is("or") || prev.is("to");
+    joined && i >= 2 && toks.get(i - 2).is_some_and(Tok::is_digit) && is_label_number(toks, i - 2)
+}
+
+/// A percentage in brackets at `j` ("(73%)"): the value and the next token.
+fn bracketed_percent(toks: &[Tok<'_>], j: usize) -> Option<(f64, usize)> {
+    let open = toks.get(j)?;
+    let num = toks.get(j + 1)?;
+    let close = toks.get(j + 2)?;
+    if open.text != "(" || close.text != ")" || !num.text.ends_with('%') {
+        return None;
+    }
+    let v: f64 = num
+        .text
+        .trim_end_matches('%')
+        .replace(',', "")
+        .parse()
+        .ok()?;
+    v.is_finite().then_some((v, j + 3))
+}
+
+/// A group phrase at `j`: up to two describing words, a group noun, and an
+/// optional "in/of/from the plan" ("Actions in the plan", "specific
+/// commitments"). Gives the words as written, the noun and the next token.
+fn group_at<'a>(toks: &[Tok<'a>], j: usize, source: &'a str) -> Option<(String, String, usize)> {
+    let mut k = j;
+    let mut first = j;
+    while toks
+        .get(k)
+        .is_some_and(|t| DETERMINERS.iter().any(|d| t.is(d)))
+    {
+        k += 1;
+        first = k;
+    }
+    for extra in 0..3 {
+        let t = toks.get(k + extra)?;
+        if !t.is_word() {
+            return None;
+        }
+        let lower = t.text.to_lowercase();
+        if GROUP_NOUNS.contains(&lower.as_str()) {
+            let mut end = k + extra + 1;
+            // "Open Government Action Plan": the noun is part of a name.
+            if toks
+                .get(end)
+                .is_some_and(|n| n.is_word() && n.text.starts_with(char::is_uppercase))
+            {
+                return None;
+            }
+            // "in the plan", "of the strategy", "from the report".
+            if toks.get(end).is_some_and(|p| {
+                ["in", "of", "from", "under", "within"]
+                    .iter()
+                    .any(|w| p.is(w))
+            }) {
+                let mut m = end + 1;
+                while toks
+                    .get(m)
+                    .is_some_and(|t| DETERMINERS.iter().any(|d| t.is(d)))
+                {
+                    m += 1;
+                }
+                let named = toks.get(m).is_some_and(|t| {
+                    t.is_word()
+                        && [
+                            "plan",
+                            "strategy",
+                            "report",
+                            "programme",
+                            "framework",
+                            "agreement",
+                        ]
+                        .iter()
+                        .any(|w| t.is(w))
+                });
+                if named {
+                    end = m + 1;
+                }
+            }
+            let words = source.get(toks[first].start..toks[end - 1].end)?.to_owned();
+            let noun = lower.trim_end_matches('s').to_owned();
+            return Some((words, noun, end));
+        }
+        let stop = COPULAS.contains(&lower.as_str())
+            || CONJUNCTIONS.contains(&lower.as_str())
+            || status_at(toks, k + extra, source).is_some()
+            || ["to", "for", "in", "on", "at", "from", "a", "an"].contains(&lower.as_str());
+        if stop {
+            return None;
+        }
+    }
+    None
+}
+
+/// A status phrase at `j`: the words (lower case), the status, the next token.
+fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option<Status>, usize)> {
+    let first = toks.get(j)?;
+    if !first.is_word() {
+        return None;
+    }
+    // The longest run of words from j (up to six) that is a status of the vocabulary.
+    let mut best = None;
+    for n in 1..=6 {
+        let Some(last) = toks.get(j + n - 1) else {
+            break;
+        };
+        if !last.is_word() {
+            break;
+        }
+        let words = source.get(first.start..last.end)?;
+        if let Some(s) = Status::parse(words) {
+            best = Some((normalise_words(words), Some(s), j + n));
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Else a progress phrase, to the end of its clause.
+    let starts = PROGRESS_WORDS
+        .iter()
+        .any(|p| phrase_at(toks, j, p).is_some());
+    if !starts {
+        return None;
+    }
+    let mut k = j;
+    while let Some(t) = toks.get(k) {
+        let lower = t.text.to_lowercase();
+        if !t.is_word()
+            || (k > j
+                && CONJUNCTIONS.contains(&lower.as_str())
+                && !PROGRESS_WORDS
+                    .iter()
+                    .any(|p| p.contains(' ') && phrase_at(toks, k - 1, p).is_some()))
+        {
+            break;
+        }
+        k += 1;
+        if k - j >= 8 {
+            break;
+        }
+    }
+    let words = source.get(first.start..toks.get(k - 1)?.end)?;
+    Some((normalise_words(words), None, k))
+}
+
+/// A sentence's counts before they join a group.
+#[derive(Default)]
+struct Draft {
+    group: Option<(String, String)>,
+    total: Option<CountValue>,
+    counts: Vec<StatusCount>,
+    remaining: bool,
+}
+
+impl Draft {
+    fn name(&mut self, words: String, noun: String) {
+        if self.group.is_none() {
+            self.group = Some((words, noun));
+        }
+    }
+}
+
+/// Read one sentence's counts.
+fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
+    let mut d = Draft::default();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].is("remaining") || (toks[i].is("rest") && i > 0 && toks[i - 1].is("the")) {
+            d.remaining = true;
+        }
+        let Some((value, mut j)) = quantity_at(toks, i, source) else {
+            i += 1;
+            continue;
+        };
+        // A status verb before: "delivered more than 90% of our commitments".
+        let verb = i
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .filter(|t| STATUS_VERBS.iter().any(|v| t.is(v)));
+        let percent = bracketed_percent(toks, j).map(|(v, next)| {
+            j = next;
+            v
+        });
+        // "22 of the 50 actions", "90% of our commitments", "25 actions".
+        let mut total = None;
+        // "all five of the commitments": a count of a group with no status is its total.
+        let mut of_group = false;
+        if toks.get(j).is_some_and(|t| t.is("of")) {
+            let mut k = j + 1;
+            while toks
+                .get(k)
+                .is_some_and(|t| DETERMINERS.iter().any(|w| t.is(w)))
+            {
+                k += 1;
+            }
+            if let Some((tv, after)) = quantity_at(toks, k, source) {
+                if let Some((words, noun, next)) = group_at(toks, after, source) {
+                    total = Some(tv);
+                    d.name(words, noun);
+                    j = next;
+                }
+            } else if let Some((words, noun, next)) = group_at(toks, j + 1, source) {
+                d.name(words, noun);
+                j = next;
+                of_group = true;
+            }
+        } else if let Some((words, noun, next)) = group_at(toks, j, source) {
+            // A count of the group: a status may follow ("25 actions are on track"), else it is the total.
+            let mut k = next;
+            let _ = bracketed_percent(toks, k).map(|(_, n)| k = n);
+            while toks.get(k).is_some_and(|t| COPULAS.iter().any(|c| t.is(c))) {
+                k += 1;
+            }
+            if let (None, Some(_)) = (verb, status_at(toks, k, source)) {
+                d.name(words, noun);
+                j = next;
+            } else if verb.is_none() && value.unit == CountUnit::Percent {
+                // "a 20% target" is not a total.
+                i = next;
+                continue;
+            } else if verb.is_none() {
+                d.name(words, noun);
+                if d.total.is_none() {
+                    d.total = Some(value);
+                }
+                i = next;
+                continue;
+            } else {
+                d.name(words, noun);
+                j = next;
+            }
+        }
+        if let Some(t) = total {
+            d.total.get_or_insert(t);
+        }
+        if let Some(v) = verb {
+            let words = normalise_words(v.text);
+            d.counts.push(StatusCount {
+                status: Status::parse(&words),
+                words,
+                value,
+                percent,
+            });
+            i = j.max(i + 1);
+            continue;
+        }
+        let mut k = j;
+        let _ = bracketed_percent(toks, k).map(|(_, n)| k = n);
+        while toks.get(k).is_some_and(|t| COPULAS.iter().any(|c| t.is(c))) {
+            k += 1;
+        }
+        match status_at(toks, k, source) {
+            Some((words, status, next)) => {
+                d.counts.push(StatusCount {
+                    words,
+                    status,
+                    value,
+                    percent,
+                });
+                i = next;
+            }
+            None => {
+                if of_group && value.unit == CountUnit::Items && d.total.is_none() {
+                    d.total = Some(value);
+                }
+                i = j.max(i + 1);
+            }
+        }
+    }
+    d
+}
+
+/// The column (1-based, in characters) of byte `at` in `source`.
+fn column_of(source: &str, at: usize) -> usize {
+    let line_start = source
+        .get(..at)
+        .and_then(|s| s.rfind(['\n', '\r']).map(|p| p + 1))
+        .unwrap_or(0);
+    source
+        .get(line_start..at)
+        .map_or(1, |s| s.chars().count() + 1)
+}
+
+/// Read the headline counts of `text` (see the [module docs](self)). Never
+/// fails and never panics; a text with no counts gives no groups.
+///
+/// ```
+/// use stratagraph::parse::counts::headline_counts;
+/// let found = headline_counts(
+///     "1.4 Out of the 50 Actions in the plan, 22 are completed and with the remaining 28 progressing well towards completion.",
+/// );
+/// let g = &found.groups[0];
+/// assert_eq!(g.group.as_deref(), Some("Actions in the plan"));
+/// assert_eq!(g.total.as_ref().and_then(|t| t.exact()), Some(50));
+/// let rows: Vec<_> = g.counts.iter().map(|c| (c.words.as_str(), c.value.exact())).collect();
+/// assert_eq!(rows, [("completed", Some(22)), ("progressing well towards completion", Some(28))]);
+/// assert!(found.diagnostics.is_empty());
+/// ```
+pub fn headline_counts(text: &str) -> HeadlineCounts {
+    let mut out = HeadlineCounts::default();
+    let mut drafts: Vec<(Draft, SourceSpan)> = Vec::new();
+    for line in source_lines(text) {
+        let toks = tokens(line.text, line.start);
+        for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?" | ";")) {
+            let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
+                continue;
+            };
+            let d = read_sentence(sentence, text);
+            if d.counts.is_empty() && d.total.is_none() {
+                continue;
+            }
+            let span = SourceSpan {
+                start: first.start,
+                end: last.end,
+                line: line.number,
+            };
+            drafts.push((d, span));
+        }
+    }
+    // A sentence joins an earlier group of the same noun when it adds to it
+    // without a second total ("… more than 200 specific commitments …" then
+    // "… delivered more than 90% of our commitments").
+    let mut nouns: Vec<Option<String>> = Vec::new();
+    for (d, span) in drafts {
+        let noun = d.group.as_ref().map(|(_, n)| n.clone());
+        let join = noun.as_ref().and_then(|n| {
+            nouns
+                .iter()
+                .rposition(|m| m.as_ref() == Some(n))
+                .filter(|&g| {
+                    let group: &CountGroup = &out.groups[g];
+                    // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
+                    let two_totals = match (&group.total, &d.total) {
+                        (Some(a), Some(b)) => {
+                            (a.number, a.unit, a.bound) != (b.number, b.unit, b.bound)
+                        }
+                        _ => false,
+                    };
+                    let repeated = d
+                        .counts
+                        .iter()
+                        .any(|c| group.counts.iter().any(|o| o.words == c.words));
+                    !two_totals && !repeated
+                })
+        });
+        let remaining = d.remaining;
+        let g = match join {
+            Some(g) => {
+                let group = &mut out.groups[g];
+                if group.total.is_none() {
+                    group.total = d.total;
+                }
+                group.counts.extend(d.counts);
+                g
+            }
+            None => {
+                out.groups.push(CountGroup {
+                    group: d.group.map(|(w, _)| w),
+                    total: d.total,
+                    counts: d.counts,
+                    span,
+                });
+                nouns.push(noun);
+                out.groups.len() - 1
+            }
+        };
+        check(&out.groups[g], remaining, span, text, &mut out.diagnostics);
+    }
+    out
+}
+
+/// Check a group's counts against its percentages and total.
+fn check(g: &CountGroup, remaining: bool, span: SourceSpan, text: &str, out: &mut Vec<Diagnostic>) {
+    let at = |d: Diagnostic| d.at(span.line, Some(column_of(text, span.start)));
+    let name = g.group.as_deref().unwrap_or("the counts");
+    let exact: Option<Vec<u64>> = g.counts.iter().map(|c| c.value.exact()).collect();
+    let sum: Option<u64> = exact.as_ref().map(|v| v.iter().sum());
+    let total = g.total.as_ref().and_then(CountValue::exact);
+    let base = total.or_else(|| {
+        let all_have_percent = g.counts.iter().all(|c| c.percent.is_some());
+        sum.filter(|_| all_have_percent && g.counts.len() > 1)
+    });
+    if let Some(base) = base.filter(|b| *b > 0) {
+        for c in &g.counts {
+            let (Some(v), Some(p)) = (c.value.exact(), c.percent) else {
+                continue;
+            };
+            let share = v as f64 * 100.0 / base as f64;
+            if (share - p).abs() > 1.0 {
+                out.push(at(Diagnostic::new(
+                    "count_percent_mismatch",
+                    Severity::Warning,
+                    format!(
+                        "{name}: {v} {} is {share:.1}% of {base}, but the text says {p}%",
+                        c.words
+                    ),
+                )));
+            }
+        }
+    }
+    let percents: Vec<f64> = g.counts.iter().filter_map(|c| c.percent).collect();
+    let percent_sum: f64 = percents.iter().sum();
+    if percents.len() > 1 && percent_sum > 100.0 + 0.5 * percents.len() as f64 {
+        out.push(at(Diagnostic::new(
+            "count_percents_over_100",
+            Severity::Warning,
+            format!("{name}: the percentages add up to {percent_sum}%"),
+        )));
+    }
+    if let (Some(sum), Some(total)) = (sum, total) {
+        if sum > total || (remaining && sum != total) {
+            out.push(at(Diagnostic::new(
+                "count_total_mismatch",
+                Severity::Warning,
+                format!("{name}: the counts add up to {sum}, but the total is {total}"),
+            )));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rows(text: &str) -> Vec<(Option<String>, String, Option<Status>, String)> {
+        headline_counts(text)
+            .groups
+            .into_iter()
+            .flat_map(|g| {
+                let name = g.group.clone();
+                g.counts
+                    .into_iter()
+                    .map(move |c| (name.clone(), c.words, c.status, c.value.text))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rag_counts_with_percentages() {
+        let found =
+            headline_counts("There are 25 (73%) on track, 7 (21%) at risk and 2 (6%) off track");
+        assert_eq!(found.groups.len(), 1);
+        let g = &found.groups[0];
+        assert_eq!(g.group, None);
+        assert_eq!(g.total, None);
+        assert_eq!(g.counts.len(), 3);
+        assert_eq!(g.counts[2].status, Some(Status::OffTrack));
+        assert_eq!(g.counts[2].percent, Some(6.0));
+        assert!(found.diagnostics.is_empty(), "{:?}", found.diagnostics);
+    }
+
+    #[test]
+    fn a_total_and_statuses_as_written() {
+        let found = headline_counts("Out of the 50 Actions in the plan, 22 are completed and with the remaining 28 progressing well towards completion.");
+        let g = &found.groups[0];
+        assert_eq!(g.group.as_deref(), Some("Actions in the plan"));
+        assert_eq!(g.total.as_ref().and_then(CountValue::exact), Some(50));
+        assert_eq!(g.counts[0].status, Some(Status::Delivered));
+        assert_eq!(g.counts[1].words, "progressing well towards completion");
+        assert_eq!(g.counts[1].status, None);
+        assert!(found.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn approximate_counts_join_their_group() {
+        let text = "One Wales set out more than 200 specific commitments to be delivered by the One Wales government.\n\
+                    But we will have delivered more than 90% of our commitments by the end of April.";
+        let found = headline_counts(text);
+        assert_eq!(found.groups.len(), 1, "{:?}", found.groups);
+        let g = &found.groups[0];
+        assert_eq!(g.group.as_deref(), Some("specific commitments"));
+        let total = g.total.as_ref().unwrap();
+        assert_eq!(
+            (total.text.as_str(), total.bound),
+            ("more than 200", Bound::MoreThan)
+        );
+        assert_eq!(g.counts.len(), 1);
+        let c = &g.counts[0];
+        assert_eq!(
+            (c.words.as_str(), c.status),
+            ("delivered", Some(Status::Delivered))
+        );
+        assert_eq!(
+            (c.value.text.as_str(), c.value.unit),
+            ("more than 90%", CountUnit::Percent)
+        );
+    }
+
+    #[test]
+    fn of_the_total_and_number_words() {
+        assert_eq!(
+            rows("22 of the 50 actions are on track and seven are at risk."),
+            [
+                (
+                    Some("actions".to_owned()),
+                    "on track".to_owned(),
+                    Some(Status::OnTrack),
+                    "22".to_owned()
+                ),
+                (
+                    Some("actions".to_owned()),
+                    "at risk".to_owned(),
+                    Some(Status::AtRisk),
+                    "seven".to_owned()
+                ),
+            ]
+        );
+        let g = &headline_counts("22 of the 50 actions are on track.").groups[0];
+        assert_eq!(g.total.as_ref().and_then(CountValue::exact), Some(50));
+        assert_eq!(
+            rows("73 per cent of actions are complete")[0].3,
+            "73 per cent"
+        );
+    }
+
+    #[test]
+    fn totals_written_as_words_and_restated() {
+        let text = "This document gives the full detail for all five of the commitments in the Open Government Action Plan.\n\
+                    The five Open Government Action Plan for 2018-2020 commitments are:";
+        let found = headline_counts(text);
+        assert_eq!(found.groups.len(), 1, "{:?}", found.groups);
+        let g = &found.groups[0];
+        assert_eq!(g.group.as_deref(), Some("commitments"));
+        assert_eq!(g.total.as_ref().and_then(CountValue::exact), Some(5));
+        // The same total said twice is one group; a different one is another.
+        let same = headline_counts("Progress on the 50 actions of the plan. At its heart are 50 Fairness Actions for this term.");
+        assert_eq!(same.groups.len(), 1, "{:?}", same.groups);
+        let other = headline_counts("The plan has 50 actions. The strategy has 40 actions.");
+        assert_eq!(other.groups.len(), 2);
+    }
+
+    #[test]
+    fn disagreements_are_reported() {
+        let codes = |t: &str| -> Vec<String> {
+            headline_counts(t)
+                .diagnostics
+                .into_iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        assert_eq!(
+            codes("There are 25 (50%) on track and 25 (50%) at risk."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            codes("There are 25 (73%) on track, 7 (41%) at risk and 2 (6%) off track"),
+            ["count_percent_mismatch", "count_percents_over_100"]
+        );
+        assert_eq!(
+            codes("Out of the 50 actions in the plan, 22 are completed and the remaining 20 are on track."),
+            ["count_total_mismatch"]
+        );
+        assert_eq!(
+            codes("Of the 10 actions, 8 are on track and 4 are at risk."),
+            ["count_total_mismatch"]
+        );
+        let d = &headline_counts("Intro\nOf the 10 actions, 8 are on track and 4 are at risk.")
+            .diagnostics[0];
+        assert_eq!((d.line, d.column), (Some(2), Some(1)));
+    }
+
+    #[test]
+    fn numbers_that_are_not_counts() {
+        for text in [
+            "Over 58,000 users visited the platform.",
+            "We will launch a new £29 million programme, with 100% superfast broadband access by 2021.",
+            "Reduce the rate of suicide by 20% by 2022 (from a 2017 baseline).",
+            "1.4 Key to the success of the Delivery Plan.",
+            "This is the first of three documents.",
+            "1 Law Reform: we will review the law.",
+            "with stages 3 and 4 completed in April",
+            "a national Poverty and Inequality Commission in 2017/18 Completed",
+            "By setting a 20% target we commit to even greater additional ambition.",
+            "Part 2 and section 47 actions are complete.",
+            "The Delivery Group will ensure that the actions in CAFS 2 are delivered.",
+            "Oversee the development during 2010 of an action plan.",
+            "In 2017 actions were complete.",
+            "In 2017, we will introduce a new duty.",
+            "Mental Health and Capacity Reform: delivery plan October 2023 to April 2025",
+        ] {
+            assert!(headline_counts(text).groups.is_empty(), "{text}: {:?}", headline_counts(text).groups);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,300}") {
+            let _ = headline_counts(&text);
+        }
+
+        #[test]
+        fn never_panics_on_count_like_text(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("more than".to_owned()), Just("25".to_owned()), Just("(73%)".to_owned()),
+                    Just("on track".to_owned()), Just("of the".to_owned()), Just("actions".to_owned()),
+                    Just(",".to_owned()), Just("remaining".to_owned()), Just("£".to_owned()),
+                    Just("1.4".to_owned()), Just("0%".to_owned()), Just("é".to_owned()),
+                    Just("delivered".to_owned()), Just("\n".to_owned()), "[0-9]{1,20}",
+                ],
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            let found = headline_counts(&text);
+            for g in &found.groups {
+                prop_assert!(g.span.end <= text.len());
+                prop_assert!(!g.counts.is_empty() || g.total.is_some());
+            }
+        }
+    }
+}
