@@ -118,7 +118,9 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
             // A date under "First published:" / "Last updated:", the collection
             // under "Part of:", are furniture too.
             let part_of = out.last().is_some_and(|b: &Block<'_>| {
-                b.kind == BlockKind::Furniture && b.text.eq_ignore_ascii_case("part of:")
+                b.kind == BlockKind::Furniture
+                    && (b.text.eq_ignore_ascii_case("part of:")
+                        || b.text.eq_ignore_ascii_case("part of"))
             });
             if part_of || (after_published && parse_deadline(piece).is_some()) {
                 after_published = false;
@@ -216,7 +218,8 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 pub fn is_furniture(t: &str) -> bool {
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(' ');
-    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) {
+    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) || t.eq_ignore_ascii_case("part of")
+    {
         return true;
     }
     // "Published 11 September 2023", "Updated 3 May 2024".
@@ -224,6 +227,33 @@ pub fn is_furniture(t: &str) -> bool {
         if starts_ci(t, p) && parse_deadline(&t[p.len()..]).is_some() {
             return true;
         }
+    }
+    // "Publication - Progress report": the page's type; "41 page PDF", "494.7 kB": a download.
+    if starts_ci(t, "publication - ") && t.split_whitespace().count() <= 6 {
+        return true;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let number = |w: &str| {
+        !w.is_empty()
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    match words.as_slice() {
+        [n, unit]
+            if number(n)
+                && ["kb", "mb", "gb", "bytes"].contains(&unit.to_ascii_lowercase().as_str()) =>
+        {
+            return true
+        }
+        [n, page, format]
+            if number(n)
+                && page.starts_with("page")
+                && format.len() <= 5
+                && format.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
+            return true
+        }
+        _ => {}
     }
     // A byline: "Name Surname, First Minister".
     if let Some((name, title)) = t.rsplit_once(", ") {
@@ -494,11 +524,23 @@ fn header_words(t: &str) -> Option<Vec<&str>> {
     }
     // "Fairer Scotland Action Plan actions Status": a title run into the
     // column names; the last word must be a column, with another before it.
+    // Only a column that no title ends with closes such a line ("… Status",
+    // "… Lead"), not "… commitments" or "… actions".
+    const LAST_COLUMNS: &[&str] = &[
+        "status",
+        "lead",
+        "leads",
+        "timescale",
+        "deadline",
+        "rag",
+        "partners",
+        "stakeholders",
+    ];
     let words: Vec<&str> = core.split_whitespace().collect();
     let last = words.last()?.to_ascii_lowercase();
     let key = |w: &str| KEY_COLUMNS.contains(&w.to_ascii_lowercase().as_str());
     let keys = words.iter().filter(|w| key(w)).count();
-    (KEY_COLUMNS.contains(&last.as_str()) && keys >= 2 && words.len() <= 10)
+    (LAST_COLUMNS.contains(&last.as_str()) && keys >= 2 && words.len() <= 10 && !core.contains(':'))
         .then(|| column_cells(core))
 }
 
@@ -602,7 +644,7 @@ fn numbered(l: SourceLine<'_>) -> Option<Block<'_>> {
 }
 
 /// The next number in sequence after `n` ("1.9" -> "1.10", "4" -> "5").
-fn next_number(n: &str) -> Option<String> {
+pub(crate) fn next_number(n: &str) -> Option<String> {
     let (head, last) = match n.rsplit_once('.') {
         Some((h, l)) => (Some(h), l),
         None => (None, n),
@@ -716,6 +758,11 @@ pub const FIELD_LABELS: &[&str] = &[
     "reason for rag",
     "progress",
     "action",
+    "new action",
+    "new commitment",
+    "new",
+    "commitment",
+    "recommendation",
     "responsible",
     "owner",
     "by when",

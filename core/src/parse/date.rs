@@ -768,7 +768,9 @@ impl Reader<'_, '_> {
         let mut buf = [0u8; 16];
         let w = lower(self.str_at(i), &mut buf);
         match w {
-            "by" | "until" | "till" | "before" | "no" | "not" => {
+            // "to 2024" (a heading's "(to 2024)") is read as a whole phrase
+            // only: "to" is not a start word, so running text never opens a date with it.
+            "by" | "until" | "till" | "to" | "before" | "no" | "not" => {
                 let mut j = i + 1;
                 if w == "no" || w == "not" {
                     if !self.is_word(j, &["later"]) || !self.is_word(j + 1, &["than"]) {
@@ -859,6 +861,8 @@ impl Reader<'_, '_> {
         }
         let (w, next) = self.bare(i, true)?;
         let multi = match (w.start, w.end) {
+            // "October 2023 to April 2025", not "June 2019".
+            (Some(s), Some(e)) if month_year => (s.year(), s.month()) != (e.year(), e.month()),
             (Some(s), Some(e)) => s.year() != e.year() || (s.month(), e.month()) != (1, 12),
             _ => false,
         };

@@ -720,7 +720,8 @@ impl<'a> Extractor<'a> {
                     start: line.start + offset,
                     text: piece,
                 };
-                if furniture {
+                // URL, licence, publication-date and byline lines too.
+                if furniture || super::blocks::is_furniture(piece) {
                     self.result.skipped(piece_line);
                     after_furniture = true;
                 } else {

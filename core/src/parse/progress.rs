@@ -108,7 +108,8 @@ pub fn parse_progress_report(text: &str) -> ProgressParseResult {
     for line in source_lines(text) {
         for (piece, furniture) in furniture_pieces(line.text) {
             let piece_line = sub_line(line, piece);
-            if furniture {
+            // URL, licence, publication-date and byline lines too.
+            if furniture || super::blocks::is_furniture(piece) {
                 p.sink.skipped(piece_line);
             } else {
                 p.line(piece_line);
@@ -116,11 +117,16 @@ pub fn parse_progress_report(text: &str) -> ProgressParseResult {
         }
     }
     let parsed = p.finish();
-    if parsed.report.entries.is_empty() {
-        // Not a board paper: the block recognisers read the report's items.
-        return super::recognise::progress_from_blocks(text, parsed);
+    let board = parsed
+        .report
+        .entries
+        .iter()
+        .any(|e| e.status.is_some() || !e.shares.is_empty());
+    if board {
+        return parsed;
     }
-    parsed
+    // Not a board paper: the block recognisers read the report's items.
+    super::recognise::progress_from_blocks(text, parsed)
 }
 
 /// Where the row being read is: what it may still take.

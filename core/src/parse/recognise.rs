@@ -34,7 +34,7 @@
 
 use std::collections::HashMap;
 
-use super::blocks::{blocks, Block, BlockKind};
+use super::blocks::{blocks, next_number as next_in_sequence, Block, BlockKind};
 use super::date::{find_deadline, find_deadlines, find_period, parse_deadline};
 use super::gazetteer::{is_acronym, Gazetteer};
 use super::plan::{parse_partner_list, partner_node, plan_id, split_lead_line, Item};
@@ -104,7 +104,14 @@ pub(crate) fn progress_from_blocks(
             line: n.span.map_or(0, |s| s.line),
         })
         .collect();
-    if entries.is_empty() {
+    // A page whose numbered lines carry no status or share is no board paper
+    // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
+    let board_rows = board
+        .report
+        .entries
+        .iter()
+        .any(|e| e.status.is_some() || !e.shares.is_empty());
+    if board_rows || (entries.is_empty() && board.report.entries.is_empty()) {
         return board;
     }
     // Nothing lost: a line the report cannot hold (an action's continuation,
@@ -140,6 +147,10 @@ pub(crate) fn progress_from_blocks(
     crate::sort::sort_by_key(&mut unclassified, |l| l.line);
     let mut report = board.report;
     report.entries = entries;
+    // The title the blocks read (furniture and the lines under it left out).
+    if let Some(p) = r.strategy.nodes_of_kind(NodeKind::Plan).next() {
+        report.title.clone_from(&p.label);
+    }
     super::ProgressParseResult {
         report,
         diagnostics,
@@ -204,6 +215,9 @@ struct Rec<'g> {
     /// The aim (or other upper level) and the priority under it.
     aim: Option<NodeId>,
     priority: Option<NodeId>,
+    /// A numbered objective the actions under it serve (the strategy's own
+    /// numbered items, "28. We review …", above "Our key actions" headings).
+    objective: Option<NodeId>,
     /// The action whose text continues on plain lines.
     action: Option<NodeId>,
     /// The actions of the current table row or list.
@@ -223,6 +237,8 @@ struct Rec<'g> {
     title: Option<String>,
     /// The last line of the plan's summary.
     summary_end: usize,
+    /// In a list of bare numbered links ("Action 1", "Action 2").
+    link_list: bool,
 }
 
 /// Words a lead-in ends with when it introduces actions.
@@ -401,6 +417,23 @@ fn status_words(t: &str) -> &str {
     t.trim_start_matches(|c: char| !c.is_alphanumeric()).trim()
 }
 
+/// `{text, start, end, line}`: words read from a block, with where they are.
+fn span_value(text: &str, b: &Block<'_>) -> AttrValue {
+    let mut m = std::collections::BTreeMap::new();
+    m.insert("text".to_owned(), AttrValue::Text(text.to_owned()));
+    for (k, v) in [
+        ("start", b.span.start),
+        ("end", b.span.end),
+        ("line", b.span.line),
+    ] {
+        m.insert(
+            k.to_owned(),
+            AttrValue::Integer(i64::try_from(v).unwrap_or(i64::MAX)),
+        );
+    }
+    AttrValue::Map(m)
+}
+
 /// A slug of the first words of a text, for unnumbered ids.
 fn head_slug(t: &str) -> String {
     let head: Vec<&str> = t.split_whitespace().take(6).collect();
@@ -415,6 +448,7 @@ impl<'g> Rec<'g> {
             plan: None,
             aim: None,
             priority: None,
+            objective: None,
             action: None,
             row: Vec::new(),
             row_milestones: 0,
@@ -429,6 +463,7 @@ impl<'g> Rec<'g> {
             started: false,
             title: None,
             summary_end: 0,
+            link_list: false,
         }
     }
 
@@ -478,17 +513,40 @@ impl<'g> Rec<'g> {
         let _ = self.res.strategy.update_node(id.as_str(), f);
     }
 
-    fn push_attr(&mut self, id: &NodeId, name: &str, value: &str) {
-        let v = value.to_owned();
+    /// Add `{text, start, end, line}` (the words and where they were read)
+    /// to the list attr `name` of a node.
+    fn push_attr(&mut self, id: &NodeId, name: &str, value: &str, b: &Block<'_>) {
+        let v = span_value(value, b);
         self.update(id, |n| {
             let e = n
                 .attrs
                 .entry(name.to_owned())
                 .or_insert_with(|| AttrValue::List(Vec::new()));
             if let AttrValue::List(l) = e {
-                l.push(AttrValue::Text(v));
+                l.push(v);
             }
         });
+    }
+
+    /// Stretch a node's span to the end of a block that belongs to it.
+    fn stretch(&mut self, id: &NodeId, b: &Block<'_>) {
+        let end = b.span.end;
+        self.update(id, |n| {
+            if let Some(s) = &mut n.span {
+                s.end = s.end.max(end);
+            }
+        });
+    }
+
+    /// A heading the model holds in what it says of the nodes under it.
+    fn skip(&mut self, code: &str, b: &Block<'_>, what: &str) {
+        self.info(
+            code,
+            b,
+            &[],
+            format!("line {} is {what}; skipped", b.span.line),
+        );
+        self.res.skipped.push(Self::line_of(b).to_text_line());
     }
 
     fn unique(&self, base: NodeId) -> NodeId {
@@ -558,8 +616,13 @@ impl<'g> Rec<'g> {
                 self.action = None;
                 self.deadline_heading = parse_deadline(b.body);
                 self.expect = Expect::Nothing;
+                self.skip(
+                    "deadline_heading",
+                    b,
+                    "a deadline heading (the items under it take its deadline)",
+                );
             }
-            BlockKind::Numbered => self.numbered(b),
+            BlockKind::Numbered => self.numbered(b, next),
             BlockKind::Field => self.field(b),
             BlockKind::LeadIn => self.lead_in(b),
             BlockKind::Bullet => self.bullet(b),
@@ -581,8 +644,9 @@ impl<'g> Rec<'g> {
     }
 
     fn holder(&self) -> Option<NodeId> {
-        self.priority
+        self.objective
             .clone()
+            .or_else(|| self.priority.clone())
             .or_else(|| self.aim.clone())
             .or_else(|| self.plan.clone())
     }
@@ -627,10 +691,32 @@ impl<'g> Rec<'g> {
 
     fn heading(&mut self, b: &Block<'_>) {
         let words = lower_words(b.text);
+        let action_heading = words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()));
+        // "Our key medium term actions (to 2024)": the items under it take its deadline.
+        if action_heading {
+            if let Some(d) = bracketed_deadline(b.text) {
+                self.close_lists();
+                self.action_context = true;
+                self.deadline_heading = Some(d);
+                return self.skip(
+                    "deadline_heading",
+                    b,
+                    "a heading giving the deadline of the actions under it",
+                );
+            }
+        }
+        // A short heading inside a list of actions groups them ("Improve
+        // engagement and participation" between bullets): the list goes on.
+        let in_actions = self
+            .list
+            .as_ref()
+            .is_some_and(|l| l.kind == ListKind::Actions);
+        if in_actions && words.len() <= 12 && !b.text.ends_with(':') {
+            self.action = None;
+            return self.priority(b, "theme", None, b.text);
+        }
         // A sentence with no full stop ("We will map … by end 2024") is a paragraph.
-        let sentence = words.len() > 10
-            || ["we", "our", "this", "it", "they"]
-                .contains(&words.first().map_or("", String::as_str));
+        let sentence = is_sentence(&words);
         let in_row = self.columns.any && !self.row.is_empty();
         if sentence
             || in_row
@@ -698,6 +784,7 @@ impl<'g> Rec<'g> {
                 self.link(&p, EdgeKind::Contains, &id);
             }
         }
+        self.objective = None;
         if is_aim {
             self.aim = Some(id);
             self.priority = None;
@@ -709,7 +796,14 @@ impl<'g> Rec<'g> {
         self.row_milestones = 0;
     }
 
-    fn numbered(&mut self, b: &Block<'_>) {
+    fn numbered(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
+        // "Action 1" / "Action 2" / …, each alone: a list of links, not items.
+        let bare = |x: &Block<'_>| x.kind == BlockKind::Numbered && x.body.is_empty();
+        if bare(b) && (next.is_some_and(bare) || self.link_list) {
+            self.link_list = next.is_some_and(bare);
+            return self.narrative(b);
+        }
+        self.link_list = false;
         if let Some((label, num, title)) = Self::priority_parts(b) {
             self.close_lists();
             return self.priority(b, label, Some(num), title);
@@ -729,12 +823,7 @@ impl<'g> Rec<'g> {
             let id = NodeId::of(NodeKind::Action, number);
             self.expect = Expect::Progress(id);
             self.action = None;
-            return self.info(
-                "progress_heading",
-                b,
-                &[],
-                format!("line {} heads the progress of item {number}", b.span.line),
-            );
+            return self.skip("progress_heading", b, "the heading of an item's progress");
         }
         if let (Some(list), None) = (&self.list, b.label) {
             if list.kind == ListKind::Aims {
@@ -743,12 +832,31 @@ impl<'g> Rec<'g> {
             }
         }
         let labelled = label.as_deref().is_some_and(|l| ACTION_LABELS.contains(&l));
+        // "9.2 In addition, we will …" after action 9.1: the sequence goes on.
+        let follows = self
+            .action
+            .as_ref()
+            .and_then(|a| self.res.strategy.node(a.as_str()))
+            .and_then(|n| n.number.as_deref())
+            .and_then(next_in_sequence)
+            .is_some_and(|n| n == number);
         let in_list = self
             .list
             .as_ref()
             .is_some_and(|l| l.kind == ListKind::Actions);
-        if !(labelled || in_list || self.action_context || opens_like_action(b.body)) {
+        if !(labelled || in_list || follows || self.action_context || opens_like_action(b.body)) {
             return self.narrative(b);
+        }
+        // An item right above a heading that announces actions is the
+        // objective they serve, not an action.
+        let heads_actions = next.is_some_and(|n| {
+            let words = lower_words(n.text);
+            n.kind == BlockKind::Heading
+                && !is_sentence(&words)
+                && words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()))
+        });
+        if heads_actions && label.is_none() {
+            return self.objective(b, number);
         }
         let mut text = b.body;
         let mut status = None;
@@ -768,6 +876,27 @@ impl<'g> Rec<'g> {
         if text.is_empty() {
             self.expect = Expect::ActionText(id);
         }
+    }
+
+    fn objective(&mut self, b: &Block<'_>, number: &str) {
+        let key = format!("objective-{number}");
+        let id = self.unique(NodeId::of(NodeKind::Priority, &key));
+        let mut node = Node::with_id(id.clone(), NodeKind::Priority)
+            .with_text(b.body)
+            .with_span(Self::line_of(b).span())
+            .with_attr("level", "objective");
+        node.number = Some(number.to_owned());
+        self.add(node);
+        let parent = self
+            .priority
+            .clone()
+            .or_else(|| self.aim.clone())
+            .or_else(|| self.plan.clone());
+        if let Some(p) = parent {
+            self.link(&p, EdgeKind::Contains, &id);
+        }
+        self.objective = Some(id);
+        self.action = None;
     }
 
     /// Make an action from a block: numbered or not, with what the list,
@@ -848,7 +977,8 @@ impl<'g> Rec<'g> {
         if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
             self.leads(b, &id, &subject);
         }
-        let partners = with_partners(self.g, &text);
+        let mut partners = with_partners(self.g, &text);
+        partners.extend(supporting_partners(self.g, &text));
         for p in &partners {
             self.partner_edge(b, &id, EdgeKind::KeyPartner, p, false);
         }
@@ -920,7 +1050,17 @@ impl<'g> Rec<'g> {
     fn field(&mut self, b: &Block<'_>) {
         let label = b.label.unwrap_or("").to_ascii_lowercase();
         let value = b.body;
-        if label == "action" {
+        // "Action: …", "New: …" (a commitment added in a report).
+        if [
+            "action",
+            "new",
+            "new action",
+            "new commitment",
+            "commitment",
+            "recommendation",
+        ]
+        .contains(&label.as_str())
+        {
             self.row.clear();
             self.action(b, None, value);
             return;
@@ -928,6 +1068,10 @@ impl<'g> Rec<'g> {
         let targets = self.targets();
         if targets.is_empty() {
             return self.narrative(b);
+        }
+        // The record runs to its last field.
+        if let Some(last) = targets.last() {
+            self.stretch(last, b);
         }
         let words = lower_words(&label);
         let has = |w: &str| words.iter().any(|x| x == w);
@@ -968,7 +1112,7 @@ impl<'g> Rec<'g> {
             self.action = None;
         } else if has("reason") || has("progress") {
             for t in &targets {
-                self.push_attr(t, "progress", value);
+                self.push_attr(t, "progress", value, b);
             }
         } else if has("milestones") || has("milestone") {
             self.milestone(b, value);
@@ -992,7 +1136,7 @@ impl<'g> Rec<'g> {
         let k = self.row_milestones.min(row.len() - 1);
         self.row_milestones += 1;
         let target = row[k].clone();
-        self.push_attr(&target, "milestones", text);
+        self.push_attr(&target, "milestones", text, b);
         if let Some(d) = find_deadline(text) {
             self.update(&target, |n| {
                 if n.deadline.is_none() {
@@ -1120,7 +1264,7 @@ impl<'g> Rec<'g> {
             Some(ListKind::Pillars) => self.priority(b, "pillar", None, text),
             Some(ListKind::Aims) => {
                 if let Some(p) = self.plan.clone() {
-                    self.push_attr(&p, "aims", text);
+                    self.push_attr(&p, "aims", text, b);
                 } else {
                     self.narrative(b);
                 }
@@ -1248,10 +1392,10 @@ impl<'g> Rec<'g> {
                 if known && !self.has_edge(id, EdgeKind::LedBy) {
                     self.leads(b, id, &items);
                 } else {
-                    self.push_attr(id, "cells", cell);
+                    self.push_attr(id, "cells", cell, b);
                 }
             }
-            Some(_) => self.push_attr(id, "cells", cell),
+            Some(_) => self.push_attr(id, "cells", cell, b),
         }
     }
 
@@ -1266,6 +1410,7 @@ impl<'g> Rec<'g> {
                         if first {
                             let t = b.text.to_owned();
                             self.update(&p, |n| n.text = Some(t));
+                            self.stretch(&p, b);
                         } else {
                             self.append(&p, b);
                         }
@@ -1277,7 +1422,7 @@ impl<'g> Rec<'g> {
             }
             Expect::ActionText(id) => return self.paragraph_as_text(&id, b),
             Expect::Progress(id) => {
-                self.push_attr(&id, "progress", b.text);
+                self.push_attr(&id, "progress", b.text, b);
                 self.expect = Expect::Progress(id);
                 return;
             }
@@ -1285,7 +1430,7 @@ impl<'g> Rec<'g> {
                 self.objectives.push(b.text.to_owned());
                 let holder = self.holder();
                 if let Some(h) = holder {
-                    self.push_attr(&h, "objectives", b.text);
+                    self.push_attr(&h, "objectives", b.text, b);
                 }
                 return;
             }
@@ -1304,7 +1449,7 @@ impl<'g> Rec<'g> {
             self.row_milestones = 0;
             self.action = None;
             if let Some(h) = self.holder() {
-                self.push_attr(&h, "objectives", b.text);
+                self.push_attr(&h, "objectives", b.text, b);
             }
             return;
         }
@@ -1389,6 +1534,20 @@ impl<'g> Rec<'g> {
     }
 }
 
+/// Whether the words of a line without a full stop are a sentence ("We will
+/// map … by end 2024"), not a heading.
+fn is_sentence(words: &[String]) -> bool {
+    words.len() > 10
+        || ["we", "this", "it", "they"].contains(&words.first().map_or("", String::as_str))
+}
+
+/// A deadline in brackets at the end of a heading: "(to 2024)", "(by 2026)".
+fn bracketed_deadline(t: &str) -> Option<DateWindow> {
+    let open = t.rfind('(')?;
+    let inner = t.get(open + 1..)?.trim_end().strip_suffix(')')?.trim();
+    parse_deadline(inner)
+}
+
 /// Superscript footnote marks at the end of a name ("( FSAS)¹").
 fn strip_superscripts(s: &str) -> &str {
     s.trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '*'])
@@ -1413,6 +1572,45 @@ fn names_organisations(g: &Gazetteer, t: &str) -> bool {
         && words.len() <= 60
         && !words.iter().any(|w| verbs.contains(&w.as_str()))
         && core.starts_with(char::is_uppercase)
+}
+
+/// Words between a lead and the partners supporting it in a subject.
+const SUPPORT_CUES: &[&str] = &[
+    " with support from ",
+    " with the support of ",
+    " supported by ",
+    " in partnership with ",
+    " working with ",
+];
+
+/// Partners named as supporting the subject before a modal verb: "The
+/// Scottish Government with support from SEPA will …" (known bodies or acronyms).
+fn supporting_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = [" will ", " should ", " must ", " shall "]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let clause = &text[..at];
+    let Some(rest) = SUPPORT_CUES
+        .iter()
+        .find_map(|c| clause.find(c).map(|i| &clause[i + c.len()..]))
+    else {
+        return Vec::new();
+    };
+    let items = parse_partner_list(g, rest.trim(), true);
+    let named = items.iter().all(|i| {
+        let n = i.name.trim();
+        g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
+    });
+    if named && !subject_leads(g, text).is_empty() {
+        items
+    } else {
+        Vec::new()
+    }
 }
 
 /// Leads named as the subject before a modal verb: "The Scottish Government
@@ -1442,6 +1640,13 @@ fn subject_leads(g: &Gazetteer, text: &str) -> Vec<Item> {
         .strip_prefix("the ")
         .or_else(|| clause.strip_prefix("The "))
         .unwrap_or(clause);
+    // "The Scottish Government with support from SEPA will …": the lead is
+    // before the support (see [`supporting_partners`]).
+    let clause = SUPPORT_CUES
+        .iter()
+        .find_map(|c| clause.find(c).map(|i| &clause[..i]))
+        .unwrap_or(clause)
+        .trim();
     if clause.is_empty() || clause.split_whitespace().count() > 12 {
         return Vec::new();
     }
@@ -1468,14 +1673,45 @@ fn subject_leads(g: &Gazetteer, text: &str) -> Vec<Item> {
 /// ("co-produced with the National Dementia Lived Experience Panel").
 fn with_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
+    for cue in PARTNER_CUES {
+        partners_after(g, text, cue, &mut out);
+    }
+    out
+}
+
+/// Words before a partner's name ("co-produced with", "organised by").
+const PARTNER_CUES: &[&str] = &[
+    "with ",
+    "organised by ",
+    "delivered by ",
+    "hosted by ",
+    "run by ",
+];
+
+/// Titles that open a person's name ("led by Dame Sue Bruce"): not partners.
+const PERSON_TITLES: &[&str] = &[
+    "Dame",
+    "Sir",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Lord",
+    "Lady",
+    "Cllr",
+];
+
+fn partners_after(g: &Gazetteer, text: &str, cue: &str, out: &mut Vec<Item>) {
     let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|r| r.find("with ")) {
+    while let Some(i) = text.get(from..).and_then(|r| r.find(cue)) {
         let at = from + i;
-        from = at + 5;
+        from = at + cue.len();
         if at > 0 && !text[..at].ends_with(' ') && !text[..at].ends_with('-') {
             continue;
         }
-        let rest = &text[at + 5..];
+        let rest = &text[at + cue.len()..];
         let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let mut words: Vec<&str> = Vec::new();
         for w in rest.split(' ') {
@@ -1505,7 +1741,8 @@ fn with_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
             .last()
             .map(|w| w.to_ascii_lowercase())
             .unwrap_or_default();
-        if (known || (words.len() >= 2 && !NOT_ORGS.contains(&head.as_str())))
+        let person = words.first().is_some_and(|w| PERSON_TITLES.contains(w));
+        if (known || (words.len() >= 2 && !NOT_ORGS.contains(&head.as_str()) && !person))
             && !out.iter().any(|o| o.name == name)
         {
             out.push(Item {
@@ -1514,7 +1751,6 @@ fn with_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
             });
         }
     }
-    out
 }
 
 /// The cells trailing a flattened row.
