@@ -116,17 +116,8 @@ pub fn parse_progress_report(text: &str) -> ProgressParseResult {
             }
         }
     }
-    let parsed = p.finish();
-    let board = parsed
-        .report
-        .entries
-        .iter()
-        .any(|e| e.status.is_some() || !e.shares.is_empty());
-    if board {
-        return parsed;
-    }
-    // Not a board paper: the block recognisers read the report's items.
-    super::recognise::progress_from_blocks(text, parsed)
+    // Unless it is a board paper, the block recognisers read the report's items.
+    super::recognise::progress_from_blocks(text, p.finish())
 }
 
 /// Where the row being read is: what it may still take.

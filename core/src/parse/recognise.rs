@@ -70,13 +70,23 @@ pub fn parse_blocks(text: &str, g: &Gazetteer) -> ParseResult {
 /// "Status:" fields, rows with the status glued to their end, "Commitment N"
 /// pairs), read by the block recognisers: one entry per action, its status
 /// where the words are a known status (the words as written stay in the
-/// strategy's attr `status`, see [`parse_blocks`]). The title and date are
-/// those `board` read; when the blocks give no action either, `board` is
-/// returned as it is.
+/// strategy's attr `status`, see [`parse_blocks`]). The date is the one
+/// `board` read, the title the blocks' (furniture left out); `board` is
+/// returned as it is when its rows carry statuses or shares.
 pub(crate) fn progress_from_blocks(
     text: &str,
     board: super::ProgressParseResult,
 ) -> super::ProgressParseResult {
+    // A page whose numbered lines carry no status or share is no board paper
+    // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
+    let board_rows = board
+        .report
+        .entries
+        .iter()
+        .any(|e| e.status.is_some() || !e.shares.is_empty());
+    if board_rows {
+        return board;
+    }
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
     let r = parse_blocks(text, G.get_or_init(Gazetteer::builtin));
     let entries: Vec<crate::progress::ProgressEntry> = r
@@ -104,16 +114,6 @@ pub(crate) fn progress_from_blocks(
             line: n.span.map_or(0, |s| s.line),
         })
         .collect();
-    // A page whose numbered lines carry no status or share is no board paper
-    // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
-    let board_rows = board
-        .report
-        .entries
-        .iter()
-        .any(|e| e.status.is_some() || !e.shares.is_empty());
-    if board_rows || (entries.is_empty() && board.report.entries.is_empty()) {
-        return board;
-    }
     // Nothing lost: a line the report cannot hold (an action's continuation,
     // its lead, its status line) is kept as unclassified text, with an Info
     // diagnostic saying the plan parser reads it into the graph.
@@ -142,6 +142,16 @@ pub(crate) fn progress_from_blocks(
         );
         unclassified.push(l.to_text_line());
         kept.insert(l.number);
+    }
+    if entries.is_empty() {
+        // Say so, as the board-paper reader does.
+        diagnostics.extend(
+            board
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "progress_no_rows" || d.code == "progress_no_date")
+                .cloned(),
+        );
     }
     crate::sort::sort_by_key(&mut diagnostics, |d| d.line.unwrap_or(usize::MAX));
     crate::sort::sort_by_key(&mut unclassified, |l| l.line);
