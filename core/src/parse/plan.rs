@@ -88,6 +88,16 @@
 //! | `acronym_from_gazetteer` | info | an acronym used but not defined, expanded from the gazetteer |
 //! | `undefined_acronym` | warning | an acronym used, never defined and unknown to the gazetteer |
 //!
+//! # Other layouts
+//!
+//! This module reads the Scottish delivery plan's own layout (three-part action
+//! numbers, "Strategic Action" headings, "Outcomes: 1, 2" lists, "Key area of
+//! focus"; see `is_seed_layout`). A text in any other layout (flattened tables,
+//! "Action N:" records with labelled fields, numbered lists under a lead-in,
+//! deadline headings, narrative pages) is read by the block recognisers of
+//! [`super::recognise`] over the [blocks](super::blocks) of the page, into the
+//! same model. Both recognise the same page furniture ([`super::blocks::is_furniture`]).
+//!
 //! The parser never fails and never panics: whatever the input, it returns what
 //! it could read, with diagnostics. It is linear in the length of the text.
 
