@@ -53,10 +53,10 @@ step bench-quick bash scripts/bench.sh --quick
 # ---------- fuzzing (bounded) ----------
 FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
 if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; then
-  # seeded with the bundled documents and fixtures; new inputs go to core/fuzz/corpus (ignored)
+  # seeded with the bundled documents, fixtures and real pages; new inputs go to core/fuzz/corpus (ignored)
   for target in $(cd core/fuzz && cargo +nightly fuzz list); do
     mkdir -p "core/fuzz/corpus/$target"
-    quiet "fuzz-$target" bash -c "cd core/fuzz && cargo +nightly fuzz run $target corpus/$target ../../examples/data ../../tests/fixtures -- -max_total_time=$FUZZ_SECONDS -max_len=8192 -rss_limit_mb=2048"
+    quiet "fuzz-$target" bash -c "cd core/fuzz && cargo +nightly fuzz run $target corpus/$target ../../examples/data ../../tests/fixtures ../../tests/corpus -- -max_total_time=$FUZZ_SECONDS -max_len=8192 -rss_limit_mb=2048"
   done
 fi
 

@@ -647,9 +647,23 @@ fn furniture_run_together_is_two_skipped_pieces() {
 }
 
 #[test]
+fn publication_lines_are_page_furniture() {
+    // "Published 1 June 2023" is the page's byline date, not plan text.
+    let text = "2.1.1 Act.\nLead and Key Partners: Scottish Government\nPublished 1 June 2023\n";
+    let r = parse_delivery_plan(text);
+    assert!(r.unclassified.is_empty());
+    let skipped: Vec<_> = r
+        .skipped
+        .iter()
+        .map(|l| (l.line, l.text.as_str()))
+        .collect();
+    assert_eq!(skipped, [(3, "Published 1 June 2023")]);
+}
+
+#[test]
 fn lines_that_fit_nowhere_are_kept_with_their_line() {
     let text = "Priority 2\nStatement.\nStrategic Action 2.1: Do things.\n2.1.1 Act.\n\
-                Lead and Key Partners: Scottish Government\nPublished 1 June 2023\n\
+                Lead and Key Partners: Scottish Government\nSee the annex for the figures\n\
                 Lead: NES\n";
     let r = parse_delivery_plan(text);
     let un: Vec<_> = r
@@ -657,7 +671,7 @@ fn lines_that_fit_nowhere_are_kept_with_their_line() {
         .iter()
         .map(|l| (l.line, l.text.as_str()))
         .collect();
-    assert_eq!(un, [(6, "Published 1 June 2023")]);
+    assert_eq!(un, [(6, "See the annex for the figures")]);
     let d = r
         .diagnostics
         .iter()

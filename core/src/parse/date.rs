@@ -551,6 +551,12 @@ impl Reader<'_, '_> {
                     let to = i32::try_from(second).ok()?;
                     return Some((YearExpr::Span(y, to), sep + 2));
                 }
+                // "2024-26": a span of years written short (not "2023-24", a financial year).
+                let century = i64::from(y) - i64::from(y) % 100;
+                if digits == 2 && !slash && century + second > next_year {
+                    let to = i32::try_from(century + second).ok()?;
+                    return Some((YearExpr::Span(y, to), sep + 2));
+                }
                 if follows {
                     return Some((YearExpr::Financial(y), sep + 2));
                 }
@@ -762,7 +768,9 @@ impl Reader<'_, '_> {
         let mut buf = [0u8; 16];
         let w = lower(self.str_at(i), &mut buf);
         match w {
-            "by" | "until" | "till" | "before" | "no" | "not" => {
+            // "to 2024" (a heading's "(to 2024)") is read as a whole phrase
+            // only: "to" is not a start word, so running text never opens a date with it.
+            "by" | "until" | "till" | "to" | "before" | "no" | "not" => {
                 let mut j = i + 1;
                 if w == "no" || w == "not" {
                     if !self.is_word(j, &["later"]) || !self.is_word(j + 1, &["than"]) {
@@ -846,11 +854,15 @@ impl Reader<'_, '_> {
     /// A plan period starting at token `i`, for [`find_period`]: more than a
     /// single calendar year.
     fn period_at(&self, i: usize) -> Option<(Win, usize)> {
-        if !self.is_year(i) {
+        // A year, or a month and year ("October 2023 to April 2025").
+        let month_year = self.month_at(i).is_some() && self.is_year(i + 1);
+        if !self.is_year(i) && !month_year {
             return None;
         }
         let (w, next) = self.bare(i, true)?;
         let multi = match (w.start, w.end) {
+            // "October 2023 to April 2025", not "June 2019".
+            (Some(s), Some(e)) if month_year => (s.year(), s.month()) != (e.year(), e.month()),
             (Some(s), Some(e)) => s.year() != e.year() || (s.month(), e.month()) != (1, 12),
             _ => false,
         };

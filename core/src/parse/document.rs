@@ -63,6 +63,18 @@ impl DocumentKind {
         if body.starts_with('{') {
             return DocumentKind::Json;
         }
+        let head = head_kind(text);
+        if let Some(kind) = head.title {
+            // The title says what the document is; a plan whose page reports
+            // progress ("Final Progress Report", "Status: ✔ Complete") is a report.
+            if kind == DocumentKind::Plan && head.progress_cues >= 2 {
+                return DocumentKind::Progress;
+            }
+            return kind;
+        }
+        if head.progress_cues >= 2 {
+            return DocumentKind::Progress;
+        }
         let (mut plan, mut progress) = (0usize, 0usize);
         for line in super::source_lines(text).take(5_000) {
             let t = line.text;
@@ -85,10 +97,92 @@ impl DocumentKind {
             DocumentKind::Progress
         } else if plan > 0 {
             DocumentKind::Plan
+        } else if head.untitled_update {
+            DocumentKind::Progress
         } else {
             DocumentKind::Strategy
         }
     }
+}
+
+/// What the top of a page says about its kind.
+struct Head {
+    /// The kind the title names ("…: progress report", "… delivery plan …").
+    title: Option<DocumentKind>,
+    /// Signs of a progress report: "Status:" fields, "Commitment N progress",
+    /// a heading "… Progress Report", a "Status" column.
+    progress_cues: usize,
+    /// The page has no title and its first paragraph speaks of an update or progress.
+    untitled_update: bool,
+}
+
+/// Words of a title that name a kind of document; the last one found wins
+/// ("Dementia strategy: initial 2-year delivery plan" is a plan, "Health and
+/// social care delivery plan: progress report" a report).
+const KIND_WORDS: &[(&str, DocumentKind)] = &[
+    ("report", DocumentKind::Progress),
+    ("progress", DocumentKind::Progress),
+    ("update", DocumentKind::Progress),
+    ("review", DocumentKind::Progress),
+    ("plan", DocumentKind::Plan),
+    ("programme", DocumentKind::Plan),
+    ("strategy", DocumentKind::Strategy),
+    ("framework", DocumentKind::Strategy),
+];
+
+fn title_kind(title: &str) -> Option<DocumentKind> {
+    let mut found = None;
+    for w in title.split(|c: char| !c.is_alphanumeric()) {
+        let lower = w.to_ascii_lowercase();
+        if let Some((_, k)) = KIND_WORDS.iter().find(|(kw, _)| *kw == lower) {
+            found = Some(*k);
+        }
+    }
+    found
+}
+
+/// Read the top of a page (its first 8 KB) as blocks: the title's kind and
+/// the cues of a progress report. Bounded, so detection stays linear.
+fn head_kind(text: &str) -> Head {
+    use super::blocks::{blocks, BlockKind};
+    let mut cut = text.len().min(8_192);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let bs = blocks(&text[..cut]);
+    let mut head = Head {
+        title: None,
+        progress_cues: 0,
+        untitled_update: false,
+    };
+    let mut top = true;
+    let mut first = true;
+    for b in &bs {
+        if b.kind == BlockKind::Furniture {
+            continue;
+        }
+        let lower = b.text.to_ascii_lowercase();
+        if top && b.kind == BlockKind::Heading && head.title.is_none() {
+            head.title = title_kind(b.text);
+        } else if first && b.kind == BlockKind::Paragraph {
+            head.untitled_update = ["update", "progress"].iter().any(|w| lower.contains(w));
+        }
+        first = false;
+        top &= b.kind == BlockKind::Heading;
+        let status_field =
+            b.kind == BlockKind::Field && b.label.is_some_and(|l| l.eq_ignore_ascii_case("status"));
+        let progress_heading = b.kind == BlockKind::Heading && lower.ends_with("progress report");
+        let commitment_progress =
+            b.kind == BlockKind::Numbered && b.label.is_some() && lower.ends_with(" progress");
+        let status_column = b.kind == BlockKind::HeaderCell && lower.ends_with("status");
+        if status_field || progress_heading || commitment_progress || status_column {
+            head.progress_cues += 1;
+        }
+    }
+    if head.title.is_some() {
+        head.untitled_update = false;
+    }
+    head
 }
 
 fn has_status_words(lower: &str) -> bool {

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SourceSpan, Strategy};
 use crate::progress::ProgressReport;
 
+pub mod blocks;
 pub mod counts;
 pub mod date;
 pub mod document;
@@ -22,6 +23,7 @@ pub use narrative::parse_strategy;
 pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
 pub mod progress;
+pub mod recognise;
 pub mod text;
 pub use document::{parse_document, DocumentKind};
 pub use progress::parse_progress_report;

@@ -327,7 +327,7 @@ fn word_key(w: &str) -> &str {
 }
 
 /// The words of a normalised sentence with their byte offsets.
-fn words(s: &str) -> Vec<(usize, &str)> {
+pub(crate) fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
     for w in s.split(' ') {
@@ -720,7 +720,8 @@ impl<'a> Extractor<'a> {
                     start: line.start + offset,
                     text: piece,
                 };
-                if furniture {
+                // URL, licence, publication-date and byline lines too.
+                if furniture || super::blocks::is_furniture(piece) {
                     self.result.skipped(piece_line);
                     after_furniture = true;
                 } else {

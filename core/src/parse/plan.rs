@@ -88,6 +88,16 @@
 //! | `acronym_from_gazetteer` | info | an acronym used but not defined, expanded from the gazetteer |
 //! | `undefined_acronym` | warning | an acronym used, never defined and unknown to the gazetteer |
 //!
+//! # Other layouts
+//!
+//! This module reads the Scottish delivery plan's own layout (three-part action
+//! numbers, "Strategic Action" headings, "Outcomes: 1, 2" lists, "Key area of
+//! focus"; see `is_seed_layout`). A text in any other layout (flattened tables,
+//! "Action N:" records with labelled fields, numbered lists under a lead-in,
+//! deadline headings, narrative pages) is read by the block recognisers of
+//! [`super::recognise`] over the [blocks](super::blocks) of the page, into the
+//! same model. Both recognise the same page furniture ([`super::blocks::is_furniture`]).
+//!
 //! The parser never fails and never panics: whatever the input, it returns what
 //! it could read, with diagnostics. It is linear in the length of the text.
 
@@ -112,7 +122,18 @@ use lines::{
     outcome_label, outcomes_line, partners_line, priority_heading, strategic_action_heading, Role,
 };
 use partners::{parse_leads, parse_list, split_top};
-pub(crate) use partners::{split_lead_line, Item, Split};
+pub(crate) use partners::{parse_list as parse_partner_list, split_lead_line, Item, Split};
+
+pub(crate) use lines::take_number;
+
+/// The text of an unnumbered bullet ("• text", "- text"), the one bullet rule
+/// the plan parser and the block layer share.
+pub(crate) fn bullet_mark(s: &str) -> Option<&str> {
+    match bullet(s) {
+        Some((None, text)) => Some(text),
+        _ => None,
+    }
+}
 
 /// Parse a delivery plan with the built-in gazetteer (see the [module
 /// docs](crate::parse::plan)). Never fails: what cannot be read is reported in
@@ -235,9 +256,18 @@ impl PlanParser {
     /// ]);
     /// ```
     pub fn parse_detailed(&self, text: &str) -> PlanParse {
+        if !is_seed_layout(text) {
+            // Other layouts: the block recognisers.
+            return PlanParse {
+                result: super::recognise::parse_blocks(text, &self.gazetteer),
+                acronyms: Vec::new(),
+            };
+        }
         let mut p = Parser::new(&self.gazetteer);
         for line in source_lines(text) {
             for (piece, furniture) in furniture_pieces(line.text) {
+                // URL, licence, publication-date and byline lines too.
+                let furniture = furniture || super::blocks::is_furniture(piece);
                 let offset = (piece.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
                 let column = line.column + line.text.get(..offset).map_or(0, |s| s.chars().count());
                 let sub = SourceLine {
@@ -255,6 +285,38 @@ impl PlanParser {
         }
         p.finish()
     }
+}
+
+/// Whether a text is in the Scottish delivery plan's own layout (read by the
+/// line parser of this module) rather than another one (read by the
+/// [block recognisers](super::recognise)): within its first 500 lines, an
+/// action numbered in three parts ("10.1.1"), a "Strategic Action" heading,
+/// an "Outcomes: 1, 2" list, "Key area of
+/// focus" or "Challenges and opportunities", or a "Priority N" heading or an
+/// "Outcomes" list or a footnote line "\[1\] …" straight after the title (with
+/// no blank line before it: pages copied from the web separate their blocks
+/// with blank lines, the plan's own text and the writer's do not).
+pub(crate) fn is_seed_layout(text: &str) -> bool {
+    for (k, line) in source_lines(text).take(500).enumerate() {
+        let s = line.text;
+        let lower_head: String = s.chars().take(40).collect::<String>().to_lowercase();
+        let three_part = numbered_line(s).is_some_and(|(_, parts, _)| parts == 3);
+        let outcomes = outcomes_line(s).is_some_and(|n| !n.is_empty());
+        if three_part
+            || outcomes
+            || lower_head.starts_with("strategic action")
+            || lower_head.starts_with("key area of focus")
+            || lower_head.starts_with("challenges and opportunities")
+            || (k <= 3
+                && !text.get(..line.start).unwrap_or("").contains("\n\n")
+                && (priority_heading(s).is_some()
+                    || outcomes_line(s).is_some()
+                    || footnote_line(s).is_some()))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 // ---------------------------------------------------------------------------
@@ -293,6 +355,8 @@ struct Parser<'g> {
     acr_defs: IndexMap<String, (String, usize)>,
     acr_uses: IndexMap<String, usize>,
     notes: BTreeMap<String, AttrValue>,
+    /// The partner id of each spelling seen (see [`partner_node`]).
+    partner_ids: HashMap<String, NodeId>,
 }
 
 fn attr_notes(node: &mut Node, notes: &[i64]) {
@@ -323,6 +387,57 @@ fn partner_key(g: &Gazetteer, name: &str) -> String {
     }
 }
 
+/// The partner node for a name as written (made if new, with attr `name`
+/// holding the gazetteer's canonical name when it differs and attr `acronym`
+/// an acronym the text gave in brackets): the one rule for partner nodes,
+/// shared by every recogniser. `ids` memoises the id of each spelling, so a
+/// name mentioned many times is looked up and slugged once. `None` when the
+/// name has no letters or digits.
+pub(crate) fn partner_node(
+    g: &Gazetteer,
+    strategy: &mut crate::model::Strategy,
+    ids: &mut HashMap<String, NodeId>,
+    item: &Item,
+    span: SourceSpan,
+) -> Option<NodeId> {
+    let name = item.name.trim();
+    let id = match ids.get(name) {
+        Some(id) => id.clone(),
+        None => {
+            let key = partner_key(g, name);
+            if crate::model::slug(&key).is_empty() {
+                return None;
+            }
+            let id = NodeId::of(NodeKind::Partner, &key);
+            ids.insert(name.to_owned(), id.clone());
+            id
+        }
+    };
+    if !strategy.contains(id.as_str()) {
+        let mut node = Node::with_id(id.clone(), NodeKind::Partner)
+            .with_label(name)
+            .with_span(span);
+        if let Some(e) = g.lookup(name) {
+            if crate::model::slug(&e.name) != crate::model::slug(name) {
+                node.attrs
+                    .insert("name".to_owned(), AttrValue::Text(e.name.clone()));
+            }
+        }
+        if let Some(a) = &item.acronym {
+            node.attrs
+                .insert("acronym".to_owned(), AttrValue::Text(a.clone()));
+        }
+        let _ = strategy.add_node(node);
+    } else if let Some(a) = &item.acronym {
+        let _ = strategy.update_node(id.as_str(), |n| {
+            n.attrs
+                .entry("acronym".to_owned())
+                .or_insert_with(|| AttrValue::Text(a.clone()));
+        });
+    }
+    Some(id)
+}
+
 /// The id of a plan titled `title`.
 pub(crate) fn plan_id(title: &str) -> NodeId {
     let key = crate::text::prefix(title, 100).0;
@@ -348,6 +463,7 @@ impl<'g> Parser<'g> {
             acr_defs: IndexMap::new(),
             acr_uses: IndexMap::new(),
             notes: BTreeMap::new(),
+            partner_ids: HashMap::new(),
         }
     }
 
@@ -931,8 +1047,13 @@ impl<'g> Parser<'g> {
     /// The partner node for an item (made if new), with its members.
     fn partner(&mut self, l: &SourceLine<'_>, item: &Item) -> Option<NodeId> {
         let name = item.name.trim();
-        let key = partner_key(self.g, name);
-        if crate::model::slug(&key).is_empty() {
+        let Some(id) = partner_node(
+            self.g,
+            &mut self.res.strategy,
+            &mut self.partner_ids,
+            item,
+            l.span(),
+        ) else {
             self.diag(
                 "empty_name",
                 Severity::Warning,
@@ -940,30 +1061,7 @@ impl<'g> Parser<'g> {
                 format!("partner {name:?} has no letters or digits; left out"),
             );
             return None;
-        }
-        let id = NodeId::of(NodeKind::Partner, &key);
-        if !self.exists(&id) {
-            let mut node = Node::with_id(id.clone(), NodeKind::Partner)
-                .with_label(name)
-                .with_span(l.span());
-            if let Some(e) = self.g.lookup(name) {
-                if crate::model::slug(&e.name) != crate::model::slug(name) {
-                    node.attrs
-                        .insert("name".to_owned(), AttrValue::Text(e.name.clone()));
-                }
-            }
-            if let Some(a) = &item.acronym {
-                node.attrs
-                    .insert("acronym".to_owned(), AttrValue::Text(a.clone()));
-            }
-            self.add(node);
-        } else if let Some(a) = &item.acronym {
-            self.update(&id, |n| {
-                n.attrs
-                    .entry("acronym".to_owned())
-                    .or_insert_with(|| AttrValue::Text(a.clone()));
-            });
-        }
+        };
         for member in &item.members {
             if let Some(mid) = self.partner(l, member) {
                 if mid != id {

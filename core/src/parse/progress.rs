@@ -35,6 +35,7 @@
 
 use std::collections::HashSet;
 
+use super::blocks::sub_line;
 use super::{furniture_pieces, source_lines, ParseResult, SourceLine};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Date, Strategy};
@@ -80,14 +81,16 @@ pub fn parse_progress_report(text: &str) -> ParseResult {
     for line in source_lines(text) {
         for (piece, furniture) in furniture_pieces(line.text) {
             let piece_line = sub_line(line, piece);
-            if furniture {
+            // URL, licence, publication-date and byline lines too.
+            if furniture || super::blocks::is_furniture(piece) {
                 p.sink.skipped(piece_line);
             } else {
                 p.line(piece_line);
             }
         }
     }
-    p.finish()
+    // Unless it is a board paper, the block recognisers read the report's items.
+    super::recognise::progress_from_blocks(text, p.finish())
 }
 
 /// Where the row being read is: what it may still take.
@@ -718,20 +721,6 @@ impl Parser {
         crate::sort::sort_by_key(&mut result.diagnostics, |d| d.line.unwrap_or(usize::MAX));
         result.report = self.report;
         result
-    }
-}
-
-/// The part `piece` (a slice of `line.text`) of a line, with its own position.
-fn sub_line<'a>(line: SourceLine<'a>, piece: &'a str) -> SourceLine<'a> {
-    let offset = (piece.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
-    match line.text.get(..offset) {
-        Some(before) if offset + piece.len() <= line.text.len() => SourceLine {
-            number: line.number,
-            column: line.column + before.chars().count(),
-            start: line.start + offset,
-            text: piece,
-        },
-        _ => line,
     }
 }
 

@@ -1,0 +1,1933 @@
+//! Recognisers over [blocks](super::blocks): the layouts governments publish
+//! other than the Scottish delivery plan's own, read into the same graph.
+//!
+//! [`parse_blocks`] walks the blocks of a page once. Each layout is a small
+//! rule over blocks, not a parser of its own:
+//!
+//! | layout (corpus family) | blocks | what it gives |
+//! |---|---|---|
+//! | numbered list under a lead-in (F) | `LeadIn` "… COSLA should seek to:" / "… deliverables by 2026 are:", then `Numbered` "1. …" | one action per item; the lead-in's leads (known bodies before "should"/"will") and deadline apply to each item, with an Info `lead_inherited` / `deadline_inherited` |
+//! | flattened table, status glued to the row (C) | `HeaderCell` "… actions Status", `Numbered` "N. text Completed" | actions with attr `status` as written (the known status phrases at the end of the row) |
+//! | flattened table, lead and date trail the text | `HeaderCell` "Action Lead Delivery date", rows | the column model splits the trailing organisations (gazetteer bodies and acronyms, joint with "and"/"&"/","/"/") and the trailing deadline cell |
+//! | table cells one per line / pipe table (E, H) | `HeaderCell` "Objective", "Actions", "Milestones", `TableSeparator`, `Numbered` "1.1 …" (run-together items already split), milestone paragraphs, `Field` "Lead:" | actions; a row's milestones give its actions' deadlines in order; a row's lead applies to each action in it; the objective goes to attr `objectives` of the priority |
+//! | "Ref" row and cell per paragraph (E) | `HeaderCell` "Ref:", "Stakeholders", `Numbered` "1.1" with no text | the action's text is the next paragraph; lines that name organisations under a "Stakeholders" column are its key partners |
+//! | labelled records (D, G) | `Numbered` / "Action 1." / `Field` "Action:", then `Field` "Lead:", "Partners:", "Timescale:", "Status: ✔ Complete", "Reason for RAG" | the fields go to the action before them; statuses as written (symbols dropped) in attr `status` |
+//! | "Commitment N" / "Commitment N progress" (C) | `Numbered` with label "Commitment" | the commitment's text is the next paragraph; the progress paragraph goes to attr `progress` |
+//! | deadline headings (H) | `DeadlineHeading` "By Spring 2025:" | each paragraph or bullet under it is an action with that deadline |
+//! | priorities and aims | `Numbered` "Priority 4: …", "Strategic Aim 2: …", "1. Strategic Aim 1: …", "1 Law Reform: …" under "… strategic aims:" | `priority` nodes, attr `level` keeping the text's word ("Strategic Aim", "pillar") |
+//! | outcomes | `Bullet`s under a lead-in naming outcomes | `outcome` nodes |
+//!
+//! Ids: a numbered action is `action:<number as written>` ("action:1.10"); an
+//! unnumbered one `action:<slug of its first six words>`; a repeated id gets
+//! `-2`, `-3`. Priorities are `priority:<n>`, an aim `priority:aim-<n>`, an
+//! unnumbered priority `priority:<slug>`. Unnumbered outcomes are
+//! `outcome:<slug of first six words>`. Leads are `led_by` edges (attr `joint`
+//! when several, attr `as_written` the name as written); partners `key_partner`
+//! edges with `as_written`. A deadline is the action's `deadline`, read from the
+//! item's own words (not from the narrative under it), with its phrase as written.
+//!
+//! Nothing is lost: page furniture is skipped and reported; prose that is no
+//! part of an action, outcome or priority is kept in
+//! [`ParseResult::unclassified`] with an Info `narrative_text` diagnostic (it is
+//! narrative, not an error), so the plan's description is only the summary under
+//! the title and never the whole document.
+
+use std::collections::HashMap;
+
+use super::blocks::{blocks, next_number as next_in_sequence, Block, BlockKind};
+use super::date::{find_deadline, find_deadlines, find_period, parse_deadline};
+use super::gazetteer::{is_acronym, Gazetteer};
+use super::plan::{parse_partner_list, partner_node, plan_id, split_lead_line, Item};
+use super::{ParseResult, SourceLine};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{AttrValue, DateWindow, Edge, EdgeKind, Node, NodeId, NodeKind, Strategy};
+
+/// Parse a page with the block recognisers (see the [module docs](self)).
+/// Never fails and never panics.
+///
+/// ```
+/// use stratagraph::parse::gazetteer::Gazetteer;
+/// use stratagraph::parse::recognise::parse_blocks;
+/// use stratagraph::EdgeKind;
+/// let page = "Recovery report\n\nSummary of the report.\n\n\
+///             The report recommends that the Scottish Government and COSLA should seek to:\n\
+///             1. Build on the outcome framework.\n2. Pilot new ways of working by 2026.\n";
+/// let r = parse_blocks(page, &Gazetteer::builtin());
+/// let s = &r.strategy;
+/// let leads: Vec<_> = s.targets("action:2", EdgeKind::LedBy).map(|n| n.label.as_str()).collect();
+/// assert_eq!(leads, ["Scottish Government", "COSLA"]);
+/// assert_eq!(s.node("action:2").unwrap().deadline.as_ref().unwrap().phrase, "by 2026");
+/// assert!(r.diagnostics.iter().any(|d| d.code == "lead_inherited"));
+/// ```
+pub fn parse_blocks(text: &str, g: &Gazetteer) -> ParseResult {
+    let bs = blocks(text);
+    let mut r = Rec::new(g);
+    r.run(&bs);
+    r.finish()
+}
+
+/// A progress report that is not a board paper (numbered records with
+/// "Status:" fields, rows with the status glued to their end, "Commitment N"
+/// pairs), read by the block recognisers: one entry per action, its status
+/// where the words are a known status (the words as written stay in the
+/// strategy's attr `status`, see [`parse_blocks`]). The date is the one
+/// `board` read, the title the blocks' (furniture left out); `board` is
+/// returned as it is when its rows carry statuses or shares.
+pub(crate) fn progress_from_blocks(
+    text: &str,
+    board: super::ParseResult,
+) -> super::ParseResult {
+    // A page whose numbered lines carry no status or share is no board paper
+    // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
+    let board_rows = board
+        .report
+        .entries
+        .iter()
+        .any(|e| e.status.is_some() || !e.shares.is_empty());
+    if board_rows {
+        return board;
+    }
+    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    let r = parse_blocks(text, G.get_or_init(Gazetteer::builtin));
+    let entries: Vec<crate::progress::ProgressEntry> = r
+        .strategy
+        .nodes_of_kind(NodeKind::Action)
+        .map(|n| crate::progress::ProgressEntry {
+            number: n.number.clone().unwrap_or_else(|| {
+                n.id.as_str()
+                    .split_once(':')
+                    .map_or("", |(_, k)| k)
+                    .to_owned()
+            }),
+            title: n
+                .text
+                .as_deref()
+                .and_then(|t| t.lines().next())
+                .unwrap_or("")
+                .to_owned(),
+            status: n
+                .attrs
+                .get("status")
+                .and_then(AttrValue::as_text)
+                .and_then(crate::progress::Status::parse),
+            shares: Vec::new(),
+            line: n.span.map_or(0, |s| s.line),
+        })
+        .collect();
+    // Nothing lost: a line the report cannot hold (an action's continuation,
+    // its lead, its status line) is kept as unclassified text, with an Info
+    // diagnostic saying the plan parser reads it into the graph.
+    let mut kept: std::collections::HashSet<usize> = r
+        .unclassified
+        .iter()
+        .chain(r.skipped.iter())
+        .map(|l| l.line)
+        .collect();
+    kept.extend(entries.iter().map(|e| e.line));
+    let (mut diagnostics, mut unclassified) = (r.diagnostics, r.unclassified);
+    for l in super::source_lines(text) {
+        if kept.contains(&l.number) || entries.iter().any(|e| e.title.contains(l.text)) {
+            continue;
+        }
+        diagnostics.push(
+            Diagnostic::new(
+                "not_in_report",
+                Severity::Info,
+                format!(
+                    "line {} belongs to an item of the report but has no place in a progress entry; parse_delivery_plan reads it into the graph",
+                    l.number
+                ),
+            )
+            .at(l.number, Some(l.column)),
+        );
+        unclassified.push(l.to_text_line());
+        kept.insert(l.number);
+    }
+    if entries.is_empty() {
+        // Say so, as the board-paper reader does.
+        diagnostics.extend(
+            board
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == "progress_no_rows" || d.code == "progress_no_date")
+                .cloned(),
+        );
+    }
+    crate::sort::sort_by_key(&mut diagnostics, |d| d.line.unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut unclassified, |l| l.line);
+    let mut report = board.report;
+    report.entries = entries;
+    // The title the blocks read (furniture and the lines under it left out).
+    if let Some(p) = r.strategy.nodes_of_kind(NodeKind::Plan).next() {
+        report.title.clone_from(&p.label);
+    }
+    super::ParseResult {
+        strategy: crate::model::Strategy::new(),
+        report,
+        diagnostics,
+        unclassified,
+        skipped: r.skipped,
+    }
+}
+
+/// What a list introduced by a lead-in holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListKind {
+    Actions,
+    Outcomes,
+    Aims,
+    Pillars,
+    Plain,
+}
+
+/// A list being read.
+#[derive(Clone, Debug)]
+struct List {
+    kind: ListKind,
+    leads: Vec<Item>,
+    deadline: Option<DateWindow>,
+    line: usize,
+}
+
+/// The columns a table header named.
+#[derive(Clone, Debug, Default)]
+struct Columns {
+    any: bool,
+    actions: bool,
+    milestones: bool,
+    stakeholders: bool,
+    status: bool,
+    lead: bool,
+    date: bool,
+    /// Several columns named on one line: rows carry their cells run together.
+    inline: bool,
+    /// The column names of the last header line, lower case.
+    names: Vec<String>,
+}
+
+/// What the next paragraph is.
+#[derive(Clone, Debug, PartialEq)]
+enum Expect {
+    Nothing,
+    /// The plan's summary, right under the title.
+    Summary,
+    /// The text of an action whose number stood alone ("Commitment 1", "1.1").
+    ActionText(NodeId),
+    /// A progress commentary ("Commitment 1 progress", after "Status:").
+    Progress(NodeId),
+    /// The objective cell of a table row.
+    Objective,
+}
+
+struct Rec<'g> {
+    g: &'g Gazetteer,
+    res: ParseResult,
+    plan: Option<NodeId>,
+    /// The aim (or other upper level) and the priority under it.
+    aim: Option<NodeId>,
+    priority: Option<NodeId>,
+    /// A numbered objective the actions under it serve (the strategy's own
+    /// numbered items, "28. We review …", above "Our key actions" headings).
+    objective: Option<NodeId>,
+    /// The action whose text continues on plain lines.
+    action: Option<NodeId>,
+    /// The actions of the current table row or list.
+    row: Vec<NodeId>,
+    /// How many of the row's actions have a milestone deadline.
+    row_milestones: usize,
+    columns: Columns,
+    list: Option<List>,
+    deadline_heading: Option<DateWindow>,
+    timescale: Option<String>,
+    expect: Expect,
+    /// Headings or headers have said what follows are actions.
+    action_context: bool,
+    partner_ids: HashMap<String, NodeId>,
+    objectives: Vec<String>,
+    started: bool,
+    title: Option<String>,
+    /// The last line of the plan's summary.
+    summary_end: usize,
+    /// In a list of bare numbered links ("Action 1", "Action 2").
+    link_list: bool,
+}
+
+/// Words a lead-in ends with when it introduces actions.
+const ACTION_WORDS: &[&str] = &[
+    "action",
+    "actions",
+    "deliverable",
+    "deliverables",
+    "recommendation",
+    "recommendations",
+    "commitment",
+    "commitments",
+    "milestone",
+    "milestones",
+    "steps",
+];
+
+/// Labels of numbered headings that are priorities, and the level word kept.
+const PRIORITY_LABELS: &[&str] = &[
+    "priority",
+    "strategic priority",
+    "strategic aim",
+    "aim",
+    "pillar",
+    "theme",
+    "goal",
+];
+
+/// Labels of numbered items that are actions.
+const ACTION_LABELS: &[&str] = &[
+    "action",
+    "commitment",
+    "recommendation",
+    "deliverable",
+    "milestone",
+    "ref",
+];
+
+/// Statuses as progress reports write them, longest first within a word count.
+const STATUS_PHRASES: &[&str] = &[
+    "continuous programme of work",
+    "missed delivery date no risk",
+    "delivery date missed with risk",
+    "early stage of development",
+    "partially complete",
+    "partially completed",
+    "not yet started",
+    "not started",
+    "in progress",
+    "on track",
+    "off track",
+    "at risk",
+    "completed",
+    "complete",
+    "delivered",
+    "achieved",
+    "ongoing",
+    "delayed",
+    "on hold",
+    "superseded",
+];
+
+/// Verbs that open an action ("Develop …", "We will …").
+const ACTION_OPENERS: &[&str] = &[
+    "we will",
+    "we intend",
+    "we aim",
+    "we are",
+    "develop",
+    "promote",
+    "improve",
+    "increase",
+    "consider",
+    "review",
+    "ensure",
+    "establish",
+    "publish",
+    "launch",
+    "deliver",
+    "provide",
+    "work",
+    "build",
+    "continue",
+    "identify",
+    "support",
+    "create",
+    "introduce",
+    "commission",
+    "explore",
+    "adopt",
+    "implement",
+    "undertake",
+    "set up",
+    "take",
+    "make",
+    "engage",
+    "expand",
+    "embed",
+    "strengthen",
+    "invest",
+    "agree",
+    "produce",
+    "carry out",
+    "fund",
+    "extend",
+    "test",
+    "pilot",
+    "design",
+    "reduce",
+    "raise",
+    "enable",
+    "enhance",
+    "monitor",
+    "evaluate",
+];
+
+/// Head words of names that are not organisations.
+const NOT_ORGS: &[&str] = &[
+    "framework",
+    "strategy",
+    "plan",
+    "act",
+    "bill",
+    "agreement",
+    "programme",
+    "policy",
+    "platform",
+    "review",
+    "report",
+    "campaign",
+    "pathway",
+    "fund",
+    "approach",
+    "scheme",
+];
+
+fn starts_ci(s: &str, prefix: &str) -> bool {
+    s.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
+        && s[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a text opens like an action.
+fn opens_like_action(t: &str) -> bool {
+    ACTION_OPENERS.iter().any(|o| starts_ci(t, o))
+}
+
+/// The status phrase at the end of a row: (text before it, status as written).
+pub(crate) fn trailing_status(t: &str) -> Option<(&str, &str)> {
+    let lower = t.to_lowercase();
+    for p in STATUS_PHRASES {
+        if lower.ends_with(p) && lower.len() == t.len() {
+            let cut = t.len() - p.len();
+            let before = &t[..cut];
+            if cut == 0 || before.ends_with(' ') {
+                return Some((before.trim_end(), &t[cut..]));
+            }
+        }
+    }
+    None
+}
+
+/// A status as written, without the symbols before it ("✔ Complete" -> "Complete").
+fn status_words(t: &str) -> &str {
+    t.trim_start_matches(|c: char| !c.is_alphanumeric()).trim()
+}
+
+/// `{text, start, end, line}`: words read from a block, with where they are.
+fn span_value(text: &str, b: &Block<'_>) -> AttrValue {
+    let mut m = std::collections::BTreeMap::new();
+    m.insert("text".to_owned(), AttrValue::Text(text.to_owned()));
+    for (k, v) in [
+        ("start", b.span.start),
+        ("end", b.span.end),
+        ("line", b.span.line),
+    ] {
+        m.insert(
+            k.to_owned(),
+            AttrValue::Integer(i64::try_from(v).unwrap_or(i64::MAX)),
+        );
+    }
+    AttrValue::Map(m)
+}
+
+/// A slug of the first words of a text, for unnumbered ids.
+fn head_slug(t: &str) -> String {
+    let head: Vec<&str> = t.split_whitespace().take(6).collect();
+    crate::model::slug(&head.join(" "))
+}
+
+impl<'g> Rec<'g> {
+    fn new(g: &'g Gazetteer) -> Rec<'g> {
+        Rec {
+            g,
+            res: ParseResult::new(Strategy::new()),
+            plan: None,
+            aim: None,
+            priority: None,
+            objective: None,
+            action: None,
+            row: Vec::new(),
+            row_milestones: 0,
+            columns: Columns::default(),
+            list: None,
+            deadline_heading: None,
+            timescale: None,
+            expect: Expect::Nothing,
+            action_context: false,
+            partner_ids: HashMap::new(),
+            objectives: Vec::new(),
+            started: false,
+            title: None,
+            summary_end: 0,
+            link_list: false,
+        }
+    }
+
+    fn line_of<'a>(b: &Block<'a>) -> SourceLine<'a> {
+        SourceLine {
+            number: b.span.line,
+            column: b.span.column,
+            start: b.span.start,
+            text: b.text,
+        }
+    }
+
+    fn info(&mut self, code: &str, b: &Block<'_>, ids: &[&NodeId], msg: String) {
+        self.res.diagnostics.push(
+            Diagnostic::new(code, Severity::Info, msg)
+                .with_ids(ids.iter().map(|i| i.as_str()))
+                .at(b.span.line, Some(b.span.column)),
+        );
+    }
+
+    /// Keep a block of prose that is no part of the model.
+    fn narrative(&mut self, b: &Block<'_>) {
+        let l = Self::line_of(b);
+        self.res.diagnostics.push(
+            Diagnostic::new(
+                "narrative_text",
+                Severity::Info,
+                format!(
+                    "line {} is narrative text (no action, outcome or priority); kept as unclassified text",
+                    l.number
+                ),
+            )
+            .at(l.number, Some(l.column)),
+        );
+        self.res.unclassified.push(l.to_text_line());
+    }
+
+    fn add(&mut self, node: Node) {
+        let _ = self.res.strategy.add_node(node);
+    }
+
+    fn link(&mut self, from: &NodeId, kind: EdgeKind, to: &NodeId) {
+        let _ = self.res.strategy.link(from.as_str(), kind, to.as_str());
+    }
+
+    fn update(&mut self, id: &NodeId, f: impl FnOnce(&mut Node)) {
+        let _ = self.res.strategy.update_node(id.as_str(), f);
+    }
+
+    /// Add `{text, start, end, line}` (the words and where they were read)
+    /// to the list attr `name` of a node.
+    fn push_attr(&mut self, id: &NodeId, name: &str, value: &str, b: &Block<'_>) {
+        let v = span_value(value, b);
+        self.update(id, |n| {
+            let e = n
+                .attrs
+                .entry(name.to_owned())
+                .or_insert_with(|| AttrValue::List(Vec::new()));
+            if let AttrValue::List(l) = e {
+                l.push(v);
+            }
+        });
+    }
+
+    /// Stretch a node's span to the end of a block that belongs to it.
+    fn stretch(&mut self, id: &NodeId, b: &Block<'_>) {
+        let end = b.span.end;
+        self.update(id, |n| {
+            if let Some(s) = &mut n.span {
+                s.end = s.end.max(end);
+            }
+        });
+    }
+
+    /// A heading the model holds in what it says of the nodes under it.
+    fn skip(&mut self, code: &str, b: &Block<'_>, what: &str) {
+        self.info(
+            code,
+            b,
+            &[],
+            format!("line {} is {what}; skipped", b.span.line),
+        );
+        self.res.skipped.push(Self::line_of(b).to_text_line());
+    }
+
+    fn unique(&self, base: NodeId) -> NodeId {
+        if !self.res.strategy.contains(base.as_str()) {
+            return base;
+        }
+        (2..)
+            .map(|k| NodeId::new(format!("{}-{k}", base.as_str())))
+            .find(|id| !self.res.strategy.contains(id.as_str()))
+            .unwrap_or(base)
+    }
+
+    fn close_lists(&mut self) {
+        self.list = None;
+        self.deadline_heading = None;
+        self.action = None;
+        self.expect = Expect::Nothing;
+    }
+
+    fn run(&mut self, bs: &[Block<'_>]) {
+        for (i, b) in bs.iter().enumerate() {
+            let next = bs.get(i + 1);
+            self.block(b, next);
+        }
+    }
+
+    fn block(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
+        if b.kind == BlockKind::Furniture {
+            return self.res.skipped(Self::line_of(b));
+        }
+        if !self.started {
+            self.started = true;
+            // A heading right above items is theirs ("Provide effective
+            // healthcare" / "Commitment 1"), not the page's title.
+            let heads_items = next.is_some_and(|n| {
+                n.kind == BlockKind::Field
+                    || (n.kind == BlockKind::Numbered && Self::priority_parts(n).is_none())
+            });
+            if b.kind == BlockKind::Heading && !heads_items {
+                return self.title(b);
+            }
+        }
+        if self.title.as_deref() == Some(b.text) {
+            self.info(
+                "repeated_title",
+                b,
+                &[],
+                format!("line {} repeats the title; skipped", b.span.line),
+            );
+            return self.res.skipped.push(Self::line_of(b).to_text_line());
+        }
+        match b.kind {
+            BlockKind::Furniture => {}
+            BlockKind::TableSeparator => {
+                self.info(
+                    "table_rule",
+                    b,
+                    &[],
+                    format!("line {} is a table rule; skipped", b.span.line),
+                );
+                self.res.skipped.push(Self::line_of(b).to_text_line());
+            }
+            BlockKind::HeaderCell => self.header(b),
+            BlockKind::Heading => self.heading(b),
+            BlockKind::DeadlineHeading => {
+                self.list = None;
+                self.action = None;
+                self.deadline_heading = parse_deadline(b.body);
+                self.expect = Expect::Nothing;
+                self.skip(
+                    "deadline_heading",
+                    b,
+                    "a deadline heading (the items under it take its deadline)",
+                );
+            }
+            BlockKind::Numbered => self.numbered(b, next),
+            BlockKind::Field => self.field(b),
+            BlockKind::LeadIn => self.lead_in(b),
+            BlockKind::Bullet => self.bullet(b),
+            BlockKind::TableRow => self.table_row(b),
+            BlockKind::Paragraph => self.paragraph(b),
+        }
+    }
+
+    fn title(&mut self, b: &Block<'_>) {
+        let id = plan_id(b.text);
+        let mut node = Node::with_id(id.clone(), NodeKind::Plan)
+            .with_label(b.text)
+            .with_span(Self::line_of(b).span());
+        node.period = find_period(b.text);
+        self.add(node);
+        self.plan = Some(id);
+        self.title = Some(b.text.to_owned());
+        self.expect = Expect::Summary;
+    }
+
+    fn holder(&self) -> Option<NodeId> {
+        self.objective
+            .clone()
+            .or_else(|| self.priority.clone())
+            .or_else(|| self.aim.clone())
+            .or_else(|| self.plan.clone())
+    }
+
+    fn header(&mut self, b: &Block<'_>) {
+        let cells: Vec<String> = b.cells.iter().map(|c| c.to_ascii_lowercase()).collect();
+        let has = |w: &str| cells.iter().any(|c| lower_words(c).iter().any(|x| x == w));
+        if has("objective") && !self.row.is_empty() {
+            self.row.clear();
+            self.row_milestones = 0;
+        }
+        if has("objective") {
+            self.expect = Expect::Objective;
+        }
+        let c = &mut self.columns;
+        c.any = true;
+        c.actions |= has("action") || has("actions") || has("commitment") || has("ref");
+        c.milestones |= has("milestones") || has("milestone");
+        c.stakeholders |= has("stakeholders");
+        c.status |= has("status") || has("rag");
+        c.lead |= has("lead") || has("partners") || has("who");
+        c.date |= has("timescale") || has("date") || has("deadline") || has("when");
+        c.inline = cells.len() > 1 && !b.cell;
+        if cells.len() > 1 {
+            c.names.clone_from(&cells);
+        }
+        self.action_context |= self.columns.actions;
+        self.list = None;
+        self.action = None;
+        self.info(
+            "table_header",
+            b,
+            &[],
+            format!(
+                "line {} names table columns: {}",
+                b.span.line,
+                b.cells.join(" | ")
+            ),
+        );
+        self.res.skipped.push(Self::line_of(b).to_text_line());
+    }
+
+    fn heading(&mut self, b: &Block<'_>) {
+        let words = lower_words(b.text);
+        let action_heading = words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()));
+        // "Our key medium term actions (to 2024)": the items under it take its deadline.
+        if action_heading {
+            if let Some(d) = bracketed_deadline(b.text) {
+                self.close_lists();
+                self.action_context = true;
+                self.deadline_heading = Some(d);
+                return self.skip(
+                    "deadline_heading",
+                    b,
+                    "a heading giving the deadline of the actions under it",
+                );
+            }
+        }
+        // A short heading inside a list of actions groups them ("Improve
+        // engagement and participation" between bullets): the list goes on.
+        let in_actions = self
+            .list
+            .as_ref()
+            .is_some_and(|l| l.kind == ListKind::Actions);
+        if in_actions && words.len() <= 12 && !b.text.ends_with(':') {
+            self.action = None;
+            return self.priority(b, "theme", None, b.text);
+        }
+        // A sentence with no full stop ("We will map … by end 2024") is a paragraph.
+        let sentence = is_sentence(&words);
+        let in_row = self.columns.any && !self.row.is_empty();
+        if sentence
+            || in_row
+            || (self.columns.milestones && !self.row.is_empty() && find_deadline(b.text).is_some())
+        {
+            return self.paragraph(b);
+        }
+        self.close_lists();
+        if words.iter().any(|w| ACTION_WORDS.contains(&w.as_str())) {
+            self.action_context = true;
+            // "Short Term Actions": the timescale of the actions under it.
+            if let Some(pos) = words.iter().position(|w| w == "term") {
+                if pos > 0 && words.len() <= 4 {
+                    let t = b
+                        .text
+                        .split_whitespace()
+                        .take(pos + 1)
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    self.timescale = Some(t);
+                }
+            }
+        }
+        self.narrative(b);
+    }
+
+    /// A numbered heading that is a priority or aim: (label word, number, title).
+    fn priority_parts<'a>(b: &Block<'a>) -> Option<(&'a str, &'a str, &'a str)> {
+        let label = b.label?;
+        let lower = label.to_ascii_lowercase();
+        PRIORITY_LABELS
+            .contains(&lower.as_str())
+            .then(|| (label, b.number.unwrap_or(""), b.body))
+    }
+
+    fn priority(&mut self, b: &Block<'_>, level: &str, number: Option<&str>, title: &str) {
+        let (title, statement) = match title.split_once(':') {
+            Some((t, s)) if t.split_whitespace().count() <= 8 => (t.trim(), s.trim()),
+            _ => (title.trim(), ""),
+        };
+        let lower = level.to_ascii_lowercase();
+        let is_aim = lower != "priority" && lower != "strategic priority";
+        let key = match (number, is_aim) {
+            (Some(n), false) => n.to_owned(),
+            (Some(n), true) => format!("{}-{n}", crate::model::slug(level)),
+            (None, _) => crate::model::slug(title),
+        };
+        let id = NodeId::of(NodeKind::Priority, &key);
+        if !self.res.strategy.contains(id.as_str()) {
+            let mut node = Node::with_id(id.clone(), NodeKind::Priority)
+                .with_label(title)
+                .with_span(Self::line_of(b).span())
+                .with_attr("level", level);
+            node.number = number.map(str::to_owned);
+            if !statement.is_empty() {
+                node.text = Some(statement.to_owned());
+            }
+            self.add(node);
+            let parent = if is_aim {
+                self.plan.clone()
+            } else {
+                self.aim.clone().or_else(|| self.plan.clone())
+            };
+            if let Some(p) = parent {
+                self.link(&p, EdgeKind::Contains, &id);
+            }
+        }
+        self.objective = None;
+        if is_aim {
+            self.aim = Some(id);
+            self.priority = None;
+        } else {
+            self.priority = Some(id);
+        }
+        self.action_context = true;
+        self.row.clear();
+        self.row_milestones = 0;
+    }
+
+    fn numbered(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
+        // "Action 1" / "Action 2" / …, each alone: a list of links, not items.
+        let bare = |x: &Block<'_>| x.kind == BlockKind::Numbered && x.body.is_empty();
+        if bare(b) && (next.is_some_and(bare) || self.link_list) {
+            self.link_list = next.is_some_and(bare);
+            return self.narrative(b);
+        }
+        self.link_list = false;
+        if let Some((label, num, title)) = Self::priority_parts(b) {
+            self.close_lists();
+            return self.priority(b, label, Some(num), title);
+        }
+        // "1. Strategic Aim 1: Law Reform": a section number before a priority.
+        let inner = super::blocks::blocks(b.body);
+        if let [one] = inner.as_slice() {
+            if let Some((label, num, title)) = Self::priority_parts(one) {
+                self.close_lists();
+                return self.priority(b, label, Some(num), title);
+            }
+        }
+        let label = b.label.map(str::to_ascii_lowercase);
+        let number = b.number.unwrap_or("");
+        // "Commitment 1 progress": the commentary on commitment 1.
+        if label.is_some() && b.body.eq_ignore_ascii_case("progress") {
+            let id = NodeId::of(NodeKind::Action, number);
+            self.expect = Expect::Progress(id);
+            self.action = None;
+            return self.skip("progress_heading", b, "the heading of an item's progress");
+        }
+        if let (Some(list), None) = (&self.list, b.label) {
+            if list.kind == ListKind::Aims {
+                let title = b.body;
+                return self.priority(b, "Strategic Aim", Some(number), title);
+            }
+        }
+        let labelled = label.as_deref().is_some_and(|l| ACTION_LABELS.contains(&l));
+        // "9.2 In addition, we will …" after action 9.1: the sequence goes on.
+        let follows = self
+            .action
+            .as_ref()
+            .and_then(|a| self.res.strategy.node(a.as_str()))
+            .and_then(|n| n.number.as_deref())
+            .and_then(next_in_sequence)
+            .is_some_and(|n| n == number);
+        let in_list = self
+            .list
+            .as_ref()
+            .is_some_and(|l| l.kind == ListKind::Actions);
+        if !(labelled || in_list || follows || self.action_context || opens_like_action(b.body)) {
+            return self.narrative(b);
+        }
+        // An item right above a heading that announces actions is the
+        // objective they serve, not an action.
+        let heads_actions = next.is_some_and(|n| {
+            let words = lower_words(n.text);
+            n.kind == BlockKind::Heading
+                && !is_sentence(&words)
+                && words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()))
+        });
+        if heads_actions && label.is_none() {
+            return self.objective(b, number);
+        }
+        let mut text = b.body;
+        let mut status = None;
+        if self.columns.status {
+            if let Some((before, s)) = trailing_status(text) {
+                text = before;
+                status = Some(s);
+            }
+        }
+        let id = self.action(b, Some(number), text);
+        if let Some(s) = status {
+            self.update(&id, |n| {
+                n.attrs
+                    .insert("status".to_owned(), AttrValue::Text(s.to_owned()));
+            });
+        }
+        if text.is_empty() {
+            self.expect = Expect::ActionText(id);
+        }
+    }
+
+    fn objective(&mut self, b: &Block<'_>, number: &str) {
+        let key = format!("objective-{number}");
+        let id = self.unique(NodeId::of(NodeKind::Priority, &key));
+        let mut node = Node::with_id(id.clone(), NodeKind::Priority)
+            .with_text(b.body)
+            .with_span(Self::line_of(b).span())
+            .with_attr("level", "objective");
+        node.number = Some(number.to_owned());
+        self.add(node);
+        let parent = self
+            .priority
+            .clone()
+            .or_else(|| self.aim.clone())
+            .or_else(|| self.plan.clone());
+        if let Some(p) = parent {
+            self.link(&p, EdgeKind::Contains, &id);
+        }
+        self.objective = Some(id);
+        self.action = None;
+    }
+
+    /// Make an action from a block: numbered or not, with what the list,
+    /// heading and row around it say.
+    fn action(&mut self, b: &Block<'_>, number: Option<&str>, text: &str) -> NodeId {
+        let (text, trailing) = if self.columns.inline && (self.columns.lead || self.columns.date) {
+            self.split_trailing(text)
+        } else {
+            (text.to_owned(), Trailing::default())
+        };
+        let base = match number {
+            Some(n) if !n.is_empty() => NodeId::of(NodeKind::Action, n),
+            _ => NodeId::of(NodeKind::Action, &head_slug(&text)),
+        };
+        let id = self.unique(base);
+        let mut node =
+            Node::with_id(id.clone(), NodeKind::Action).with_span(Self::line_of(b).span());
+        node.number = number.filter(|n| !n.is_empty()).map(str::to_owned);
+        if !text.is_empty() {
+            node.text = Some(text.clone());
+        }
+        if let Some(t) = &self.timescale {
+            node.attrs
+                .insert("timescale".to_owned(), AttrValue::Text(t.clone()));
+        }
+        node.deadline = trailing.deadline.clone().or_else(|| find_deadline(&text));
+        self.add(node);
+        if let Some(h) = self.holder() {
+            self.link(&h, EdgeKind::Contains, &id);
+        }
+        // Inherited from the list's lead-in or a deadline heading.
+        let inherited = self.list.clone().filter(|l| l.kind == ListKind::Actions);
+        if let Some(list) = inherited {
+            if !list.leads.is_empty() {
+                self.leads(b, &id, &list.leads);
+                self.info(
+                    "lead_inherited",
+                    b,
+                    &[&id],
+                    format!(
+                        "{} takes its lead from the sentence introducing its list (line {})",
+                        id.as_str(),
+                        list.line
+                    ),
+                );
+            }
+            if let Some(d) = list.deadline {
+                let has = self
+                    .res
+                    .strategy
+                    .node(id.as_str())
+                    .is_some_and(|n| n.deadline.is_some());
+                if !has {
+                    self.update(&id, |n| n.deadline = Some(d));
+                    self.info(
+                        "deadline_inherited",
+                        b,
+                        &[&id],
+                        format!("{} takes its deadline from the sentence introducing its list (line {})", id.as_str(), list.line),
+                    );
+                }
+            }
+        }
+        if let Some(d) = self.deadline_heading.clone() {
+            self.update(&id, |n| n.deadline = Some(d));
+            self.info(
+                "deadline_inherited",
+                b,
+                &[&id],
+                format!(
+                    "{} takes its deadline from the heading above it",
+                    id.as_str()
+                ),
+            );
+        }
+        // The subject of the sentence: "The Scottish Government will …".
+        let subject = subject_leads(self.g, &text);
+        if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
+            self.leads(b, &id, &subject);
+        }
+        let mut partners = with_partners(self.g, &text);
+        partners.extend(supporting_partners(self.g, &text));
+        for p in &partners {
+            self.partner_edge(b, &id, EdgeKind::KeyPartner, p, false);
+        }
+        if !trailing.leads.is_empty() {
+            self.leads(b, &id, &trailing.leads);
+        }
+        self.row.push(id.clone());
+        self.action = Some(id.clone());
+        self.expect = Expect::Nothing;
+        id
+    }
+
+    fn has_edge(&self, id: &NodeId, kind: EdgeKind) -> bool {
+        self.res
+            .strategy
+            .targets(id.as_str(), kind)
+            .next()
+            .is_some()
+    }
+
+    fn partner_edge(
+        &mut self,
+        b: &Block<'_>,
+        action: &NodeId,
+        kind: EdgeKind,
+        item: &Item,
+        joint: bool,
+    ) {
+        let Some(pid) = partner_node(
+            self.g,
+            &mut self.res.strategy,
+            &mut self.partner_ids,
+            item,
+            Self::line_of(b).span(),
+        ) else {
+            return;
+        };
+        if self
+            .res
+            .strategy
+            .edge(action.as_str(), kind, pid.as_str())
+            .is_some()
+        {
+            return;
+        }
+        let mut edge =
+            Edge::new(action.clone(), kind, pid).with_attr("as_written", item.name.trim());
+        if joint {
+            edge = edge.with_attr("joint", true);
+        }
+        let _ = self.res.strategy.add_edge(edge);
+    }
+
+    fn leads(&mut self, b: &Block<'_>, action: &NodeId, items: &[Item]) {
+        let joint = items.len() > 1;
+        for item in items {
+            self.partner_edge(b, action, EdgeKind::LedBy, item, joint);
+        }
+    }
+
+    /// The actions a field or milestone applies to: the row's, else the last one.
+    fn targets(&self) -> Vec<NodeId> {
+        if self.columns.any && !self.row.is_empty() {
+            return self.row.clone();
+        }
+        self.action.clone().into_iter().collect()
+    }
+
+    fn field(&mut self, b: &Block<'_>) {
+        let label = b.label.unwrap_or("").to_ascii_lowercase();
+        let value = b.body;
+        // "Action: …", "New: …" (a commitment added in a report).
+        if [
+            "action",
+            "new",
+            "new action",
+            "new commitment",
+            "commitment",
+            "recommendation",
+        ]
+        .contains(&label.as_str())
+        {
+            self.row.clear();
+            self.action(b, None, value);
+            return;
+        }
+        let targets = self.targets();
+        if targets.is_empty() {
+            return self.narrative(b);
+        }
+        // The record runs to its last field.
+        if let Some(last) = targets.last() {
+            self.stretch(last, b);
+        }
+        let words = lower_words(&label);
+        let has = |w: &str| words.iter().any(|x| x == w);
+        let lead = has("lead") || has("leads") || has("responsible") || has("owner");
+        let partners =
+            has("partners") || has("partner") || has("stakeholders") || label == "who with";
+        if lead && partners && label.contains("and") {
+            let split = split_lead_line(self.g, value);
+            for t in &targets {
+                self.leads(b, t, &split.leads);
+                for p in &split.partners {
+                    self.partner_edge(b, t, EdgeKind::KeyPartner, p, false);
+                }
+            }
+        } else if lead {
+            let items = parse_partner_list(self.g, value, true);
+            for t in &targets {
+                self.leads(b, t, &items);
+            }
+        } else if partners {
+            let items = parse_partner_list(self.g, value, true);
+            for t in &targets {
+                for p in &items {
+                    self.partner_edge(b, t, EdgeKind::KeyPartner, p, false);
+                }
+            }
+        } else if has("status") || has("rag") && !has("reason") {
+            let s = status_words(value).to_owned();
+            for t in &targets {
+                let s = s.clone();
+                self.update(t, |n| {
+                    n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+                });
+            }
+            if let Some(t) = targets.last() {
+                self.expect = Expect::Progress(t.clone());
+            }
+            self.action = None;
+        } else if has("reason") || has("progress") {
+            for t in &targets {
+                self.push_attr(t, "progress", value, b);
+            }
+        } else if has("milestones") || has("milestone") {
+            self.milestone(b, value);
+        } else {
+            // Timescale, delivery date, deadline, target date, when.
+            let d = parse_deadline(value)
+                .or_else(|| find_deadline(value))
+                .unwrap_or_else(|| DateWindow::new(None, None, value));
+            for t in &targets {
+                let d = d.clone();
+                self.update(t, |n| n.deadline = Some(d));
+            }
+        }
+    }
+
+    fn milestone(&mut self, b: &Block<'_>, text: &str) {
+        let row = self.targets();
+        if row.is_empty() {
+            return self.narrative(b);
+        }
+        let k = self.row_milestones.min(row.len() - 1);
+        self.row_milestones += 1;
+        let target = row[k].clone();
+        self.push_attr(&target, "milestones", text, b);
+        if let Some(d) = find_deadline(text) {
+            self.update(&target, |n| {
+                if n.deadline.is_none() {
+                    n.deadline = Some(d);
+                }
+            });
+        }
+    }
+
+    fn lead_in(&mut self, b: &Block<'_>) {
+        match std::mem::replace(&mut self.expect, Expect::Nothing) {
+            Expect::ActionText(id) => {
+                // "1.1" alone, then its text introducing a list.
+                self.paragraph_as_text(&id, b);
+                self.list = Some(List {
+                    kind: ListKind::Plain,
+                    leads: Vec::new(),
+                    deadline: None,
+                    line: b.span.line,
+                });
+                return;
+            }
+            Expect::Summary | Expect::Nothing => {}
+            other => self.expect = other,
+        }
+        let words = lower_words(b.text);
+        let tail: Vec<&str> = words.iter().rev().take(8).map(String::as_str).collect();
+        let has = |w: &[&str]| words.iter().any(|x| w.contains(&x.as_str()));
+        let kind = if has(&["aim", "aims"]) {
+            ListKind::Aims
+        } else if has(&["outcome", "outcomes"]) {
+            ListKind::Outcomes
+        } else if has(&["pillar", "pillars"]) {
+            ListKind::Pillars
+        } else if tail.iter().any(|w| ACTION_WORDS.contains(w))
+            || b.text.ends_with(" to:")
+            || b.text.ends_with(" will:")
+        {
+            ListKind::Actions
+        } else {
+            ListKind::Plain
+        };
+        // Inside an action, a plain list continues the action.
+        if kind == ListKind::Plain {
+            if let Some(a) = self.action.clone() {
+                self.append(&a, b);
+                self.list = Some(List {
+                    kind,
+                    leads: Vec::new(),
+                    deadline: None,
+                    line: b.span.line,
+                });
+                return;
+            }
+        }
+        let (leads, deadline) = if kind == ListKind::Actions {
+            (subject_leads(self.g, b.text), find_deadline(b.text))
+        } else {
+            (Vec::new(), None)
+        };
+        self.action = None;
+        self.row.clear();
+        self.list = Some(List {
+            kind,
+            leads,
+            deadline,
+            line: b.span.line,
+        });
+        self.narrative(b);
+    }
+
+    fn append(&mut self, id: &NodeId, b: &Block<'_>) {
+        let span = Self::line_of(b).span();
+        let t = b.text.to_owned();
+        self.update(id, |n| {
+            match &mut n.text {
+                Some(x) => {
+                    x.push('\n');
+                    x.push_str(&t);
+                }
+                None => n.text = Some(t),
+            }
+            if let Some(s) = &mut n.span {
+                s.end = s.end.max(span.end);
+            }
+        });
+    }
+
+    fn bullet(&mut self, b: &Block<'_>) {
+        let text = b.body.trim_end_matches([';', ',', '.']).trim_end();
+        let text = text
+            .strip_suffix("; and")
+            .or_else(|| text.strip_suffix(" and"))
+            .unwrap_or(text);
+        let text = text.trim_end_matches([';', ',']).trim_end();
+        if self.deadline_heading.is_some() {
+            self.action(b, None, b.body);
+            return;
+        }
+        match self.list.as_ref().map(|l| l.kind) {
+            Some(ListKind::Actions) => {
+                let numbered_item = self
+                    .action
+                    .as_ref()
+                    .and_then(|a| self.res.strategy.node(a.as_str()))
+                    .is_some_and(|n| n.number.is_some());
+                if numbered_item {
+                    if let Some(a) = self.action.clone() {
+                        self.append(&a, b);
+                    }
+                } else {
+                    self.action(b, None, b.body);
+                }
+            }
+            Some(ListKind::Outcomes) => {
+                let id = self.unique(NodeId::of(NodeKind::Outcome, &head_slug(text)));
+                let node = Node::with_id(id.clone(), NodeKind::Outcome)
+                    .with_text(text)
+                    .with_span(Self::line_of(b).span());
+                self.add(node);
+                if let Some(h) = self.holder() {
+                    self.link(&h, EdgeKind::ContributesTo, &id);
+                }
+            }
+            Some(ListKind::Pillars) => self.priority(b, "pillar", None, text),
+            Some(ListKind::Aims) => {
+                if let Some(p) = self.plan.clone() {
+                    self.push_attr(&p, "aims", text, b);
+                } else {
+                    self.narrative(b);
+                }
+            }
+            Some(ListKind::Plain) | None => match self.action.clone() {
+                Some(a) => self.append(&a, b),
+                None => self.narrative(b),
+            },
+        }
+    }
+
+    fn table_row(&mut self, b: &Block<'_>) {
+        let cells = &b.cells;
+        // With a header of as many cells, each cell has its column's role.
+        let n = self.columns.names.len();
+        if n > 1 && (n == cells.len() || n + 1 == cells.len()) {
+            return self.row_by_columns(b);
+        }
+        let (number, rest): (Option<&str>, &[&str]) = match cells.first() {
+            Some(c) if c.bytes().all(|x| x.is_ascii_digit() || x == b'.') => (Some(c), &cells[1..]),
+            _ => (None, &cells[..]),
+        };
+        let Some(text) = rest.first() else {
+            return self.narrative(b);
+        };
+        let id = self.action(b, number, text);
+        for cell in rest.iter().skip(1) {
+            self.cell(b, &id, cell, None);
+        }
+    }
+
+    /// A row whose cells line up with the header's columns.
+    fn row_by_columns(&mut self, b: &Block<'_>) {
+        let names = self.columns.names.clone();
+        let role = |name: &str| {
+            let w = lower_words(name);
+            let has = |x: &str| w.iter().any(|y| y == x);
+            if has("ref") || has("no") || has("number") {
+                "number"
+            } else if has("action") || has("actions") || has("commitment") || has("objective") {
+                "text"
+            } else if has("lead") || has("responsible") || has("owner") {
+                "lead"
+            } else if has("partners") || has("stakeholders") || has("who") {
+                "partners"
+            } else if has("status") || has("rag") {
+                "status"
+            } else if has("timescale")
+                || has("date")
+                || has("deadline")
+                || has("when")
+                || has("milestones")
+            {
+                "date"
+            } else {
+                "other"
+            }
+        };
+        let mut roles: Vec<&str> = names.iter().map(|n| role(n)).collect();
+        // A number cell the header does not name ("1.1 | Develop … | NES | 2024").
+        let numbered_first = b
+            .cells
+            .first()
+            .is_some_and(|c| c.bytes().all(|x| x.is_ascii_digit() || x == b'.'));
+        if b.cells.len() == roles.len() + 1 && numbered_first {
+            roles.insert(0, "number");
+        }
+        let get = |r: &str| {
+            roles
+                .iter()
+                .position(|x| *x == r)
+                .and_then(|i| b.cells.get(i).copied())
+        };
+        let number = get("number").filter(|c| c.bytes().all(|x| x.is_ascii_digit() || x == b'.'));
+        let text = get("text").unwrap_or("");
+        let (number, text) = match (number, super::blocks::blocks(text).first()) {
+            (None, Some(inner)) if inner.kind == BlockKind::Numbered && inner.label.is_none() => {
+                (inner.number, inner.body)
+            }
+            (n, _) => (n, text),
+        };
+        let id = self.action(b, number, text);
+        for (k, cell) in b.cells.iter().enumerate() {
+            let r = roles.get(k).copied().unwrap_or("other");
+            if r != "number" && r != "text" {
+                self.cell(b, &id, cell, Some(r));
+            }
+        }
+    }
+
+    /// A cell of a row, in its column's role if known.
+    fn cell(&mut self, b: &Block<'_>, id: &NodeId, cell: &str, role: Option<&str>) {
+        let status = trailing_status(cell).filter(|(before, _)| before.is_empty());
+        match role {
+            Some("status") | None if status.is_some() && role != Some("date") => {
+                let s = status.map_or(cell, |s| s.1).to_owned();
+                self.update(id, |n| {
+                    n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+                });
+            }
+            Some("date") => {
+                let d = parse_deadline(cell)
+                    .or_else(|| find_deadline(cell))
+                    .unwrap_or_else(|| DateWindow::new(None, None, cell));
+                self.update(id, |n| n.deadline = Some(d));
+            }
+            None if parse_deadline(cell).is_some() => {
+                let d = parse_deadline(cell);
+                self.update(id, |n| n.deadline = d);
+            }
+            Some("lead") => {
+                let items = parse_partner_list(self.g, cell, true);
+                self.leads(b, id, &items);
+            }
+            Some("partners") => {
+                for p in parse_partner_list(self.g, cell, true) {
+                    self.partner_edge(b, id, EdgeKind::KeyPartner, &p, false);
+                }
+            }
+            None => {
+                let items = parse_partner_list(self.g, cell, true);
+                let known = items
+                    .iter()
+                    .any(|i| self.g.lookup(&i.name).is_some() || is_acronym(&i.name));
+                if known && !self.has_edge(id, EdgeKind::LedBy) {
+                    self.leads(b, id, &items);
+                } else {
+                    self.push_attr(id, "cells", cell, b);
+                }
+            }
+            Some(_) => self.push_attr(id, "cells", cell, b),
+        }
+    }
+
+    fn paragraph(&mut self, b: &Block<'_>) {
+        match std::mem::replace(&mut self.expect, Expect::Nothing) {
+            Expect::Summary => {
+                // The summary under the title: the first paragraph, with the
+                // lines right after it (no blank line between).
+                let first = self.summary_end == 0;
+                if let Some(p) = self.plan.clone() {
+                    if first || b.span.line == self.summary_end + 1 {
+                        if first {
+                            let t = b.text.to_owned();
+                            self.update(&p, |n| n.text = Some(t));
+                            self.stretch(&p, b);
+                        } else {
+                            self.append(&p, b);
+                        }
+                        self.summary_end = b.span.line;
+                        self.expect = Expect::Summary;
+                        return;
+                    }
+                }
+            }
+            Expect::ActionText(id) => return self.paragraph_as_text(&id, b),
+            Expect::Progress(id) => {
+                self.push_attr(&id, "progress", b.text, b);
+                self.expect = Expect::Progress(id);
+                return;
+            }
+            Expect::Objective => {
+                self.objectives.push(b.text.to_owned());
+                let holder = self.holder();
+                if let Some(h) = holder {
+                    self.push_attr(&h, "objectives", b.text, b);
+                }
+                return;
+            }
+            Expect::Nothing => {}
+        }
+        if self
+            .list
+            .as_ref()
+            .is_some_and(|l| l.kind != ListKind::Actions)
+        {
+            self.list = None;
+        }
+        if self.objectives.iter().any(|o| o == b.text) {
+            // The objective cell again: a new row.
+            self.row.clear();
+            self.row_milestones = 0;
+            self.action = None;
+            if let Some(h) = self.holder() {
+                self.push_attr(&h, "objectives", b.text, b);
+            }
+            return;
+        }
+        if self.deadline_heading.is_some() {
+            self.action(b, None, b.text);
+            self.action = None;
+            return;
+        }
+        if self.columns.milestones && !self.row.is_empty() && find_deadline(b.text).is_some() {
+            return self.milestone(b, b.text);
+        }
+        if self.columns.stakeholders && !self.row.is_empty() && names_organisations(self.g, b.text)
+        {
+            let name = strip_superscripts(b.text);
+            let name = name.split(", such as").next().unwrap_or(name);
+            let name = name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+            let items = parse_partner_list(self.g, name, false);
+            let items: Vec<Item> = match items.len() {
+                1 => items,
+                _ => vec![
+                    super::plan::parse_partner_list(self.g, &name.replace(',', " "), false)
+                        .into_iter()
+                        .next()
+                        .map(|mut i| {
+                            i.name = name.to_owned();
+                            i
+                        })
+                        .unwrap_or_default(),
+                ],
+            };
+            let targets = self.targets();
+            for t in &targets {
+                for p in &items {
+                    let mut p = p.clone();
+                    p.name = strip_superscripts(&p.name).to_owned();
+                    self.partner_edge(b, t, EdgeKind::KeyPartner, &p, false);
+                }
+            }
+            return;
+        }
+        if let Some(a) = self.action.clone() {
+            return self.append(&a, b);
+        }
+        self.narrative(b);
+    }
+
+    /// The text of an action whose number stood alone.
+    fn paragraph_as_text(&mut self, id: &NodeId, b: &Block<'_>) {
+        let t = b.text.to_owned();
+        let deadline = find_deadline(b.text);
+        let subject = subject_leads(self.g, b.text);
+        let partners = with_partners(self.g, b.text);
+        let span = Self::line_of(b).span();
+        self.update(id, |n| {
+            n.text = Some(t);
+            if n.deadline.is_none() {
+                n.deadline = deadline;
+            }
+            if let Some(s) = &mut n.span {
+                s.end = s.end.max(span.end);
+            }
+        });
+        if !subject.is_empty() {
+            self.leads(b, id, &subject);
+        }
+        for p in &partners {
+            self.partner_edge(b, id, EdgeKind::KeyPartner, p, false);
+        }
+        self.action = Some(id.clone());
+    }
+
+    fn finish(mut self) -> ParseResult {
+        if self.plan.is_none() && !self.res.strategy.is_empty() {
+            self.res.diagnostics.push(Diagnostic::new(
+                "no_title",
+                Severity::Info,
+                "the page's title is not in the text; the items are not under a plan node",
+            ));
+        }
+        crate::sort::sort_by_key(&mut self.res.diagnostics, |d| d.line.unwrap_or(usize::MAX));
+        self.res
+    }
+}
+
+/// Whether the words of a line without a full stop are a sentence ("We will
+/// map … by end 2024"), not a heading.
+fn is_sentence(words: &[String]) -> bool {
+    words.len() > 10
+        || ["we", "this", "it", "they"].contains(&words.first().map_or("", String::as_str))
+}
+
+/// A deadline in brackets at the end of a heading: "(to 2024)", "(by 2026)".
+fn bracketed_deadline(t: &str) -> Option<DateWindow> {
+    let open = t.rfind('(')?;
+    let inner = t.get(open + 1..)?.trim_end().strip_suffix(')')?.trim();
+    parse_deadline(inner)
+}
+
+/// Superscript footnote marks at the end of a name ("( FSAS)¹").
+fn strip_superscripts(s: &str) -> &str {
+    s.trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰', '*'])
+        .trim_end()
+}
+
+/// Whether a line of a "Stakeholders" cell names organisations: a known body,
+/// a name with its acronym in brackets, or a noun phrase with no verb.
+fn names_organisations(g: &Gazetteer, t: &str) -> bool {
+    let core = strip_superscripts(t);
+    if g.lookup(core).is_some() || is_acronym(core) {
+        return true;
+    }
+    if core.ends_with(')') && core.contains('(') && core.split_whitespace().count() <= 10 {
+        return true;
+    }
+    let verbs = [
+        "is", "are", "was", "were", "has", "have", "will", "we", "our", "had",
+    ];
+    let words = lower_words(core);
+    words.len() >= 2
+        && words.len() <= 60
+        && !words.iter().any(|w| verbs.contains(&w.as_str()))
+        && core.starts_with(char::is_uppercase)
+}
+
+/// Words between a lead and the partners supporting it in a subject.
+const SUPPORT_CUES: &[&str] = &[
+    " with support from ",
+    " with the support of ",
+    " supported by ",
+    " in partnership with ",
+    " working with ",
+];
+
+/// Partners named as supporting the subject before a modal verb: "The
+/// Scottish Government with support from SEPA will …" (known bodies or acronyms).
+fn supporting_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = [" will ", " should ", " must ", " shall "]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let clause = &text[..at];
+    let Some(rest) = SUPPORT_CUES
+        .iter()
+        .find_map(|c| clause.find(c).map(|i| &clause[i + c.len()..]))
+    else {
+        return Vec::new();
+    };
+    let items = parse_partner_list(g, rest.trim(), true);
+    let named = items.iter().all(|i| {
+        let n = i.name.trim();
+        g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
+    });
+    if named && !subject_leads(g, text).is_empty() {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+/// Leads named as the subject before a modal verb: "The Scottish Government
+/// will …", "… recommends that the Scottish Government and COSLA should seek
+/// to:". Every name must be a known body (or an acronym of one).
+fn subject_leads(g: &Gazetteer, text: &str) -> Vec<Item> {
+    let lower = text.to_ascii_lowercase();
+    let modal = [
+        " will ", " should ", " must ", " is to ", " are to ", " shall ", " will:",
+    ]
+    .iter()
+    .filter_map(|m| lower.find(m))
+    .min();
+    let Some(at) = modal else { return Vec::new() };
+    let clause = &text[..at];
+    // "By March 2025, the Welsh Government will:": the date is no part of the subject.
+    let clause = match clause.split_once(", ") {
+        Some((date, rest)) if parse_deadline(date).is_some() => rest,
+        _ => clause,
+    };
+    let start = clause
+        .to_ascii_lowercase()
+        .rfind(" that ")
+        .map_or(0, |i| i + 6);
+    let clause = clause[start..].trim();
+    let clause = clause
+        .strip_prefix("the ")
+        .or_else(|| clause.strip_prefix("The "))
+        .unwrap_or(clause);
+    // "The Scottish Government with support from SEPA will …": the lead is
+    // before the support (see [`supporting_partners`]).
+    let clause = SUPPORT_CUES
+        .iter()
+        .find_map(|c| clause.find(c).map(|i| &clause[..i]))
+        .unwrap_or(clause)
+        .trim();
+    if clause.is_empty() || clause.split_whitespace().count() > 12 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for piece in clause.split([',', '&', '/']).flat_map(|p| p.split(" and ")) {
+        let piece = piece.trim();
+        let piece = piece.strip_prefix("the ").unwrap_or(piece).trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if g.lookup(piece).is_none() {
+            return Vec::new();
+        }
+        out.push(Item {
+            name: piece.to_owned(),
+            ..Item::default()
+        });
+    }
+    out
+}
+
+/// Partners named after "with": a known body, or a capitalised name of two
+/// or more words that is not a framework, strategy or the like
+/// ("co-produced with the National Dementia Lived Experience Panel").
+fn with_partners(g: &Gazetteer, text: &str) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    for cue in PARTNER_CUES {
+        partners_after(g, text, cue, &mut out);
+    }
+    out
+}
+
+/// Words before a partner's name ("co-produced with", "organised by").
+const PARTNER_CUES: &[&str] = &[
+    "with ",
+    "organised by ",
+    "delivered by ",
+    "hosted by ",
+    "run by ",
+];
+
+/// Titles that open a person's name ("led by Dame Sue Bruce"): not partners.
+const PERSON_TITLES: &[&str] = &[
+    "Dame",
+    "Sir",
+    "Dr",
+    "Professor",
+    "Prof",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Lord",
+    "Lady",
+    "Cllr",
+];
+
+fn partners_after(g: &Gazetteer, text: &str, cue: &str, out: &mut Vec<Item>) {
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|r| r.find(cue)) {
+        let at = from + i;
+        from = at + cue.len();
+        if at > 0 && !text[..at].ends_with(' ') && !text[..at].ends_with('-') {
+            continue;
+        }
+        let rest = &text[at + cue.len()..];
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let mut words: Vec<&str> = Vec::new();
+        for w in rest.split(' ') {
+            let core = w.trim_end_matches([',', '.', ';', ':', ')']);
+            let connector = ["of", "and", "for", "&", "the", "in"].contains(&core);
+            if core.starts_with(char::is_uppercase) || (connector && !words.is_empty()) {
+                words.push(core);
+                if core.len() < w.len() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        while words
+            .last()
+            .is_some_and(|w| !w.starts_with(char::is_uppercase))
+        {
+            words.pop();
+        }
+        let name = words.join(" ");
+        if name.is_empty() {
+            continue;
+        }
+        let known = g.lookup(&name).is_some_and(|e| e.kind.is_body());
+        let head = words
+            .last()
+            .map(|w| w.to_ascii_lowercase())
+            .unwrap_or_default();
+        let person = words.first().is_some_and(|w| PERSON_TITLES.contains(w));
+        if (known || (words.len() >= 2 && !NOT_ORGS.contains(&head.as_str()) && !person))
+            && !out.iter().any(|o| o.name == name)
+        {
+            out.push(Item {
+                name,
+                ..Item::default()
+            });
+        }
+    }
+}
+
+/// The cells trailing a flattened row.
+#[derive(Clone, Debug, Default)]
+struct Trailing {
+    leads: Vec<Item>,
+    deadline: Option<DateWindow>,
+}
+
+/// Phrases a delivery-date cell may hold that are not dates.
+const UNDATED: &[&str] = &[
+    "ongoing",
+    "tbc",
+    "to be confirmed",
+    "continuous",
+    "annually",
+];
+
+impl Rec<'_> {
+    /// Split a flattened row whose lead and date trail the action's text:
+    /// "Develop guidance NES and COSLA March 2024" -> text, leads, deadline.
+    fn split_trailing(&self, text: &str) -> (String, Trailing) {
+        let mut out = Trailing::default();
+        let mut end = text.len();
+        // The date cell: a deadline phrase, a bare date, or "Ongoing" at the end.
+        let words = super::narrative::words(text);
+        for k in (1..=words.len().min(6)).rev() {
+            let at = words[words.len() - k].0;
+            let cell = text[at..].trim();
+            let lower = cell.to_ascii_lowercase();
+            let two_years = cell
+                .split(" and ")
+                .all(|p| parse_deadline(p.trim()).is_some())
+                && cell.contains(" and ");
+            if parse_deadline(cell).is_some() || UNDATED.contains(&lower.as_str()) || two_years {
+                out.deadline =
+                    Some(parse_deadline(cell).unwrap_or_else(|| DateWindow::new(None, None, cell)));
+                end = at;
+                break;
+            }
+        }
+        if out.deadline.is_none() {
+            // "Commissioning process starts December 2023": the last deadline phrase
+            // closing the row, with the words of its cell before it.
+            if let Some(w) = find_deadlines(text).pop() {
+                if text.trim_end().ends_with(w.phrase.as_str()) {
+                    out.deadline = Some(w.clone());
+                    end = text.trim_end().len() - w.phrase.len();
+                }
+            }
+        }
+        let head = text[..end].trim_end();
+        // The lead cell: known bodies or acronyms, joined by and/&/,/'/', at the
+        // end, or followed by the words of the date cell ("Scottish Government
+        // Commissioning process starts" + "December 2023").
+        let hw = super::narrative::words(head);
+        let n = hw.len();
+        let known = |cell: &str| {
+            let items = parse_partner_list(self.g, cell, true);
+            !items.is_empty()
+                && items.iter().all(|i| {
+                    let n = i.name.trim();
+                    self.g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
+                })
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for k in (1..n).rev().take(14) {
+            let from = hw[k].0;
+            for m in (k + 1)..=n.min(k + 12) {
+                let to = hw.get(m).map_or(head.len(), |w| w.0);
+                let rest = head[to..].trim();
+                let date_words = rest.split_whitespace().count();
+                let fits = rest.is_empty()
+                    || (out.deadline.is_some()
+                        && date_words <= 5
+                        && rest.starts_with(char::is_uppercase));
+                if fits && known(head[from..to].trim_end()) {
+                    best = Some((from, to));
+                    break;
+                }
+            }
+        }
+        if let Some((from, to)) = best {
+            out.leads = parse_partner_list(self.g, head[from..to].trim_end(), true);
+            let rest = head[to..].trim();
+            if !rest.is_empty() {
+                // The date cell's words before its date belong to its phrase.
+                if let Some(d) = &mut out.deadline {
+                    d.phrase = text[to..].trim().to_owned();
+                }
+            }
+            return (head[..from].trim_end().to_owned(), out);
+        }
+        (head.to_owned(), out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_at_the_end() {
+        assert_eq!(
+            trailing_status("Do more to have a say Continuous programme of work"),
+            Some(("Do more to have a say", "Continuous programme of work"))
+        );
+        assert_eq!(
+            trailing_status("Tackle the premium In progress"),
+            Some(("Tackle the premium", "In progress"))
+        );
+        assert_eq!(trailing_status("review and reform gender recogni"), None);
+    }
+
+    #[test]
+    fn subjects_and_with() {
+        let g = Gazetteer::builtin();
+        let names = |v: Vec<Item>| v.into_iter().map(|i| i.name).collect::<Vec<_>>();
+        assert_eq!(
+            names(subject_leads(
+                &g,
+                "The report recommends that the Scottish Government and COSLA should seek to:"
+            )),
+            ["Scottish Government", "COSLA"]
+        );
+        assert_eq!(
+            names(subject_leads(
+                &g,
+                "The Scottish Government will set up a group"
+            )),
+            ["Scottish Government"]
+        );
+        assert!(subject_leads(&g, "We will review practice").is_empty());
+        assert_eq!(
+            names(with_partners(
+                &g,
+                "A campaign co-produced with the National Dementia Lived Experience Panel."
+            )),
+            ["National Dementia Lived Experience Panel"]
+        );
+        assert_eq!(
+            names(with_partners(
+                &g,
+                "Work with Public Heath Scotland, and local partners"
+            )),
+            ["Public Heath Scotland"]
+        );
+        assert!(with_partners(&g, "working with partners to assess").is_empty());
+    }
+
+    #[test]
+    fn trailing_columns() {
+        let g = Gazetteer::builtin();
+        let r = Rec::new(&g);
+        let (t, tr) = r.split_trailing("Develop guidance for staff NES and COSLA March 2024");
+        assert_eq!(t, "Develop guidance for staff");
+        assert_eq!(
+            tr.leads.iter().map(|i| i.name.as_str()).collect::<Vec<_>>(),
+            ["NES", "COSLA"]
+        );
+        assert_eq!(tr.deadline.unwrap().phrase, "March 2024");
+        let (t, tr) = r.split_trailing("Review the pathway SG & COSLA Ongoing");
+        assert_eq!(t, "Review the pathway");
+        assert_eq!(tr.leads.len(), 2);
+        assert_eq!(tr.deadline.unwrap().phrase, "Ongoing");
+        let (_, tr) = r.split_trailing("Fund the service Scottish Government 2024 and 2025");
+        assert_eq!(tr.deadline.unwrap().phrase, "2024 and 2025");
+    }
+}

@@ -1,0 +1,366 @@
+//! The block layer and the block recognisers on the real-page corpus
+//! (tests/corpus: Scottish and Welsh Government pages; contains public sector
+//! information licensed under the Open Government Licence v3.0): kind,
+//! actions, leads, partners and deadlines as the facts files record them,
+//! nothing lost, and no panic on any input (property tested).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use serde_json::Value;
+use stratagraph::parse::blocks::{blocks, BlockKind};
+use stratagraph::parse::gazetteer::Gazetteer;
+use stratagraph::parse::recognise::parse_blocks;
+use stratagraph::parse::DocumentKind;
+use stratagraph::{parse_delivery_plan, EdgeKind, NodeKind, Strategy as Model};
+
+/// The corpus pages: (name, text, facts).
+fn corpus() -> Vec<(String, String, Value)> {
+    let dir = common::repo_root().join("tests/corpus");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| {
+            let n = e.ok()?.file_name().into_string().ok()?;
+            n.strip_suffix(".txt").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    assert!(names.len() >= 17, "the corpus has its 17 pages");
+    names
+        .into_iter()
+        .map(|n| {
+            let text = std::fs::read_to_string(dir.join(format!("{n}.txt"))).unwrap();
+            let facts = std::fs::read_to_string(dir.join(format!("{n}.facts.json"))).unwrap();
+            (n, text, serde_json::from_str(&facts).unwrap())
+        })
+        .collect()
+}
+
+/// The names on an action's edges of `kind`, as written.
+fn names(s: &Model, id: &str, kind: EdgeKind) -> BTreeSet<String> {
+    s.edges()
+        .filter(|e| e.source.as_str() == id && e.kind == kind)
+        .filter_map(|e| e.attrs.get("as_written").and_then(|v| v.as_text()))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn strs(v: &Value) -> BTreeSet<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_kind_of_every_page() {
+    for (name, text, facts) in corpus() {
+        assert_eq!(
+            DocumentKind::detect(&text).as_str(),
+            facts["kind"].as_str().unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn actions_leads_partners_deadlines_and_periods() {
+    for (name, text, facts) in corpus() {
+        let s = parse_delivery_plan(&text).strategy;
+        let plan = s.nodes_of_kind(NodeKind::Plan).next();
+        let period = plan.and_then(|p| p.period.as_ref()).map(|w| {
+            format!(
+                "{}-{}",
+                w.start.map_or(0, |d| d.year()),
+                w.end.map_or(0, |d| d.year())
+            )
+        });
+        assert_eq!(
+            period.as_deref(),
+            facts["period"].as_str(),
+            "{name}: period"
+        );
+        let mut actions: Vec<_> = s.nodes_of_kind(NodeKind::Action).collect();
+        let expected = facts["actions"].as_array().cloned().unwrap_or_default();
+        assert_eq!(actions.len(), expected.len(), "{name}: action count");
+        for fa in &expected {
+            let starts = fa["text_starts"].as_str().unwrap();
+            let number = fa["number"].as_str();
+            let at = actions
+                .iter()
+                .position(|a| {
+                    let t = a.text.as_deref().unwrap_or("");
+                    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    t.starts_with(starts) && a.number.as_deref() == number
+                })
+                .unwrap_or_else(|| panic!("{name}: no action {number:?} {starts:?}"));
+            let a = actions.remove(at);
+            let id = a.id.as_str();
+            assert_eq!(
+                names(&s, id, EdgeKind::LedBy),
+                strs(&fa["leads"]),
+                "{name} {id} leads"
+            );
+            assert_eq!(
+                names(&s, id, EdgeKind::KeyPartner),
+                strs(&fa["partners"]),
+                "{name} {id} partners"
+            );
+            let deadline = a.deadline.as_ref().map(|d| d.phrase.as_str());
+            assert_eq!(deadline, fa["deadline"].as_str(), "{name} {id} deadline");
+            if let Some(status) = fa.get("status") {
+                let got = a.attrs.get("status").and_then(|v| v.as_text());
+                assert_eq!(got, status.as_str(), "{name} {id} status");
+            }
+        }
+    }
+}
+
+#[test]
+fn outcomes_and_titles() {
+    for (name, text, facts) in corpus() {
+        let s = parse_delivery_plan(&text).strategy;
+        let got: BTreeSet<String> = s
+            .nodes_of_kind(NodeKind::Outcome)
+            .filter_map(|n| n.text.clone())
+            .collect();
+        let want: BTreeSet<String> = facts["outcomes"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|o| o["text"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(got, want, "{name}: outcomes");
+        let title = s
+            .nodes_of_kind(NodeKind::Plan)
+            .next()
+            .map(|p| p.label.as_str());
+        assert_eq!(title, facts["title"].as_str(), "{name}: title");
+    }
+}
+
+/// Nothing lost: every block of every page is in the model (inside a node's
+/// span, or its words in the canonical JSON), skipped or unclassified.
+#[test]
+fn nothing_lost_and_few_warnings() {
+    for (name, text, _) in corpus() {
+        let r = parse_delivery_plan(&text);
+        let json = r.strategy.to_json();
+        let kept: BTreeSet<usize> = r
+            .unclassified
+            .iter()
+            .chain(r.skipped.iter())
+            .map(|l| l.line)
+            .collect();
+        let spans: Vec<(usize, usize)> = r
+            .strategy
+            .nodes()
+            .filter_map(|n| n.span.map(|s| (s.start, s.end)))
+            .collect();
+        for b in blocks(&text) {
+            let in_span = spans
+                .iter()
+                .any(|&(s, e)| s <= b.span.start && b.span.end <= e);
+            let words_in = b
+                .body
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .all(|w| json.contains(w));
+            assert!(
+                kept.contains(&b.span.line) || in_span || words_in,
+                "{name}: line {} lost: {:?}",
+                b.span.line,
+                b.text
+            );
+        }
+        let warnings = r
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == stratagraph::Severity::Warning)
+            .count();
+        assert!(warnings < 3, "{name}: {warnings} warnings");
+    }
+}
+
+#[test]
+fn progress_reports_read_their_records() {
+    let (_, text, _) = corpus()
+        .into_iter()
+        .find(|(n, _, _)| n.starts_with("D-open-gov"))
+        .unwrap();
+    let parsed = stratagraph::parse_progress_report(&text);
+    let rows: Vec<_> = parsed
+        .report
+        .entries
+        .iter()
+        .map(|e| (e.number.as_str(), e.status.map(|s| s.label())))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("1", Some("Delivered")),
+            ("2", Some("On Track")),
+            ("3", Some("On Track"))
+        ]
+    );
+}
+
+#[test]
+fn kind_and_period_of_one_plan_header() {
+    // The same header gives the same kind on every page of a plan.
+    let header = "Mental Health and Capacity Reform: delivery plan October 2023 to April 2025\n\n";
+    for body in [
+        "Our Vision\n\nWe will do things.\n",
+        "Priority 7: Regulation\n\n7.1 We will review.\n",
+        "Objective |\nActions |\n---|---|\n1.1 Do it. 1.2 Do more\n",
+    ] {
+        let text = format!("{header}{body}");
+        assert_eq!(DocumentKind::detect(&text), DocumentKind::Plan, "{body}");
+        let s = parse_delivery_plan(&text).strategy;
+        let p = s.nodes_of_kind(NodeKind::Plan).next().unwrap();
+        let w = p.period.as_ref().unwrap();
+        assert_eq!(w.phrase, "October 2023 to April 2025");
+        assert_eq!(w.start.unwrap().to_string(), "2023-10-01");
+    }
+    // A previous strategy's period, a site called "Plan 24-30" and a target
+    // year are not the document's.
+    let s = parse_delivery_plan(
+        "Suicide prevention action plan\n\nThis continues the 2013-2016 strategy.\n\nHosted on the Plan 24-30 website.\n",
+    )
+    .strategy;
+    assert!(s
+        .nodes_of_kind(NodeKind::Plan)
+        .next()
+        .unwrap()
+        .period
+        .is_none());
+    let s = parse_delivery_plan("Dementia strategy (2024-26)\n").strategy;
+    let w = s
+        .nodes_of_kind(NodeKind::Plan)
+        .next()
+        .unwrap()
+        .period
+        .clone()
+        .unwrap();
+    assert_eq!(
+        (w.start.unwrap().year(), w.end.unwrap().year()),
+        (2024, 2026)
+    );
+}
+
+#[test]
+fn a_narrative_page_read_as_a_plan_keeps_its_paragraphs_apart() {
+    let text = "Our strategy\n\nThe first paragraph.\n\nThe second paragraph.\n\nThe third.\n";
+    let r = parse_delivery_plan(text);
+    let p = r.strategy.nodes_of_kind(NodeKind::Plan).next().unwrap();
+    assert_eq!(p.text.as_deref(), Some("The first paragraph."));
+    assert_eq!(r.unclassified.len(), 2);
+    assert!(r
+        .diagnostics
+        .iter()
+        .all(|d| d.severity != stratagraph::Severity::Warning));
+}
+
+#[test]
+fn table_with_trailing_lead_and_date_columns() {
+    let text = "Delivery plan\n\nAction Lead Delivery date\n\
+                1.1 Develop guidance for staff NES and COSLA March 2024\n\
+                1.2 Review the pathway SG & COSLA Ongoing\n\
+                1.3 Fund the service Scottish Government 2024 and 2025\n";
+    let s = parse_delivery_plan(text).strategy;
+    let leads = |id: &str| names(&s, id, EdgeKind::LedBy);
+    assert_eq!(
+        leads("action:1.1"),
+        ["NES", "COSLA"].map(String::from).into()
+    );
+    assert_eq!(
+        leads("action:1.2"),
+        ["SG", "COSLA"].map(String::from).into()
+    );
+    assert_eq!(
+        s.node("action:1.1").unwrap().text.as_deref(),
+        Some("Develop guidance for staff")
+    );
+    let d = |id: &str| s.node(id).unwrap().deadline.clone().unwrap().phrase;
+    assert_eq!(d("action:1.1"), "March 2024");
+    assert_eq!(d("action:1.2"), "Ongoing");
+    assert_eq!(d("action:1.3"), "2024 and 2025");
+    // The lead label names one team: not split at "–" or "&".
+    let s = parse_delivery_plan(
+        "Plan\n\nA summary of the plan.\n\nPriority 4: Support\n\n4.1 We will review practice.\n\nLead: Mental Health – Mental Health & Incapacity Law\n",
+    )
+    .strategy;
+    assert_eq!(
+        names(&s, "action:4.1", EdgeKind::LedBy),
+        ["Mental Health – Mental Health & Incapacity Law".to_owned()].into()
+    );
+}
+
+/// Lines that look like the structures the layer reads, to mix into inputs.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("1.1 We will act. 1.2 Act more 1.3 And more".to_owned()),
+        Just("Action 3: Do it by 2024".to_owned()),
+        Just("Commitment 4".to_owned()),
+        Just("Commitment 4 progress".to_owned()),
+        Just("Ref: 2.6.1".to_owned()),
+        Just("Lead: SG & COSLA".to_owned()),
+        Just("Status: ✔ Complete".to_owned()),
+        Just("By Spring 2025:".to_owned()),
+        Just("Objective |".to_owned()),
+        Just("---|---|".to_owned()),
+        Just("Action | Lead | Timescale".to_owned()),
+        Just("Action Lead Delivery date".to_owned()),
+        Just("the Scottish Government and COSLA should seek to:".to_owned()),
+        Just("  • an outcome;".to_owned()),
+        Just("Strategic Aim 1: Law Reform".to_owned()),
+        Just("Priority 4: Support".to_owned()),
+        Just("https://www.gov.scot/x".to_owned()),
+        "[ -~é–•✔🙂|:.\t]{0,40}",
+        "[0-9. ]{0,12}[A-Za-z ]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// No input panics the block layer, the recognisers or detection; every
+    /// block's span is its text in the source.
+    #[test]
+    fn no_input_panics_the_block_layer(lines in prop::collection::vec(fragment(), 0..24), sep in "[\n\r ]{1,3}") {
+        let text = lines.join(&sep);
+        for b in blocks(&text) {
+            prop_assert_eq!(text.get(b.span.start..b.span.end), Some(b.text));
+            prop_assert!(b.kind != BlockKind::Furniture || !b.text.is_empty());
+        }
+        let r = parse_blocks(&text, &Gazetteer::builtin());
+        for l in r.unclassified.iter().chain(r.skipped.iter()) {
+            prop_assert!(text.get(l.span.start..l.span.end).is_some());
+        }
+        // What was read is a valid model: canonical JSON reads it back, the
+        // writer writes it.
+        prop_assert_eq!(&Model::from_json(&r.strategy.to_json()).unwrap(), &r.strategy);
+        let _ = stratagraph::write_delivery_plan(&r.strategy);
+        let _ = DocumentKind::detect(&text);
+        let p = stratagraph::parse_progress_report(&text);
+        let report = stratagraph::progress::ProgressReport::from_json(&p.report.to_json()).unwrap();
+        prop_assert_eq!(report, p.report);
+    }
+
+    /// Any bytes at all.
+    #[test]
+    fn no_text_panics_the_block_layer(text in "\\PC{0,300}") {
+        for b in blocks(&text) {
+            prop_assert_eq!(text.get(b.span.start..b.span.end), Some(b.text));
+        }
+        let _ = parse_blocks(&text, &Gazetteer::builtin());
+    }
+}
