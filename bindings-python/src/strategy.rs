@@ -5,9 +5,10 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyIterator, PyList, PyTuple};
 use stratagraph::analysis::diff::DiffOptions;
-use stratagraph::analysis::{align, coverage, diff, indicators, network, progress, timeline};
+use stratagraph::analysis::{align, coverage, diff, indicators, network, timeline};
 use stratagraph::export::{export, CsvTable, ExportOptions, Format};
 use stratagraph::import::import;
+use stratagraph::progress::rollup as progress;
 use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
 

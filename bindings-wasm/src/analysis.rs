@@ -5,7 +5,8 @@
 //! [`crate::convert::table`]). Row fields keep the core's snake_case column
 //! names, so a row is the same in JavaScript, Python, CSV and JSON.
 
-use stratagraph::analysis::{align, coverage, diff, indicators, network, progress, timeline};
+use stratagraph::analysis::{align, coverage, diff, indicators, network, timeline};
+use stratagraph::progress::rollup as progress;
 use stratagraph::query;
 use wasm_bindgen::prelude::*;
 

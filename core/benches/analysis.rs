@@ -8,8 +8,9 @@ mod common;
 
 use divan::counter::ItemsCount;
 use divan::{black_box, Bencher};
-use stratagraph::analysis::{centrality, coverage, diff, network, progress, timeline};
+use stratagraph::analysis::{centrality, coverage, diff, network, timeline};
 use stratagraph::generate::Size;
+use stratagraph::progress::rollup as progress;
 use stratagraph::{query, NodeKind};
 
 fn main() {

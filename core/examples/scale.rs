@@ -26,8 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use stratagraph::analysis::{centrality, coverage, network, progress, timeline};
+use stratagraph::analysis::{centrality, coverage, network, timeline};
 use stratagraph::generate::{self, GeneratorConfig, Size};
+use stratagraph::progress::rollup as progress;
 use stratagraph::progress::ProgressReport;
 use stratagraph::{NodeKind, Strategy};
 

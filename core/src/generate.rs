@@ -54,12 +54,12 @@ use std::fmt;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
-use crate::analysis::progress::{largest_remainder, severity};
 use crate::error::Error;
 use crate::model::{AttrValue, Date, DateWindow, Edge, EdgeKind, Node, NodeId, NodeKind, Strategy};
 use crate::parse::date::parse_deadline;
 use crate::parse::gazetteer::Gazetteer;
 use crate::parse::write_delivery_plan;
+use crate::progress::rollup::{largest_remainder, severity};
 use crate::progress::{ProgressEntry, ProgressReport, Status, StatusShare};
 
 // ---------------------------------------------------------------------------

@@ -3,11 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use proptest::prelude::*;
-use stratagraph::analysis::progress::{
+use stratagraph::analysis::Table;
+use stratagraph::progress::rollup::{
     largest_remainder, progress_changes, progress_rollup, progress_rollup_of_report,
     progress_series, progress_summary, progress_summary_of_report, stale_statuses,
 };
-use stratagraph::analysis::Table;
 use stratagraph::progress::{ProgressEntry, ProgressReport, Status};
 use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 

@@ -6,9 +6,8 @@
 
 use proptest::prelude::*;
 use proptest::strategy::Strategy as _;
-use stratagraph::analysis::{
-    align, coverage, diff, indicators, network, progress, timeline, Table,
-};
+use stratagraph::analysis::{align, coverage, diff, indicators, network, timeline, Table};
+use stratagraph::progress::rollup as progress;
 use stratagraph::progress::{ProgressEntry, ProgressReport, Status};
 use stratagraph::{query, AttrValue, Date, DateWindow, EdgeKind, Node, NodeKind, Strategy};
 

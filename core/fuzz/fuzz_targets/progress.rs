@@ -16,5 +16,5 @@ fuzz_target!(|data: &[u8]| {
         let _ = plan.add_node(Node::new(NodeKind::StrategicAction, &e.number, e.title.clone()));
     }
     let _ = parsed.report.apply_to(&mut plan);
-    let _ = stratagraph::analysis::progress::progress_summary(&plan);
+    let _ = stratagraph::progress::rollup::progress_summary(&plan);
 });

@@ -9,7 +9,7 @@
 //! |---|---|
 //! | [`coverage`] | priority × outcome and outcome × partner matrices; gaps |
 //! | [`timeline`] | deadlines sorted, due in a window, overdue as of a date, Gantt bars |
-//! | [`progress`] | statuses rolled up; the board-paper summary; series, changes, staleness |
+//! | [`crate::progress::rollup`] | statuses rolled up; the board-paper summary; series, changes, staleness (with the rest of progress, in [`crate::progress`]) |
 //! | [`network`] | the partner network, its centralities and communities |
 //! | [`centrality`], [`community`] | the same algorithms on any petgraph graph, as networkx defines them |
 //! | [`diff`] | two versions of a plan: added, removed, renumbered, reworded, reassigned |
@@ -37,7 +37,6 @@ pub mod coverage;
 pub mod diff;
 pub mod indicators;
 pub mod network;
-pub mod progress;
 pub mod similarity;
 pub mod table;
 pub mod timeline;

@@ -7,14 +7,14 @@
 //!
 //! An action's *status* is its own `status` attribute, else that of its nearest
 //! container that has one (a progress report rates strategic actions: see
-//! [`crate::analysis::progress`]). An action is *done* when that status is
+//! [`crate::progress::rollup`]). An action is *done* when that status is
 //! delivered or completed.
 
 use serde::Serialize;
 
-use super::progress::statuses_from_report;
 use super::table::{row, table};
 use crate::model::{Date, DateWindow, NodeKind, Strategy};
+use crate::progress::rollup::statuses_from_report;
 use crate::progress::ProgressReport;
 use crate::rules::{join, PlanIndex, NONE};
 

@@ -134,7 +134,7 @@ fn read_bytes(path: &str) -> Result<Vec<u8>, Error> {
 }
 
 fn read_input(path: &str) -> Result<String, Error> {
-    stratagraph::parse::text::decode(&read_bytes(path)?).map(std::borrow::Cow::into_owned)
+    stratagraph::parse::encoding::decode(&read_bytes(path)?).map(std::borrow::Cow::into_owned)
 }
 
 fn write_output(path: Option<&str>, text: &str) -> Result<(), Error> {
@@ -287,7 +287,10 @@ fn run(args: Args) -> Result<ExitCode, Error> {
             }
             "validate" => print_diagnostics(&args.file, &parsed.diagnostics, args.json),
             _ => {
-                let text = report::progress_text_report(&parsed.report, &parsed.diagnostics);
+                let text = stratagraph::progress::report::progress_text_report(
+                    &parsed.report,
+                    &parsed.diagnostics,
+                );
                 write_output(args.output.as_deref(), &text)?;
                 Ok(ExitCode::SUCCESS)
             }

@@ -2,7 +2,7 @@
 //!
 //! Sections, in order: a summary; the map (the SVG drawing of
 //! [`crate::export::svg`]); progress (the board-paper summary and the roll-up
-//! to priorities and outcomes of [`crate::analysis::progress`]); the actions table (as in the CSV
+//! to priorities and outcomes of [`crate::progress::rollup`]); the actions table (as in the CSV
 //! export); coverage (the priority × outcome matrix of
 //! [`crate::analysis::coverage`]); gaps; and the timeline (a Gantt chart and
 //! the table of [`crate::analysis::timeline`]).
@@ -31,8 +31,9 @@ use std::fmt::Write as _;
 use super::csv::action_rows;
 use super::svg::{to_svg, SvgOptions};
 use super::xml_escape;
-use crate::analysis::{coverage, progress, timeline};
+use crate::analysis::{coverage, timeline};
 use crate::model::{Date, Node, NodeKind, Strategy};
+use crate::progress::rollup as progress;
 use crate::progress::Status;
 
 fn status_class(text: &str) -> &'static str {

@@ -22,11 +22,10 @@ pub mod plan_writer;
 pub use narrative::parse_strategy;
 pub use plan::{parse_delivery_plan, PlanParser};
 pub use plan_writer::{write_delivery_plan, PlanWriter};
-pub mod progress;
+pub mod encoding;
 pub mod recognise;
-pub mod text;
+pub use crate::progress::parse::parse_progress_report;
 pub use document::{parse_document, DocumentKind};
-pub use progress::parse_progress_report;
 
 /// One line of the source text that did not become part of the model.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

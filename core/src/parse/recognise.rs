@@ -73,10 +73,7 @@ pub fn parse_blocks(text: &str, g: &Gazetteer) -> ParseResult {
 /// strategy's attr `status`, see [`parse_blocks`]). The date is the one
 /// `board` read, the title the blocks' (furniture left out); `board` is
 /// returned as it is when its rows carry statuses or shares.
-pub(crate) fn progress_from_blocks(
-    text: &str,
-    board: super::ParseResult,
-) -> super::ParseResult {
+pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> super::ParseResult {
     // A page whose numbered lines carry no status or share is no board paper
     // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
     let board_rows = board

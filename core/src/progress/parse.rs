@@ -35,10 +35,10 @@
 
 use std::collections::HashSet;
 
-use super::blocks::sub_line;
-use super::{furniture_pieces, source_lines, ParseResult, SourceLine};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Date, Strategy};
+use crate::parse::blocks::sub_line;
+use crate::parse::{furniture_pieces, source_lines, ParseResult, SourceLine};
 use crate::progress::{normalise_words, ProgressEntry, ProgressReport, Status, StatusShare};
 
 /// Read a progress report in the board-paper layout (see the
@@ -82,7 +82,7 @@ pub fn parse_progress_report(text: &str) -> ParseResult {
         for (piece, furniture) in furniture_pieces(line.text) {
             let piece_line = sub_line(line, piece);
             // URL, licence, publication-date and byline lines too.
-            if furniture || super::blocks::is_furniture(piece) {
+            if furniture || crate::parse::blocks::is_furniture(piece) {
                 p.sink.skipped(piece_line);
             } else {
                 p.line(piece_line);
@@ -90,7 +90,7 @@ pub fn parse_progress_report(text: &str) -> ParseResult {
         }
     }
     // Unless it is a board paper, the block recognisers read the report's items.
-    super::recognise::progress_from_blocks(text, p.finish())
+    crate::parse::recognise::progress_from_blocks(text, p.finish())
 }
 
 /// Where the row being read is: what it may still take.

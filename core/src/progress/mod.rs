@@ -1,11 +1,18 @@
 //! Progress: a board's dated report of the status of each strategic action,
 //! in the vocabulary of real reports, and how it attaches to a plan.
 //!
-//! A [`ProgressReport`] is read from text by
-//! [`parse_progress_report`](crate::parse::progress::parse_progress_report),
-//! written and read as canonical JSON ([`ProgressReport::to_json`],
-//! [`ProgressReport::from_json`]) and attached to the strategic actions of a
-//! plan by [`ProgressReport::apply_to`].
+//! Everything about progress is found from here:
+//!
+//! | module | what |
+//! |---|---|
+//! | this one | the model: [`Status`], [`ProgressReport`] and its entries, canonical JSON ([`ProgressReport::to_json`], [`ProgressReport::from_json`]), attaching a report to a plan ([`ProgressReport::apply_to`]) |
+//! | [`parse`] | reading a board's progress report from text ([`parse::parse_progress_report`]) |
+//! | [`rollup`] | statuses rolled up to strategic actions, priorities and outcomes; the board-paper summary; series, changes, staleness |
+//! | [`report`] | the readable text report of a progress report |
+
+pub mod parse;
+pub mod report;
+pub mod rollup;
 
 use std::collections::BTreeMap;
 use std::fmt;

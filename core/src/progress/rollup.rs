@@ -33,7 +33,7 @@
 
 use serde::Serialize;
 
-use super::table::{row, table};
+use crate::analysis::table::{row, table};
 use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
 use crate::progress::{ProgressReport, Status};
 use crate::rules::PlanIndex;
@@ -41,7 +41,7 @@ use crate::rules::PlanIndex;
 /// How bad a status is: 0 (delivered) to 6 (delivery date missed with risk).
 ///
 /// ```
-/// use stratagraph::analysis::progress::severity;
+/// use stratagraph::progress::rollup::severity;
 /// use stratagraph::progress::Status;
 /// assert!(severity(Status::OffTrack) > severity(Status::AtRisk));
 /// assert_eq!(severity(Status::Delivered), 0);
@@ -69,7 +69,7 @@ fn worst(statuses: impl IntoIterator<Item = Status>) -> Option<Status> {
 /// position. All zero counts give all zeros.
 ///
 /// ```
-/// use stratagraph::analysis::progress::largest_remainder;
+/// use stratagraph::progress::rollup::largest_remainder;
 /// assert_eq!(largest_remainder(&[25, 7, 2], 100), [73, 21, 6]);
 /// assert_eq!(largest_remainder(&[1, 1, 1], 100), [34, 33, 33]);
 /// assert_eq!(largest_remainder(&[0, 0], 100), [0, 0]);
@@ -364,7 +364,7 @@ fn rollup_of(idx: &PlanIndex<'_>, own: &[Option<Status>]) -> ProgressRollup {
 /// [`ProgressReport::apply_to`]).
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let mut s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("Progress as at 31 March 2024\n1.1 Help families.\tAt Risk").report;
@@ -402,7 +402,7 @@ pub fn progress_rollup(s: &Strategy) -> ProgressRollup {
 /// Progress rolled up from a report, without changing the model.
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("1.1 Help families.\tDelivered").report;
@@ -481,7 +481,7 @@ fn summary_of(idx: &PlanIndex<'_>, own: &[Option<Status>], date: Option<Date>) -
 /// The board-paper summary of the statuses in the model.
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{Node, NodeKind, Strategy};
 /// let mut s = Strategy::new();
 /// for (i, status) in ["on_track", "on_track", "at_risk"].iter().enumerate() {
@@ -521,7 +521,7 @@ pub fn progress_summary(s: &Strategy) -> ProgressSummary {
 /// The board-paper summary of a report on a plan, without changing the model.
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("1.1 Help families.\tOff Track").report;
@@ -587,7 +587,7 @@ fn dated_order(reports: &[ProgressReport]) -> Vec<usize> {
 /// Summaries of several dated reports on one plan (see [`ProgressSeries`]).
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let q4 = parse_progress_report("Progress as at 31 March 2024\n1.1 Help families.\tDelivered").report;
@@ -673,7 +673,7 @@ table!(ProgressChanges, StatusChangeRow);
 /// What changed between two reports on one plan (see [`ProgressChanges`]).
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let q3 = parse_progress_report("1.1 Help families.\tAt Risk").report;
@@ -780,7 +780,7 @@ table!(Staleness, StaleRow);
 /// reports (reports ordered by date, as in [`progress_series`]).
 ///
 /// ```
-/// use stratagraph::analysis::progress;
+/// use stratagraph::progress::rollup;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let r = |date: &str| parse_progress_report(&format!("Progress as at {date}\n1.1 Help families.\tAt Risk")).report;

@@ -10,7 +10,7 @@
 //! | invalid UTF-8, or UTF-16 with a lone surrogate | [`Error::Encoding`] (`encoding`), with line and column |
 //!
 //! ```
-//! use stratagraph::parse::text::decode;
+//! use stratagraph::parse::encoding::decode;
 //! assert_eq!(decode(b"\xef\xbb\xbfPriority 1")?, "Priority 1");
 //! assert_eq!(decode(b"\xff\xfeP\x00r\x00")?, "Pr");
 //! assert_eq!(decode(b"Priority\xff 1").unwrap_err().code(), "encoding");
