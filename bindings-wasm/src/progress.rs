@@ -163,12 +163,10 @@ impl ProgressReport {
             } else {
                 from_js(diagnostics, "diagnostics")?
             };
-        Ok(
-            stratagraph::progress::report::progress_text_report(
-                &self.inner,
-                &diagnostics,
-            ),
-        )
+        Ok(stratagraph::progress::report::progress_text_report(
+            &self.inner,
+            &diagnostics,
+        ))
     }
 
     /// An independent copy.
