@@ -6,8 +6,8 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyIterator, PyList, PyTuple};
 use stratagraph::analysis::diff::DiffOptions;
 use stratagraph::analysis::{align, coverage, diff, indicators, network, timeline};
-use stratagraph::export::{export, CsvTable, ExportOptions, Format};
-use stratagraph::import::import;
+use stratagraph::format::import;
+use stratagraph::format::{export, CsvTable, ExportOptions, Format};
 use stratagraph::progress::rollup as progress;
 use stratagraph::progress::ProgressReport;
 use stratagraph::{query, Date, Edge, EdgeKind, Error, Node, NodeKind, Strategy};
@@ -193,7 +193,7 @@ impl PyStrategy {
                 Some(given) => given.into_iter().map(|d| d.inner).collect(),
                 None => inner.validate(),
             };
-            stratagraph::report::text_report(inner, &diagnostics)
+            stratagraph::format::report::text_report(inner, &diagnostics)
         })
     }
 
@@ -535,7 +535,7 @@ impl PyStrategy {
     /// everything that layout can carry).
     fn to_delivery_plan(&self, py: Python<'_>) -> PyResult<String> {
         let inner = &self.inner;
-        detached_ok(py, || stratagraph::parse::write_delivery_plan(inner))
+        detached_ok(py, || stratagraph::write_delivery_plan(inner))
     }
 
     /// What changed from this version of a plan to ``new``: items added,

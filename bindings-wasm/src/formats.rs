@@ -1,7 +1,7 @@
 //! Files in and out: `exportStrategy`, `importStrategy` and the list of formats.
 
 use serde::Serialize;
-use stratagraph::export::Format;
+use stratagraph::format::Format;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -28,7 +28,7 @@ pub fn export_strategy(
 ) -> Result<JsValue, JsValue> {
     let format: Format = parse_name(&string_arg(format, "format")?)?;
     let options = export_options(options)?;
-    let bytes = stratagraph::export::export(strategy.inner(), format, &options)
+    let bytes = stratagraph::format::export(strategy.inner(), format, &options)
         .map_err(|e| errors::core_error(&e))?;
     if format.is_text() {
         match String::from_utf8(bytes) {
@@ -63,7 +63,7 @@ pub fn import_strategy(
             "data must be a string or a Uint8Array",
         ));
     };
-    stratagraph::import::import(&bytes, format)
+    stratagraph::format::import(&bytes, format)
         .map(Strategy::from)
         .map_err(|e| errors::core_error(&e))
 }

@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 use stratagraph::analysis::diff::DiffOptions;
-use stratagraph::export::{CsvTable, ExportOptions, SvgOptions};
+use stratagraph::format::{CsvTable, ExportOptions, SvgOptions};
 use stratagraph::generate::{GeneratorConfig, Size};
 use stratagraph::parse::gazetteer::{Entry, EntryKind, Gazetteer};
 use wasm_bindgen::{JsCast, JsValue};

@@ -82,7 +82,7 @@ impl Strategy {
     #[wasm_bindgen(js_name = toDeliveryPlan)]
     #[cfg(feature = "full")]
     pub fn to_delivery_plan(&self) -> String {
-        stratagraph::parse::write_delivery_plan(&self.inner)
+        stratagraph::write_delivery_plan(&self.inner)
     }
 
     /// The layered SVG drawing of the strategy (priorities, strategic
@@ -99,7 +99,7 @@ impl Strategy {
         #[wasm_bindgen(unchecked_optional_param_type = "SvgOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
         let options = svg_options(options)?;
-        Ok(stratagraph::export::svg::to_svg(&self.inner, &options))
+        Ok(stratagraph::format::svg::to_svg(&self.inner, &options))
     }
 
     /// The readable report: the hierarchy as an indented outline (each node
@@ -117,7 +117,10 @@ impl Strategy {
         } else {
             from_js::<Vec<stratagraph::Diagnostic>>(diagnostics, "diagnostics")?
         };
-        Ok(stratagraph::report::text_report(&self.inner, &diagnostics))
+        Ok(stratagraph::format::report::text_report(
+            &self.inner,
+            &diagnostics,
+        ))
     }
 
     /// Every problem of the strategy, at once.

@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn typescript_formats_match_the_core() {
-        let names: Vec<&str> = stratagraph::export::Format::ALL
+        let names: Vec<&str> = stratagraph::format::Format::ALL
             .iter()
             .map(|f| f.as_str())
             .collect();

@@ -8,7 +8,7 @@ mod common;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{black_box, Bencher};
-use stratagraph::export::{export, CsvTable, ExportOptions, Format, SvgOptions};
+use stratagraph::format::{export, CsvTable, ExportOptions, Format, SvgOptions};
 use stratagraph::generate::Size;
 use stratagraph::NodeKind;
 
@@ -79,7 +79,7 @@ fn svg_with_partners(bencher: Bencher<'_, '_>, size: Size) {
     let opts = SvgOptions::default().with_partners(true);
     bencher
         .counter(ItemsCount::new(f.strategy.len()))
-        .bench_local(|| stratagraph::export::svg::to_svg(black_box(&f.strategy), &opts));
+        .bench_local(|| stratagraph::format::svg::to_svg(black_box(&f.strategy), &opts));
 }
 
 /// Reading back what the importable formats wrote (GraphML, node-link, CSV nodes+edges).
@@ -90,6 +90,6 @@ fn import_s(bencher: Bencher<'_, '_>, format: &str) {
     let bytes = export(&f.strategy, format, &ExportOptions::default()).unwrap();
     bencher
         .counter(BytesCount::new(bytes.len()))
-        .bench_local(|| stratagraph::import::import(black_box(&bytes), format).unwrap());
+        .bench_local(|| stratagraph::format::import(black_box(&bytes), format).unwrap());
     let _ = f.strategy.nodes_of_kind(NodeKind::Action);
 }

@@ -16,9 +16,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use stratagraph::export::{export, ExportOptions, Format};
+use stratagraph::format::{export, ExportOptions, Format};
 use stratagraph::parse::parse_document;
-use stratagraph::{parse_delivery_plan, parse_progress_report, parse_strategy, query, report};
+use stratagraph::{parse_delivery_plan, parse_progress_report, parse_strategy, query};
 
 /// The most a stage's time may grow per 4x of input.
 const MAX_RATIO: f64 = 11.0;
@@ -172,7 +172,7 @@ fn stages(text: &str) -> Vec<(&'static str, Duration)> {
                     .take(200_000)
                     .map(|c| if c == '\n' { ',' } else { c })
                     .collect();
-                let _ = black_box(stratagraph::import::csv::read(&format!(
+                let _ = black_box(stratagraph::format::csv::read(&format!(
                     "id,kind,{header}\r\n"
                 )));
             }),
@@ -189,7 +189,10 @@ fn stages(text: &str) -> Vec<(&'static str, Duration)> {
     out.push((
         "report",
         time(|| {
-            black_box(report::text_report(s, &parsed.diagnostics));
+            black_box(stratagraph::format::report::text_report(
+                s,
+                &parsed.diagnostics,
+            ));
         }),
     ));
     out.push((

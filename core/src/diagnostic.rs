@@ -149,5 +149,5 @@ impl fmt::Display for Diagnostic {
 /// assert_eq!(diagnostics_to_json(&[]), "[]\n");
 /// ```
 pub fn diagnostics_to_json(diagnostics: &[Diagnostic]) -> String {
-    crate::json::to_pretty_json(diagnostics)
+    crate::format::json::to_pretty_json(diagnostics)
 }

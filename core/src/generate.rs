@@ -55,10 +55,10 @@ use std::fmt::Write as _;
 use std::str::FromStr;
 
 use crate::error::Error;
+use crate::format::plan_text::write_delivery_plan;
 use crate::model::{AttrValue, Date, DateWindow, Edge, EdgeKind, Node, NodeId, NodeKind, Strategy};
 use crate::parse::date::parse_deadline;
 use crate::parse::gazetteer::Gazetteer;
-use crate::parse::write_delivery_plan;
 use crate::progress::rollup::{largest_remainder, severity};
 use crate::progress::{ProgressEntry, ProgressReport, Status, StatusShare};
 

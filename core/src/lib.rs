@@ -31,10 +31,8 @@
 pub mod analysis;
 pub mod diagnostic;
 pub mod error;
-pub mod export;
+pub mod format;
 pub mod generate;
-pub mod import;
-pub mod json;
 pub mod model;
 pub mod parse;
 pub mod progress;
@@ -42,7 +40,6 @@ pub mod proposals;
 #[cfg(feature = "quality")]
 pub mod quality;
 pub mod query;
-pub mod report;
 pub(crate) mod rules;
 mod sort;
 mod text;
@@ -50,7 +47,8 @@ pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};
 pub use error::Error;
-pub use json::{Document, JSON_SCHEMA};
+pub use format::json::{Document, JSON_SCHEMA};
+pub use format::plan_text::{write_delivery_plan, PlanWriter};
 pub use model::{
     slug, AttrValue, Attrs, Date, DateWindow, Edge, EdgeKind, EdgeRef, Node, NodeId, NodeKind,
     SourceSpan, Strategy, StrategyBuilder,
@@ -58,7 +56,7 @@ pub use model::{
 pub use parse::parse_progress_report;
 pub use parse::parse_strategy;
 pub use parse::ParseResult;
-pub use parse::{parse_delivery_plan, write_delivery_plan, PlanParser, PlanWriter};
+pub use parse::{parse_delivery_plan, PlanParser};
 pub use validate::{validate_document, validate_json};
 
 /// The code blocks of the top-level README, run as doctests.

@@ -49,7 +49,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::json::{check_header, json_error, to_pretty_json, Header};
+use crate::format::json::{check_header, json_error, to_pretty_json, Header};
 use crate::model::{
     AttrValue, Attrs, Edge, EdgeKind, Node, NodeId, NodeKind, SourceSpan, Strategy,
 };
@@ -143,7 +143,7 @@ impl Proposals {
     /// such even when the rest has another shape, malformed JSON with its line
     /// and column.
     pub fn from_json(text: &str) -> Result<Proposals, Error> {
-        let text = crate::json::without_bom(text);
+        let text = crate::format::json::without_bom(text);
         let header: Header = serde_json::from_str(text).map_err(|e| json_error(&e))?;
         check_header(
             header.format.as_ref(),

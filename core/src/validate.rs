@@ -24,7 +24,7 @@ use petgraph::visit::EdgeFiltered;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::json::Document;
+use crate::format::json::Document;
 use crate::model::{EdgeKind, Node, NodeKind, Strategy};
 
 impl Strategy {

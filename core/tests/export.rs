@@ -6,8 +6,8 @@
 mod common;
 
 use common::{check_golden, read, repo_root};
-use stratagraph::export::{export, CsvTable, ExportOptions, Format, SvgOptions};
-use stratagraph::import::import;
+use stratagraph::format::import;
+use stratagraph::format::{export, CsvTable, ExportOptions, Format, SvgOptions};
 use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 
 fn mini() -> Strategy {
@@ -416,7 +416,7 @@ fn svg_of_a_real_sized_plan_is_laid_out_cleanly() {
     let s = thirty_node_plan();
     for partners in [false, true] {
         let opts = SvgOptions::default().with_partners(partners);
-        let svg = stratagraph::export::svg::to_svg(&s, &opts);
+        let svg = stratagraph::format::svg::to_svg(&s, &opts);
         if let Some(dir) = std::env::var_os("SVG_PREVIEW_DIR") {
             std::fs::write(
                 std::path::Path::new(&dir).join(format!("plan-partners-{partners}.svg")),
@@ -538,7 +538,7 @@ mod fuzz {
 /// and written to XLSX as strings, never formulas.
 #[test]
 fn formula_injection_is_guarded_and_round_trips() {
-    use stratagraph::export::csv::{to_csv, to_csv_raw, CsvTable};
+    use stratagraph::format::csv::{to_csv, to_csv_raw, CsvTable};
     let payloads = [
         "=HYPERLINK(\"http://evil\",\"click\")",
         "+cmd|' /C calc'!A0",
@@ -557,7 +557,7 @@ fn formula_injection_is_guarded_and_round_trips() {
     }
     let s = b.build().unwrap();
     let csv = to_csv(&s, CsvTable::NodesAndEdges).unwrap();
-    let back = stratagraph::import::csv::read(&csv).unwrap();
+    let back = stratagraph::format::csv::read(&csv).unwrap();
     assert_eq!(back, s);
     // Every field of the guarded file that a spreadsheet would run starts with a quote.
     for line in csv.split("\r\n") {
@@ -578,7 +578,7 @@ fn formula_injection_is_guarded_and_round_trips() {
         .contains(",\"=HYPERLINK(\"\"http"));
     #[cfg(feature = "xlsx")]
     {
-        let bytes = stratagraph::export::xlsx::to_xlsx(&s).unwrap();
-        assert_eq!(stratagraph::import::xlsx::read(&bytes).unwrap(), s);
+        let bytes = stratagraph::format::xlsx::to_xlsx(&s).unwrap();
+        assert_eq!(stratagraph::format::xlsx::read(&bytes).unwrap(), s);
     }
 }

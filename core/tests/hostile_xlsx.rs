@@ -5,8 +5,8 @@
 
 use std::io::{Cursor, Read, Write};
 
-use stratagraph::export::xlsx::to_xlsx;
-use stratagraph::import::xlsx::{read, read_with_limits, Limits};
+use stratagraph::format::xlsx::to_xlsx;
+use stratagraph::format::xlsx::{read, read_with_limits, Limits};
 use stratagraph::{Error, Node, NodeKind, Strategy};
 
 fn workbook() -> Vec<u8> {

@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use stratagraph::analysis::coverage;
-use stratagraph::export::csv::actions_table as actions_csv;
-use stratagraph::export::html::to_html;
-use stratagraph::export::svg::SvgOptions;
+use stratagraph::format::csv::actions_table as actions_csv;
+use stratagraph::format::html::to_html;
+use stratagraph::format::svg::SvgOptions;
 use stratagraph::generate::{self, GeneratorConfig, Size};
 use stratagraph::{parse_progress_report, query, Strategy};
 
@@ -141,7 +141,7 @@ fn from_node_contexts(s: &Strategy) -> Answers {
 /// The readable report: each action's `Outcomes:` and `Status:` lines (status
 /// words have spaces for underscores there).
 fn from_report(s: &Strategy) -> Answers {
-    let text = stratagraph::report::text_report(s, &[]);
+    let text = stratagraph::format::report::text_report(s, &[]);
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Answers::new();
     for a in s.nodes_of_kind(stratagraph::NodeKind::Action) {

@@ -2,7 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use stratagraph::analysis::{coverage, ColumnType, Table};
-use stratagraph::export::csv::actions_table as actions_csv;
+use stratagraph::format::csv::actions_table as actions_csv;
 use stratagraph::generate::{self, GeneratorConfig, Size};
 use stratagraph::{query, Severity, Strategy};
 

@@ -19,9 +19,9 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use stratagraph::export::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
+use stratagraph::format::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
 use stratagraph::parse::{parse_document, DocumentKind};
-use stratagraph::{diagnostics_to_json, quality, report, Diagnostic, Error, Severity};
+use stratagraph::{diagnostics_to_json, quality, Diagnostic, Error, Severity};
 
 const USAGE: &str = "\
 stratagraph: public-sector strategies and delivery plans as a typed graph
@@ -203,7 +203,7 @@ fn format_of(args: &Args) -> Result<Format, Error> {
 fn run_import(args: &Args) -> Result<ExitCode, Error> {
     let format = format_of(args)?;
     let bytes = read_bytes(&args.file)?;
-    let strategy = stratagraph::import::import(&bytes, format)?;
+    let strategy = stratagraph::format::import(&bytes, format)?;
     write_output(args.output.as_deref(), &strategy.to_json())?;
     Ok(ExitCode::SUCCESS)
 }
@@ -322,7 +322,7 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                 svg.partners = true;
                 options = options.with_svg(svg);
             }
-            let bytes = export::export(&parsed.strategy, format, &options)?;
+            let bytes = format::export(&parsed.strategy, format, &options)?;
             write_bytes(args.output.as_deref(), &bytes)?;
             warn(&args.file, &parsed.diagnostics);
             Ok(ExitCode::SUCCESS)
@@ -330,7 +330,7 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         _ => {
             write_output(
                 args.output.as_deref(),
-                &report::text_report(&parsed.strategy, &all),
+                &format::report::text_report(&parsed.strategy, &all),
             )?;
             Ok(ExitCode::SUCCESS)
         }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
-use crate::json::{check_header, json_error, to_pretty_json, Header};
+use crate::format::json::{check_header, json_error, to_pretty_json, Header};
 use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
 
 /// The status of an action, in the words of real progress reports.
@@ -387,7 +387,7 @@ impl ProgressReport {
     /// # Ok::<(), stratagraph::Error>(())
     /// ```
     pub fn from_json(text: &str) -> Result<ProgressReport, Error> {
-        let text = crate::json::without_bom(text);
+        let text = crate::format::json::without_bom(text);
         match serde_json::from_str::<DocIn>(text) {
             Ok(doc) => {
                 let format = serde_json::Value::String(doc.format);

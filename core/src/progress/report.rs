@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::ProgressReport;
 use crate::diagnostic::Diagnostic;
-use crate::report::wrap_into;
+use crate::format::report::wrap_into;
 
 /// The readable report of a progress report: its date, each strategic action's
 /// status and shares, and the diagnostics.

@@ -150,7 +150,7 @@ fn responsibility_rows(
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let r = query::responsibilities(&s);
 /// let cosla: Vec<_> = r.rows.iter().filter(|r| r.partner == "partner:cosla").collect();
 /// assert_eq!((cosla.len(), cosla[0].role.as_str()), (1, "joint_lead"));
@@ -165,7 +165,7 @@ fn responsibility_rows(
 /// ```
 /// use stratagraph::query;
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
-///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
 /// let r = query::responsibilities(&plan);
 /// let penumbra: Vec<_> = r.rows.iter().filter(|r| r.partner_label == "Penumbra")
@@ -188,7 +188,7 @@ pub fn responsibilities(s: &Strategy) -> Responsibilities {
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let sg = query::partner_responsibilities(&s, "Scottish Government")?;
 /// let roles: Vec<_> = sg.rows.iter().map(|r| (r.number.as_str(), r.role.as_str())).collect();
 /// assert_eq!(roles, [("1.1.1", "joint_lead"), ("1.1.2", "lead")]);
@@ -201,7 +201,7 @@ pub fn responsibilities(s: &Strategy) -> Responsibilities {
 /// ```
 /// use stratagraph::query;
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
-///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
 /// let sg = query::partner_responsibilities(&plan, "Scottish Government")?;
 /// assert_eq!(sg.rows.len(), 13); // leads or co-leads every action
@@ -264,7 +264,7 @@ table!(PartnerLoad, PartnerLoadRow);
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let load = query::partner_load(&s);
 /// let top = &load.rows[0];
 /// assert_eq!((top.label.as_str(), top.leads, top.joint_leads, top.outcomes), ("Scottish Government", 2, 1, 2));
@@ -278,7 +278,7 @@ table!(PartnerLoad, PartnerLoadRow);
 /// ```
 /// use stratagraph::query;
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
-///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
 /// let load = query::partner_load(&plan);
 /// let top: Vec<_> = load.rows.iter().take(3).map(|r| (r.label.as_str(), r.actions, r.leads)).collect();
@@ -471,7 +471,7 @@ fn step_row(
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let why = query::explain_contribution(&s, "action:1.1.1", "outcome:1")?;
 /// let words: Vec<_> = why.rows.iter().map(|r| r.reading.as_str()).collect();
 /// assert_eq!(words, [
@@ -488,7 +488,7 @@ fn step_row(
 /// ```
 /// use stratagraph::query;
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
-///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
 /// let why = query::explain_contribution(&plan, "action:10.3.2", "outcome:1")?;
 /// assert_eq!(why.rows.last().unwrap().reading, "priority 10 contributes to outcome 1");
@@ -558,7 +558,7 @@ pub fn explain_contribution(
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let p = query::explain_path(&s, "Penumbra", "outcome:2")?;
 /// let words: Vec<_> = p.rows.iter().map(|r| r.reading.as_str()).collect();
 /// assert_eq!(words, [
@@ -574,7 +574,7 @@ pub fn explain_contribution(
 /// ```
 /// use stratagraph::query;
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
-///     "../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
+///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
 /// let p = query::explain_path(&plan, "Penumbra", "Scottish Government")?;
 /// let hops: Vec<_> = p.rows.iter().map(|r| r.to.as_str()).collect();
@@ -696,7 +696,7 @@ table!(ActionsTable, ActionRow);
 /// ```
 /// use stratagraph::analysis::{ColumnType, Table};
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let t = query::actions_table(&s);
 /// let first = &t.rows[0];
 /// assert_eq!((first.number.as_str(), first.strategic_action.as_deref()), ("1.1.1", Some("1.1")));
@@ -747,7 +747,7 @@ table!(OutcomesTable, OutcomeRow);
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let t = query::outcomes_table(&s);
 /// assert_eq!(t.rows.len(), 2);
 /// assert_eq!((t.rows[0].id.as_str(), t.rows[0].gap), ("outcome:1", false));
@@ -863,7 +863,7 @@ table!(NodeContexts, NodeContextRow);
 ///
 /// ```
 /// use stratagraph::{query, Strategy};
-/// let s = Strategy::from_json(include_str!("../../tests/fixtures/mini-plan.json"))?;
+/// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let c = query::node_contexts(&s);
 /// let a = c.rows.iter().find(|r| r.id == "action:1.1.2").unwrap();
 /// assert_eq!(a.parent.as_deref(), Some("strategic-action:1.1"));

@@ -9,7 +9,7 @@
 //! by"), `direction` (`directed`) and the edge's attributes.
 //!
 //! ```
-//! use stratagraph::export::kumu::to_kumu;
+//! use stratagraph::format::kumu::to_kumu;
 //! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 //! let s = Strategy::builder()
 //!     .node(Node::new(NodeKind::Action, "1.1.1", "Launch a board."))

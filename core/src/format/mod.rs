@@ -1,9 +1,14 @@
-//! Exports: a [`Strategy`] out to the files its users' tools read, one module
-//! per format, behind one entry point, [`export`].
+//! Formats: one module per format, each holding its writer and (where the
+//! format can carry a whole strategy) its reader, as oxigraph keeps a
+//! format's parser and serializer together. Writing goes through one entry
+//! point, [`export`]; reading back through another, [`import`]. The writers of
+//! the two text forms that are not interchange formats live here too:
+//! [`plan_text`] (the delivery-plan text that [`crate::parse_delivery_plan`]
+//! reads back) and [`report`] (the readable report of the main job).
 //!
-//! | [`Format`] | module | read by | read back by [`crate::import::import`] |
+//! | [`Format`] | module | read by | read back by [`import`] |
 //! |---|---|---|---|
-//! | `json` | [`crate::json`] | everything | yes (identity) |
+//! | `json` | [`crate::format::json`] | everything | yes (identity) |
 //! | `csv` | [`csv`] | pandas, spreadsheets, DuckDB | nodes + edges tables (identity) |
 //! | `xlsx` | `xlsx` (cargo feature `xlsx`) | Excel, LibreOffice, openpyxl | yes (identity) |
 //! | `graphml` | [`graphml`] | networkx, igraph, Gephi, yEd | yes (identity) |
@@ -22,7 +27,7 @@
 //! `<script>alert(1)</script>` stays text in XML, SVG, DOT and Mermaid alike.
 //!
 //! ```
-//! use stratagraph::export::{export, ExportOptions, Format};
+//! use stratagraph::format::{export, ExportOptions, Format};
 //! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 //!
 //! let s = Strategy::builder()
@@ -34,6 +39,36 @@
 //! assert!(String::from_utf8(dot).unwrap().starts_with("digraph strategy {"));
 //! # Ok::<(), stratagraph::Error>(())
 //! ```
+//!
+//! # Reading formats back
+//!
+//! [`import`] reads back the formats that carry a whole strategy.
+//!
+//! | [`Format`] | reads | module |
+//! |---|---|---|
+//! | `json` | canonical JSON | [`crate::format::json`] |
+//! | `csv` | the nodes table, optionally followed by the edges table (what `CsvTable::NodesAndEdges` writes) | [`csv`] |
+//! | `xlsx` | the `nodes` and `edges` sheets of the workbook (cargo feature `xlsx`) | `xlsx` |
+//! | `graphml` | stratagraph's GraphML (typed keys; a node's `kind` key, or an id prefix that names a kind) | [`graphml`] |
+//! | `node-link` | networkx node-link JSON (`edges` or `links`) | [`node_link`] |
+//!
+//! Every export of these formats reads back into the same strategy, except
+//! that CSV and XLSX cannot tell an empty `number`, `text` or deadline from a
+//! missing one, and XML cannot carry control characters (they come back as
+//! U+FFFD). Other formats are drawings or one-way maps and fail with code
+//! `unsupported`. No input makes an import panic: a bad one gives an error
+//! with the line (and column where known) it was found on.
+//!
+//! ```
+//! use stratagraph::format::{export, ExportOptions, Format};
+//! use stratagraph::format::import;
+//! use stratagraph::{Node, NodeKind, Strategy};
+//! let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "Safe.")).build()?;
+//! let bytes = export(&s, Format::NodeLink, &ExportOptions::default())?;
+//! assert_eq!(import(&bytes, Format::NodeLink)?, s);
+//! assert_eq!(import(b"<svg/>", Format::Svg).unwrap_err().code(), "unsupported");
+//! # Ok::<(), stratagraph::Error>(())
+//! ```
 
 pub mod archimate;
 pub mod csv;
@@ -41,12 +76,16 @@ pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
 pub mod html;
+pub mod json;
 pub mod kumu;
 pub mod mermaid;
 pub mod node_link;
+pub mod plan_text;
+pub mod report;
 pub mod svg;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+mod xml;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -61,7 +100,7 @@ pub use self::svg::SvgOptions;
 /// A file format stratagraph writes (and, for some, reads back).
 ///
 /// ```
-/// use stratagraph::export::Format;
+/// use stratagraph::format::Format;
 /// let f: Format = "node-link".parse()?;
 /// assert_eq!(f, Format::NodeLink);
 /// assert_eq!(f.extension(), "node-link.json");
@@ -174,7 +213,7 @@ impl Format {
         self != Format::Xlsx
     }
 
-    /// Whether [`crate::import::import`] reads this format back.
+    /// Whether [`crate::format::import`] reads this format back.
     pub fn can_import(self) -> bool {
         matches!(
             self,
@@ -223,7 +262,7 @@ impl FromStr for Format {
 /// [`ExportOptions::default`] and the `with_*` methods.
 ///
 /// ```
-/// use stratagraph::export::{CsvTable, ExportOptions, SvgOptions};
+/// use stratagraph::format::{CsvTable, ExportOptions, SvgOptions};
 /// let opts = ExportOptions::default()
 ///     .with_table(CsvTable::Nodes)
 ///     .with_svg(SvgOptions::default().with_partners(true));
@@ -269,7 +308,7 @@ impl ExportOptions {
 /// feature.
 ///
 /// ```
-/// use stratagraph::export::{export, ExportOptions, Format};
+/// use stratagraph::format::{export, ExportOptions, Format};
 /// use stratagraph::{Node, NodeKind, Strategy};
 /// let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "People <feel> safe.")).build()?;
 /// let xml = String::from_utf8(export(&s, Format::Graphml, &ExportOptions::default())?).unwrap();
@@ -626,4 +665,90 @@ pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+// ---------------------------------------------------------------------------
+// Reading back.
+
+use crate::model::NodeKind;
+
+/// Read a strategy from `bytes` written in `format`.
+pub fn import(bytes: &[u8], format: Format) -> Result<Strategy, Error> {
+    match format {
+        Format::Json => Strategy::from_json(utf8(bytes, "json")?),
+        Format::Csv => csv::read(utf8(bytes, "csv")?),
+        Format::NodeLink => node_link::read(utf8(bytes, "node-link")?),
+        Format::Graphml => graphml::read(utf8(bytes, "graphml")?),
+        Format::Xlsx => read_xlsx(bytes),
+        other => Err(Error::Unsupported {
+            format: other.as_str().to_owned(),
+            message:
+                "this format cannot be read back; import json, csv, xlsx, graphml or node-link"
+                    .to_owned(),
+        }),
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn read_xlsx(bytes: &[u8]) -> Result<Strategy, Error> {
+    xlsx::read(bytes)
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn read_xlsx(_bytes: &[u8]) -> Result<Strategy, Error> {
+    Err(Error::Unsupported {
+        format: "xlsx".to_owned(),
+        message: "this build of stratagraph has no XLSX support (cargo feature `xlsx`)".to_owned(),
+    })
+}
+
+/// The text of `bytes` (a leading byte-order mark dropped), or a parse error
+/// at the first byte that is not UTF-8.
+pub(crate) fn utf8<'a>(bytes: &'a [u8], what: &'static str) -> Result<&'a str, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        let (line, column) = line_col(std::str::from_utf8(good).unwrap_or_default(), good.len());
+        Error::Parse {
+            what,
+            line,
+            column,
+            message: "the text is not UTF-8".to_owned(),
+        }
+    })?;
+    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+}
+
+/// The 1-based line and column of byte `offset` of `text`.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// A parse error of `what` at `line` (column 1).
+pub(crate) fn parse_error(what: &'static str, line: usize, message: impl Into<String>) -> Error {
+    Error::Parse {
+        what,
+        line: line.max(1),
+        column: 1,
+        message: message.into(),
+    }
+}
+
+/// The kind named by an id's prefix (`action:1.1.1` is an action).
+pub(crate) fn kind_from_id(id: &str) -> Option<NodeKind> {
+    let prefix = id.split_once(':')?.0;
+    NodeKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.id_prefix() == prefix)
+}
+
+/// A JSON value as an attribute value; `null` is none.
+pub(crate) fn attr_from_json(v: &serde_json::Value) -> Option<AttrValue> {
+    if v.is_null() {
+        return None;
+    }
+    serde_json::from_value(v.clone()).ok()
 }

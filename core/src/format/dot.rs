@@ -10,7 +10,7 @@
 //! string or the graph.
 //!
 //! ```
-//! use stratagraph::export::dot::to_dot;
+//! use stratagraph::format::dot::to_dot;
 //! use stratagraph::{Node, NodeKind, Strategy};
 //! let s = Strategy::builder()
 //!     .node(Node::new(NodeKind::Partner, "A \"quoted\" name", ""))

@@ -22,7 +22,7 @@
 //! page's theme restyles the drawing by setting them.
 //!
 //! ```
-//! use stratagraph::export::svg::{to_svg, SvgOptions};
+//! use stratagraph::format::svg::{to_svg, SvgOptions};
 //! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 //! let s = Strategy::builder()
 //!     .node(Node::new(NodeKind::Priority, "1", "People get help <early>."))
@@ -46,7 +46,7 @@ use crate::model::{EdgeKind, Node, NodeKind, Strategy};
 /// How the drawing is made.
 ///
 /// ```
-/// use stratagraph::export::SvgOptions;
+/// use stratagraph::format::SvgOptions;
 /// let o = SvgOptions::default();
 /// assert!(o.outcomes && !o.partners);
 /// assert_eq!(o.max_lines, 3);

@@ -16,7 +16,7 @@ const WIDTH: usize = 100;
 /// The readable report of a strategy and the diagnostics found for it.
 ///
 /// ```
-/// use stratagraph::{report::text_report, Strategy};
+/// use stratagraph::{format::report::text_report, Strategy};
 /// let s = Strategy::from_json(r#"{"format":"stratagraph","version":1,
 ///   "nodes":[{"id":"priority:1","kind":"priority","number":"1","text":"Help early."}],"edges":[]}"#)?;
 /// let report = text_report(&s, &s.validate());

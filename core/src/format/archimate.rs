@@ -63,7 +63,7 @@
 //!   original id is kept in the `stratagraph:id` property.
 //!
 //! ```
-//! use stratagraph::export::archimate::{identifier, to_archimate};
+//! use stratagraph::format::archimate::{identifier, to_archimate};
 //! use stratagraph::{EdgeKind, Node, NodeKind, Strategy};
 //! assert_eq!(identifier("action:1.1.1"), "id-action_3a_1.1.1");
 //! let s = Strategy::builder()

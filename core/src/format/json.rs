@@ -26,7 +26,7 @@ pub const FORMAT: &str = "stratagraph";
 /// The version of the canonical format this build reads and writes.
 pub const VERSION: u32 = 1;
 /// The JSON Schema (draft 2020-12) of the canonical format.
-pub const JSON_SCHEMA: &str = include_str!("../schema/stratagraph.schema.json");
+pub const JSON_SCHEMA: &str = include_str!("../../schema/stratagraph.schema.json");
 
 /// A canonical document as read, before its references are checked: what
 /// [`crate::validate::validate_document`] inspects when a file may hold

@@ -8,7 +8,7 @@
 //! entity codes (`#60;`), so every label renders as the text it is.
 //!
 //! ```
-//! use stratagraph::export::mermaid::to_mermaid;
+//! use stratagraph::format::mermaid::to_mermaid;
 //! use stratagraph::{Node, NodeKind, Strategy};
 //! let s = Strategy::builder().node(Node::new(NodeKind::Partner, "<script>", "")).build()?;
 //! let m = to_mermaid(&s);

@@ -43,9 +43,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gazetteer::Gazetteer;
-use super::plan::{split_lead_line, Item, Split};
 use crate::model::{AttrValue, EdgeKind, EdgeRef, Node, NodeKind, Strategy};
+use crate::parse::gazetteer::Gazetteer;
+use crate::parse::plan::{split_lead_line, Item, Split};
 
 /// Write a strategy as delivery-plan text, with the built-in gazetteer (see the
 /// [module docs](self) for what the text carries).

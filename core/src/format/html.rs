@@ -1,7 +1,7 @@
 //! A single-file HTML report: no scripts, no network, everything inline.
 //!
 //! Sections, in order: a summary; the map (the SVG drawing of
-//! [`crate::export::svg`]); progress (the board-paper summary and the roll-up
+//! [`crate::format::svg`]); progress (the board-paper summary and the roll-up
 //! to priorities and outcomes of [`crate::progress::rollup`]); the actions table (as in the CSV
 //! export); coverage (the priority × outcome matrix of
 //! [`crate::analysis::coverage`]); gaps; and the timeline (a Gantt chart and
@@ -13,8 +13,8 @@
 //! CSS custom properties, with a dark scheme for `prefers-color-scheme: dark`.
 //!
 //! ```
-//! use stratagraph::export::html::to_html;
-//! use stratagraph::export::SvgOptions;
+//! use stratagraph::format::html::to_html;
+//! use stratagraph::format::SvgOptions;
 //! use stratagraph::{Node, NodeKind, Strategy};
 //! let s = Strategy::builder()
 //!     .node(Node::new(NodeKind::Action, "1.1.1", "<b>Launch</b> a board.").with_attr("status", "On track"))

@@ -14,7 +14,7 @@
 //! (`node.priority`, `edge.led_by`). Edge ids are `source|kind|target`.
 //!
 //! ```
-//! use stratagraph::export::cytoscape::to_cytoscape;
+//! use stratagraph::format::cytoscape::to_cytoscape;
 //! use stratagraph::{Node, NodeKind, Strategy};
 //! let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "Safe.")).build()?;
 //! let v: serde_json::Value = serde_json::from_str(&to_cytoscape(&s)).unwrap();

@@ -1,12 +1,34 @@
+//! An Excel workbook (cargo feature `xlsx`, written with `rust_xlsxwriter`):
+//! three sheets, `actions`, `nodes` and `edges`, holding the CSV tables of
+//! [`crate::format::csv`] cell for cell, every cell a string (so nothing a
+//! plan says is read as a formula or a date), with a bold, frozen header row
+//! and an autofilter.
+//!
+//! The workbook is byte-for-byte deterministic: its creation time is fixed at
+//! 2000-01-01T00:00:00Z and the zip entries carry the zip epoch.
+//! [`crate::format::import`] reads the `nodes` and `edges` sheets back.
+//!
+//! ```
+//! use stratagraph::format::xlsx::to_xlsx;
+//! use stratagraph::{Node, NodeKind, Strategy};
+//! let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "Safe.")).build()?;
+//! let bytes = to_xlsx(&s)?;
+//! assert_eq!(&bytes[..2], b"PK");
+//! assert_eq!(bytes, to_xlsx(&s)?);
+//! # Ok::<(), stratagraph::Error>(())
+//! ```
+//!
+//! # Reading back
+//!
 //! Read the `nodes` and `edges` sheets of a workbook written by
-//! [`crate::export::xlsx`] (cargo feature `xlsx`, read with `calamine`).
+//! [`crate::format::xlsx`] (cargo feature `xlsx`, read with `calamine`).
 //! Columns are found by their header as in the CSV import; cells that hold
 //! numbers, booleans or dates (a workbook edited by hand) are read as their
 //! text.
 //!
 //! ```
-//! use stratagraph::export::xlsx::to_xlsx;
-//! use stratagraph::import::xlsx::read;
+//! use stratagraph::format::xlsx::to_xlsx;
+//! use stratagraph::format::xlsx::read;
 //! use stratagraph::{Node, NodeKind, Strategy};
 //! let s = Strategy::builder().node(Node::new(NodeKind::Outcome, "1", "Safe.")).build()?;
 //! assert_eq!(read(&to_xlsx(&s)?)?, s);
@@ -28,15 +50,84 @@
 //! | a sheet's extent (rows × columns, from its cell references and `<dimension>`) | [`MAX_CELLS`] |
 //! | shared strings (`count` and `uniqueCount`) | [`MAX_STRINGS`] |
 
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::csv::{action_rows, edge_rows, node_row, ACTION_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS};
+use crate::error::Error;
+use crate::model::Strategy;
+
+fn error(e: &XlsxError) -> Error {
+    Error::Unsupported {
+        format: "xlsx".to_owned(),
+        message: e.to_string(),
+    }
+}
+
+fn sheet(
+    wb: &mut Workbook,
+    name: &str,
+    columns: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.len()).collect();
+    for (c, name) in columns.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        ws.write_string_with_format(0, c, *name, &bold)?;
+    }
+    let mut last_row = 0u32;
+    for (r, row) in rows.enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        last_row = r;
+        for (c, value) in row.iter().enumerate() {
+            if let Some(w) = widths.get_mut(c) {
+                *w = (*w).max(value.chars().count().min(60));
+            }
+            if !value.is_empty() {
+                ws.write_string(r, u16::try_from(c).unwrap_or(u16::MAX), value)?;
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        let width = u32::try_from(*w).unwrap_or(60) + 2;
+        ws.set_column_width(u16::try_from(c).unwrap_or(u16::MAX), width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    ws.autofilter(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+/// The strategy as an XLSX workbook (the bytes of the zip file).
+pub fn to_xlsx(s: &Strategy) -> Result<Vec<u8>, Error> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = Workbook::new();
+        let created = ExcelDateTime::from_ymd(2000, 1, 1)?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_creation_datetime(&created)
+                .set_title("stratagraph export"),
+        );
+        sheet(&mut wb, "actions", ACTION_COLUMNS, action_rows(s))?;
+        sheet(&mut wb, "nodes", NODE_COLUMNS, s.nodes().map(node_row))?;
+        sheet(&mut wb, "edges", EDGE_COLUMNS, edge_rows(s))?;
+        wb.save_to_buffer()
+    };
+    build().map_err(|e| error(&e))
+}
+
+// ---------------------------------------------------------------------------
+// Reading back.
+
 use std::io::{Cursor, Read};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
 use super::csv::{edges_from_records, nodes_from_records, Record};
-use crate::error::Error;
-use crate::model::Strategy;
 
-fn error(message: String) -> Error {
+fn read_error(message: String) -> Error {
     Error::Parse {
         what: "xlsx",
         line: 1,
@@ -61,7 +152,7 @@ fn records(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Option<Vec<Record
     }
     let range = wb
         .worksheet_range(name)
-        .map_err(|e| error(format!("sheet {name:?}: {e}")))?;
+        .map_err(|e| read_error(format!("sheet {name:?}: {e}")))?;
     let rows = range
         .rows()
         .enumerate()
@@ -120,7 +211,7 @@ fn too_large(what: impl Into<String>, limit: u64, found: u64) -> Error {
 /// each entry once with a budget (so a lying header cannot pass).
 fn check_limits(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| error(format!("not a workbook (zip): {e}")))?;
+        .map_err(|e| read_error(format!("not a workbook (zip): {e}")))?;
     if zip.len() as u64 > limits.entries {
         return Err(too_large(
             "xlsx zip entries",
@@ -133,10 +224,10 @@ fn check_limits(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
     for i in 0..zip.len() {
         let mut entry = zip
             .by_index(i)
-            .map_err(|e| error(format!("zip entry {i}: {e}")))?;
+            .map_err(|e| read_error(format!("zip entry {i}: {e}")))?;
         let name = entry
             .name()
-            .map_err(|e| error(format!("zip entry {i}: {e}")))?
+            .map_err(|e| read_error(format!("zip entry {i}: {e}")))?
             .into_owned();
         if entry.size() > budget {
             return Err(too_large(
@@ -149,7 +240,7 @@ fn check_limits(bytes: &[u8], limits: &Limits) -> Result<(), Error> {
         let read = (&mut entry)
             .take(budget.saturating_add(1))
             .read_to_end(&mut xml)
-            .map_err(|e| error(format!("zip entry {name:?}: {e}")))? as u64;
+            .map_err(|e| read_error(format!("zip entry {name:?}: {e}")))? as u64;
         if read > budget {
             return Err(too_large(
                 "xlsx decompressed bytes",
@@ -242,15 +333,15 @@ pub fn read(bytes: &[u8]) -> Result<Strategy, Error> {
 pub fn read_with_limits(bytes: &[u8], limits: &Limits) -> Result<Strategy, Error> {
     check_limits(bytes, limits)?;
     let mut wb: Xlsx<Cursor<&[u8]>> = open_workbook_from_rs(Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| error(e.to_string()))?;
+        .map_err(|e: calamine::XlsxError| read_error(e.to_string()))?;
     let nodes = records(&mut wb, "nodes")?
-        .ok_or_else(|| error("the workbook has no \"nodes\" sheet".to_owned()))?;
+        .ok_or_else(|| read_error("the workbook has no \"nodes\" sheet".to_owned()))?;
     let edges = records(&mut wb, "edges")?.unwrap_or_default();
     Strategy::from_parts(nodes_from_records(&nodes)?, edges_from_records(&edges)?)
 }
 
 #[cfg(test)]
-mod tests {
+mod read_tests {
     use super::*;
 
     #[test]
