@@ -364,7 +364,7 @@ fn rollup_of(idx: &PlanIndex<'_>, own: &[Option<Status>]) -> ProgressRollup {
 /// [`ProgressReport::apply_to`]).
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let mut s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("Progress as at 31 March 2024\n1.1 Help families.\tAt Risk").report;
@@ -383,7 +383,7 @@ fn rollup_of(idx: &PlanIndex<'_>, own: &[Option<Status>]) -> ProgressRollup {
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let mut plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
@@ -402,7 +402,7 @@ pub fn progress_rollup(s: &Strategy) -> ProgressRollup {
 /// Progress rolled up from a report, without changing the model.
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("1.1 Help families.\tDelivered").report;
@@ -481,7 +481,7 @@ fn summary_of(idx: &PlanIndex<'_>, own: &[Option<Status>], date: Option<Date>) -
 /// The board-paper summary of the statuses in the model.
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{Node, NodeKind, Strategy};
 /// let mut s = Strategy::new();
 /// for (i, status) in ["on_track", "on_track", "at_risk"].iter().enumerate() {
@@ -497,7 +497,7 @@ fn summary_of(idx: &PlanIndex<'_>, own: &[Option<Status>], date: Option<Date>) -
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let mut plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
@@ -521,7 +521,7 @@ pub fn progress_summary(s: &Strategy) -> ProgressSummary {
 /// The board-paper summary of a report on a plan, without changing the model.
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let report = parse_progress_report("1.1 Help families.\tOff Track").report;
@@ -532,7 +532,7 @@ pub fn progress_summary(s: &Strategy) -> ProgressSummary {
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
@@ -587,7 +587,7 @@ fn dated_order(reports: &[ProgressReport]) -> Vec<usize> {
 /// Summaries of several dated reports on one plan (see [`ProgressSeries`]).
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let q4 = parse_progress_report("Progress as at 31 March 2024\n1.1 Help families.\tDelivered").report;
@@ -602,7 +602,7 @@ fn dated_order(reports: &[ProgressReport]) -> Vec<usize> {
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
@@ -673,7 +673,7 @@ table!(ProgressChanges, StatusChangeRow);
 /// What changed between two reports on one plan (see [`ProgressChanges`]).
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let q3 = parse_progress_report("1.1 Help families.\tAt Risk").report;
@@ -686,7 +686,7 @@ table!(ProgressChanges, StatusChangeRow);
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
@@ -780,7 +780,7 @@ table!(Staleness, StaleRow);
 /// reports (reports ordered by date, as in [`progress_series`]).
 ///
 /// ```
-/// use stratagraph::progress::rollup;
+/// use stratagraph::progress::rollup as progress;
 /// use stratagraph::{parse_progress_report, Strategy};
 /// let s = Strategy::from_json(include_str!("../../../tests/fixtures/mini-plan.json"))?;
 /// let r = |date: &str| parse_progress_report(&format!("Progress as at {date}\n1.1 Help families.\tAt Risk")).report;
@@ -795,7 +795,7 @@ table!(Staleness, StaleRow);
 /// On the bundled Scottish plan (priority 10):
 ///
 /// ```
-/// use stratagraph::{analysis::progress, parse_progress_report};
+/// use stratagraph::{parse_progress_report, progress::rollup as progress};
 /// let plan = stratagraph::parse_delivery_plan(include_str!(
 ///     "../../../examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt"
 /// )).strategy;
