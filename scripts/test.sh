@@ -29,7 +29,7 @@ quiet main-job bash scripts/run.sh
 # the quality report over the real-page corpus (tests/corpus): recall and precision per fact
 # and per family, warnings and unaccounted lines per page. Printed, not gated (yet): add
 # --min-recall R --min-precision P to fail the build below a bar.
-step quality cargo run -q --locked -p stratagraph --features cli --bin stratagraph -- quality tests/corpus
+step quality cargo run -q --locked -p stratagraph --all-features --bin stratagraph -- quality tests/corpus
 
 # ---------- Python: abi3 wheel -> fresh venv -> pytest ----------
 rm -rf dist/wheels

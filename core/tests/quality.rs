@@ -65,6 +65,18 @@ fn the_report_covers_every_page_and_every_line() {
             page.family
         );
     }
+    // Every text parser read the whole corpus too, and accounted for every line.
+    let parsers: Vec<&str> = report.parsers.iter().map(|p| p.parser.as_str()).collect();
+    assert_eq!(parsers, ["plan", "strategy", "progress"]);
+    for p in &report.parsers {
+        assert_eq!(p.unaccounted, 0, "{}", p.parser);
+        let kinds = p
+            .tallies
+            .iter()
+            .find(|(f, _)| f == "kinds")
+            .map(|(_, t)| t.expected);
+        assert_eq!(kinds, Some(report.pages.len()));
+    }
     // The table names every page and every fact.
     let table = report.to_table();
     for page in &report.pages {

@@ -13,9 +13,13 @@
 //! its words: "more than 200") and the percentage printed beside it.
 //!
 //! It then checks them: a percentage that does not fit its count and the
-//! total (or the sum of the group's counts), percentages that add up to more
-//! than 100, and counts that add up to more than the stated total (or to less,
-//! when the sentence speaks of "the remaining" ones) are reported.
+//! total (or the sum of the group's counts, when their percentages make 100),
+//! percentages that add up to more than 100, and counts that add up to more
+//! than the stated total (or to less, when a sentence speaks of "the
+//! remaining" ones) are reported. Counts with no group on consecutive lines
+//! ("• 24% (21) complete", "• 49% (44) on track") are one list; a bare number of
+//! things inside a bullet describes the item, not the document ("- 65 projects"),
+//! so it is no total.
 //!
 //! | code | severity | what |
 //! |---|---|---|
@@ -27,7 +31,8 @@
 //! percentage ("73%", "73 per cent") or either after a qualifier ("more than",
 //! "over", "fewer than", "less than", "under", "about", "around",
 //! "approximately", "nearly", "almost", "at least", "up to"), followed by a
-//! status ("25 (73%) on track", "22 are completed", "28 progressing well …"),
+//! status ("25 (73%) on track", "24% (21) complete", "22 are completed",
+//! "28 progressing well …"),
 //! or preceded by a status verb ("delivered more than 90% of our
 //! commitments"). A total is a count of a group noun (actions, commitments,
 //! recommendations, deliverables, milestones, measures, targets, indicators,
@@ -514,6 +519,29 @@ fn is_label_number(toks: &[Tok<'_>], i: usize) -> bool {
     joined && i >= 2 && toks.get(i - 2).is_some_and(Tok::is_digit) && is_label_number(toks, i - 2)
 }
 
+/// A whole number in brackets at `j` ("(21)"): the count and the next token.
+fn bracketed_count(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(CountValue, usize)> {
+    let (open, num, close) = (toks.get(j)?, toks.get(j + 1)?, toks.get(j + 2)?);
+    if open.text != "(" || close.text != ")" || !num.is_digit() || num.text.ends_with('%') {
+        return None;
+    }
+    let number: f64 = num.text.replace(',', "").parse().ok()?;
+    (number.fract() == 0.0 && number.is_finite()).then(|| {
+        (
+            CountValue {
+                number,
+                unit: CountUnit::Items,
+                bound: Bound::Exact,
+                text: source
+                    .get(num.start..num.end)
+                    .unwrap_or_default()
+                    .to_owned(),
+            },
+            j + 3,
+        )
+    })
+}
+
 /// A percentage in brackets at `j` ("(73%)"): the value and the next token.
 fn bracketed_percent(toks: &[Tok<'_>], j: usize) -> Option<(f64, usize)> {
     let open = toks.get(j)?;
@@ -655,6 +683,9 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
     Some((normalise_words(words), None, k))
 }
 
+/// The most counts one group takes; a longer run of counts starts a new group.
+const MAX_GROUP_COUNTS: usize = 32;
+
 /// A sentence's counts before they join a group.
 #[derive(Default)]
 struct Draft {
@@ -689,10 +720,19 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
             .checked_sub(1)
             .and_then(|p| toks.get(p))
             .filter(|t| STATUS_VERBS.iter().any(|v| t.is(v)));
-        let percent = bracketed_percent(toks, j).map(|(v, next)| {
+        let mut value = value;
+        let mut percent = bracketed_percent(toks, j).map(|(v, next)| {
             j = next;
             v
         });
+        // "24% (21) complete": the percentage first, the count in brackets.
+        if let (CountUnit::Percent, Bound::Exact, Some((count, next))) =
+            (value.unit, value.bound, bracketed_count(toks, j, source))
+        {
+            percent = Some(value.number);
+            value = count;
+            j = next;
+        }
         // "22 of the 50 actions", "90% of our commitments", "25 actions".
         let mut total = None;
         // "all five of the commitments": a count of a group with no status is its total.
@@ -810,15 +850,23 @@ fn column_of(source: &str, at: usize) -> usize {
 /// ```
 pub fn headline_counts(text: &str) -> HeadlineCounts {
     let mut out = HeadlineCounts::default();
-    let mut drafts: Vec<(Draft, SourceSpan)> = Vec::new();
+    // Each draft with the number of the non-blank line before its own.
+    let mut drafts: Vec<(Draft, SourceSpan, usize)> = Vec::new();
+    let mut previous_line = 0;
     for line in source_lines(text) {
+        let before = std::mem::replace(&mut previous_line, line.number);
+        // A bullet is one item of a list: a number of things inside it describes
+        // the item ("- Supporting 65 projects"), not the document's own items.
+        let bullet = ["- ", "• ", "* ", "– ", "· "]
+            .iter()
+            .any(|b| line.text.starts_with(b));
         let toks = tokens(line.text, line.start);
         for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?" | ";")) {
             let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
                 continue;
             };
             let d = read_sentence(sentence, text);
-            if d.counts.is_empty() && d.total.is_none() {
+            if d.counts.is_empty() && (d.total.is_none() || bullet) {
                 continue;
             }
             let span = SourceSpan {
@@ -826,20 +874,37 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                 end: last.end,
                 line: line.number,
             };
-            drafts.push((d, span));
+            drafts.push((d, span, before));
         }
     }
     // A sentence joins an earlier group of the same noun when it adds to it
     // without a second total ("… more than 200 specific commitments …" then
     // "… delivered more than 90% of our commitments").
-    let mut nouns: Vec<Option<String>> = Vec::new();
-    for (d, span) in drafts {
+    // Counts with no group on consecutive lines are one list ("• 24% (21) complete",
+    // "• 49% (44) on track").
+    // The last group of each group noun.
+    let mut last_of_noun: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    let mut last_groupless: Option<(usize, usize)> = None; // (group, line)
+                                                           // Whether a sentence of the group speaks of "the remaining" ones.
+    let mut remaining: Vec<bool> = Vec::new();
+    for (d, span, before) in drafts {
         let noun = d.group.as_ref().map(|(_, n)| n.clone());
-        let join = noun.as_ref().and_then(|n| {
-            nouns
-                .iter()
-                .rposition(|m| m.as_ref() == Some(n))
-                .filter(|&g| {
+        // A group that already has the draft's status, or is implausibly long
+        // (which also keeps the comparison cheap), takes no more.
+        let repeats = |group: &CountGroup| {
+            group.counts.len() >= MAX_GROUP_COUNTS
+                || d.counts
+                    .iter()
+                    .any(|c| group.counts.iter().any(|o| o.words == c.words))
+        };
+        let list = match (&noun, last_groupless) {
+            (None, Some((g, line))) if line == before && !repeats(&out.groups[g]) => Some(g),
+            _ => None,
+        };
+        let join = list.or_else(|| {
+            noun.as_ref().and_then(|n| {
+                last_of_noun.get(n).copied().filter(|&g| {
                     let group: &CountGroup = &out.groups[g];
                     // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
                     let two_totals = match (&group.total, &d.total) {
@@ -848,14 +913,11 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                         }
                         _ => false,
                     };
-                    let repeated = d
-                        .counts
-                        .iter()
-                        .any(|c| group.counts.iter().any(|o| o.words == c.words));
-                    !two_totals && !repeated
+                    !two_totals && !repeats(group)
                 })
+            })
         });
-        let remaining = d.remaining;
+        let groupless = noun.is_none();
         let g = match join {
             Some(g) => {
                 let group = &mut out.groups[g];
@@ -863,6 +925,7 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                     group.total = d.total;
                 }
                 group.counts.extend(d.counts);
+                remaining[g] |= d.remaining;
                 g
             }
             None => {
@@ -872,25 +935,38 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                     counts: d.counts,
                     span,
                 });
-                nouns.push(noun);
-                out.groups.len() - 1
+                remaining.push(d.remaining);
+                let g = out.groups.len() - 1;
+                if let Some(n) = noun {
+                    last_of_noun.insert(n, g);
+                }
+                g
             }
         };
-        check(&out.groups[g], remaining, span, text, &mut out.diagnostics);
+        last_groupless = groupless.then_some((g, span.line));
+    }
+    // The checks run once a group has all its counts.
+    for (g, remaining) in out.groups.iter().zip(remaining) {
+        check(g, remaining, text, &mut out.diagnostics);
     }
     out
 }
 
 /// Check a group's counts against its percentages and total.
-fn check(g: &CountGroup, remaining: bool, span: SourceSpan, text: &str, out: &mut Vec<Diagnostic>) {
-    let at = |d: Diagnostic| d.at(span.line, Some(column_of(text, span.start)));
+fn check(g: &CountGroup, remaining: bool, text: &str, out: &mut Vec<Diagnostic>) {
+    let at = |d: Diagnostic| d.at(g.span.line, Some(column_of(text, g.span.start)));
     let name = g.group.as_deref().unwrap_or("the counts");
     let exact: Option<Vec<u64>> = g.counts.iter().map(|c| c.value.exact()).collect();
     let sum: Option<u64> = exact.as_ref().map(|v| v.iter().sum());
     let total = g.total.as_ref().and_then(CountValue::exact);
+    let percents: Vec<f64> = g.counts.iter().filter_map(|c| c.percent).collect();
+    let percent_sum: f64 = percents.iter().sum();
+    // Rounding each share to a whole percent moves the sum by up to half a point each.
+    let slack = 0.5 * percents.len() as f64 + 0.5;
+    // With no total, the counts are the whole when their percentages make 100.
     let base = total.or_else(|| {
-        let all_have_percent = g.counts.iter().all(|c| c.percent.is_some());
-        sum.filter(|_| all_have_percent && g.counts.len() > 1)
+        let whole = percents.len() == g.counts.len() && (percent_sum - 100.0).abs() <= slack;
+        sum.filter(|_| whole && g.counts.len() > 1)
     });
     if let Some(base) = base.filter(|b| *b > 0) {
         for c in &g.counts {
@@ -910,9 +986,7 @@ fn check(g: &CountGroup, remaining: bool, span: SourceSpan, text: &str, out: &mu
             }
         }
     }
-    let percents: Vec<f64> = g.counts.iter().filter_map(|c| c.percent).collect();
-    let percent_sum: f64 = percents.iter().sum();
-    if percents.len() > 1 && percent_sum > 100.0 + 0.5 * percents.len() as f64 {
+    if percents.len() > 1 && percent_sum > 100.0 + slack {
         out.push(at(Diagnostic::new(
             "count_percents_over_100",
             Severity::Warning,
@@ -1027,6 +1101,42 @@ mod tests {
     }
 
     #[test]
+    fn status_counts_in_bullets_still_count() {
+        let found = headline_counts(
+            "The activities were rated as follows:\n• 24% (21) complete\n• 49% (44) on track\n• 2 actions are at risk",
+        );
+        let rows: Vec<_> = found
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.counts
+                    .iter()
+                    .map(|c| (c.words.clone(), c.value.exact(), c.percent))
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("complete".to_owned(), Some(21), Some(24.0)),
+                ("on track".to_owned(), Some(44), Some(49.0)),
+                ("at risk".to_owned(), Some(2), None),
+            ],
+            "{:?}",
+            found.groups
+        );
+        assert_eq!(found.groups.len(), 2, "{:?}", found.groups);
+        assert!(found.diagnostics.is_empty(), "{:?}", found.diagnostics);
+        // 21 is 32% of the 65 counted, not 24%: checked once the list is complete.
+        let wrong = headline_counts("• 24% (21) complete\n• 49% (44) on track\n• 27% (50) at risk");
+        let codes: Vec<_> = wrong.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(
+            codes, ["count_percent_mismatch"; 3],
+            "{:?}",
+            wrong.diagnostics
+        );
+    }
+
+    #[test]
     fn totals_written_as_words_and_restated() {
         let text = "This document gives the full detail for all five of the commitments in the Open Government Action Plan.\n\
                     The five Open Government Action Plan for 2018-2020 commitments are:";
@@ -1057,7 +1167,12 @@ mod tests {
         );
         assert_eq!(
             codes("There are 25 (73%) on track, 7 (41%) at risk and 2 (6%) off track"),
-            ["count_percent_mismatch", "count_percents_over_100"]
+            ["count_percents_over_100"]
+        );
+        // The percentages make 100, so the counts are the whole: 7 is not 41% of 34.
+        assert_eq!(
+            codes("There are 25 (53%) on track, 7 (41%) at risk and 2 (6%) off track"),
+            ["count_percent_mismatch", "count_percent_mismatch"]
         );
         assert_eq!(
             codes("Out of the 50 actions in the plan, 22 are completed and the remaining 20 are on track."),
@@ -1087,6 +1202,7 @@ mod tests {
             "Part 2 and section 47 actions are complete.",
             "The Delivery Group will ensure that the actions in CAFS 2 are delivered.",
             "Oversee the development during 2010 of an action plan.",
+            "- Increasing new jobs by 30% compared to last year, through 65 projects which led to 2,470 new jobs.",
             "In 2017 actions were complete.",
             "In 2017, we will introduce a new duty.",
             "Mental Health and Capacity Reform: delivery plan October 2023 to April 2025",
