@@ -407,13 +407,14 @@ fn opens_like_action(t: &str) -> bool {
 
 /// The status phrase at the end of a row: (text before it, status as written).
 pub(crate) fn trailing_status(t: &str) -> Option<(&str, &str)> {
-    let lower = t.to_lowercase();
+    // ASCII lower case keeps every byte offset, so `cut` is a boundary of `t`.
+    let lower = t.to_ascii_lowercase();
     for p in STATUS_PHRASES {
-        if lower.ends_with(p) && lower.len() == t.len() {
+        if lower.ends_with(p) {
             let cut = t.len() - p.len();
-            let before = &t[..cut];
+            let (before, status) = (t.get(..cut)?, t.get(cut..)?);
             if cut == 0 || before.ends_with(' ') {
-                return Some((before.trim_end(), &t[cut..]));
+                return Some((before.trim_end(), status));
             }
         }
     }
