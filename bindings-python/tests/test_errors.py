@@ -22,6 +22,9 @@ HIERARCHY = {
     "ParseError": ("parse", ValueError),
     "UnsupportedError": ("unsupported", ValueError),
     "StratagraphIOError": ("io", OSError),
+    "TooLargeError": ("too_large", ValueError),
+    "EncodingError": ("encoding", ValueError),
+    "BinaryFileError": ("binary", ValueError),
     "InternalError": ("internal", Exception),
 }
 
@@ -154,3 +157,25 @@ def test_not_a_string_is_a_type_error() -> None:
         Strategy.from_json(b"{}")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         stratagraph.validate_json(None)  # type: ignore[arg-type]
+
+
+def test_a_huge_workbook_is_too_large_not_an_abort() -> None:
+    import io
+    import zipfile
+
+    plan = Strategy.from_json(doc([{"id": "outcome:1", "kind": "outcome", "number": "1"}]))
+    book = plan.to_format("xlsx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+                )
+            dst.writestr(item, data)
+    with pytest.raises(stratagraph.TooLargeError) as err:
+        Strategy.from_format(out.getvalue(), "xlsx")
+    assert err.value.code == "too_large"
+    assert err.value.found == 2**34

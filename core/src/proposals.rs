@@ -577,10 +577,7 @@ fn check_span(
     })
 }
 
-/// White space folded to single spaces, trimmed.
-fn fold_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::text::fold_whitespace as fold_ws;
 
 /// [`fold_ws`], lower-cased.
 fn fold(s: &str) -> String {

@@ -317,7 +317,7 @@ struct Found {
 
 /// Runs of whitespace as one space, ends trimmed.
 fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold_whitespace(text)
 }
 
 /// A name for comparison: bracketed parts and superscript digits dropped,

@@ -38,6 +38,35 @@ pub(crate) fn ellipsize_at_word(text: &str, max: usize) -> String {
     format!("{cut}\u{2026}")
 }
 
+/// Lower-case words of `text`, separated by single spaces; anything that is
+/// not a letter or digit separates words. The one normal form for comparing
+/// words (statuses, similarity, headline counts).
+pub(crate) fn normalise_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// White space collapsed to single spaces, trimmed.
+pub(crate) fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,9 +11,11 @@ from typing_extensions import Self, TypeAlias, Unpack
 
 __all__ = [
     "JSON_SCHEMA",
+    "BinaryFileError",
     "DanglingEdgeError",
     "Diagnostic",
     "DuplicateIdError",
+    "EncodingError",
     "FormatError",
     "InternalError",
     "InvalidDateError",
@@ -26,6 +28,7 @@ __all__ = [
     "Strategy",
     "Table",
     "TextLine",
+    "TooLargeError",
     "UnknownKindError",
     "UnknownNodeError",
     "UnsupportedError",
@@ -312,5 +315,17 @@ class UnsupportedError(StratagraphError, ValueError):
 
 class StratagraphIOError(StratagraphError, OSError):
     path: str
+
+class TooLargeError(StratagraphError, ValueError):
+    what: str
+    limit: int
+    found: int
+
+class EncodingError(StratagraphError, ValueError):
+    line: int
+    column: int
+
+class BinaryFileError(StratagraphError, ValueError):
+    offset: int
 
 class InternalError(StratagraphError): ...

@@ -24,17 +24,7 @@ pub struct Trigrams {
 /// assert_eq!(normalise("  Scottish Government/COSLA, 2023–24!"), "scottish government cosla 2023 24");
 /// ```
 pub fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+    crate::text::normalise_words(text)
 }
 
 fn pack(a: char, b: char, c: char) -> u64 {

@@ -160,19 +160,9 @@ use super::{attr_from_json, kind_from_id, parse_error};
 use crate::error::Error;
 use crate::model::{Edge, EdgeKind, NodeKind};
 
-const WHAT: &str = "node-link";
+use crate::format::json::json_error;
 
-fn json_error(e: &serde_json::Error) -> Error {
-    let mut message = e.to_string();
-    if let Some(pos) = message.rfind(" at line ") {
-        message.truncate(pos);
-    }
-    Error::Json {
-        line: e.line().max(1),
-        column: e.column().max(1),
-        message,
-    }
-}
+const WHAT: &str = "node-link";
 
 fn id_of(v: Option<&Value>) -> Option<String> {
     match v? {

@@ -301,7 +301,7 @@ fn normalise(name: &str) -> String {
     }
     let trimmed = out.trim_end_matches('.');
     let trimmed = trimmed.strip_prefix("the ").unwrap_or(trimmed);
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold_whitespace(trimmed)
 }
 
 impl Gazetteer {

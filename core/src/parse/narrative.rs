@@ -267,7 +267,7 @@ fn find_cue(lower: &str, cues: &[&str]) -> Option<(usize, usize)> {
 
 /// Whitespace collapsed to single spaces.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::fold_whitespace(text)
 }
 
 /// A token without trailing clause punctuation.

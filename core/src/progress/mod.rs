@@ -164,21 +164,7 @@ impl Status {
     }
 }
 
-/// Lower-case words of `text`, separated by single spaces; anything that is
-/// not a letter or digit separates words.
-pub(crate) fn normalise_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
+pub(crate) use crate::text::normalise_words;
 
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
