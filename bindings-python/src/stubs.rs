@@ -37,6 +37,11 @@ py! {
     stratagraph::Date => "datetime.date",
     // A string enum, by the stub's alias of its names (checked below).
     stratagraph::Severity => "_Severity",
+    // The core structs the binding wraps, by the classes that wrap them.
+    stratagraph::Strategy => "Strategy",
+    stratagraph::progress::ProgressReport => "ProgressReport",
+    stratagraph::Diagnostic => "Diagnostic",
+    stratagraph::parse::TextLine => "TextLine",
 }
 
 impl<T: Py> Py for Option<T> {
@@ -148,6 +153,13 @@ fn stub_classes_match_the_core_types() {
     check(
         "ProgressReport",
         fields!(ProgressReport::default() => ProgressReport { title, date; entries }),
+    );
+    let parsed = stratagraph::ParseResult::new(stratagraph::Strategy::default());
+    check(
+        "ParseResult",
+        fields!(parsed => stratagraph::ParseResult {
+            strategy, report, diagnostics, unclassified, skipped
+        }),
     );
     let severities: Vec<&str> = [Severity::Info, Severity::Warning, Severity::Error]
         .iter()
