@@ -13,6 +13,8 @@ mod generate;
 mod parse;
 mod progress;
 mod strategy;
+#[cfg(test)]
+mod stubs;
 mod table;
 
 use pyo3::prelude::*;

@@ -69,9 +69,10 @@ pub fn import_strategy(
 }
 
 /// One format stratagraph writes.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct FormatInfo {
+pub(crate) struct FormatInfo {
     name: &'static str,
     extension: &'static str,
     media_type: &'static str,

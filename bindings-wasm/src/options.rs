@@ -51,6 +51,7 @@ pub(crate) fn parse_name<T: std::str::FromStr<Err = stratagraph::Error>>(
 }
 
 /// `{partners?, outcomes?, maxLines?}`: how the SVG drawing is made.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct JsSvgOptions {
@@ -81,9 +82,10 @@ pub(crate) fn svg_options(value: JsValue) -> Result<SvgOptions, JsValue> {
 }
 
 /// `{table?, partners?, outcomes?, maxLines?}`: what an export may be told.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsExportOptions {
+pub(crate) struct JsExportOptions {
     table: Option<String>,
     partners: Option<bool>,
     outcomes: Option<bool>,
@@ -111,9 +113,10 @@ pub(crate) fn export_options(value: JsValue) -> Result<ExportOptions, JsValue> {
 }
 
 /// `{sameNumber?, renumbered?}`: the thresholds of a plan diff.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsDiffOptions {
+pub(crate) struct JsDiffOptions {
     same_number: Option<f64>,
     renumbered: Option<f64>,
 }
@@ -193,9 +196,10 @@ pub(crate) fn generator_config(value: JsValue) -> Result<GeneratorConfig, JsValu
 }
 
 /// One body (or group, programme, term) to add to the built-in gazetteer.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct JsGazetteerEntry {
+pub(crate) struct JsGazetteerEntry {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
@@ -203,9 +207,10 @@ struct JsGazetteerEntry {
 }
 
 /// `{gazetteer?}`: what the delivery-plan parser may be told.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct JsPlanOptions {
+pub(crate) struct JsPlanOptions {
     #[serde(default)]
     gazetteer: Vec<JsGazetteerEntry>,
 }

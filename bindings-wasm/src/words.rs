@@ -55,8 +55,9 @@ pub fn find_period(
 }
 
 /// A status of the vocabulary with the words a report prints for it.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
-struct StatusInfo {
+pub(crate) struct StatusInfo {
     status: &'static str,
     label: &'static str,
 }

@@ -739,8 +739,8 @@ export interface IndicatorGaps extends Table<IndicatorGapRow> {
  */
 export type ErrorCode =
   | "json" | "format" | "version" | "duplicate_id" | "dangling_edge" | "unknown_node"
-  | "unknown_kind" | "invalid_date" | "parse" | "unsupported" | "io" | "invalid_argument"
-  | "conversion";
+  | "unknown_kind" | "invalid_date" | "parse" | "unsupported" | "io" | "too_large" | "encoding"
+  | "binary" | "invalid_argument" | "conversion";
 
 /** What every function of this package throws: an `Error` with a `code`. */
 export interface StratagraphError extends Error {

@@ -49,6 +49,7 @@ row! {
 /// The alignment table. Sorted by kind (outcome, priority, partner,
 /// legislation); within a kind, paired rows in the first strategy's canonical
 /// order, then the first strategy's unpaired items, then the second's.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Alignment {
     /// The threshold used for outcomes and priorities.

@@ -32,6 +32,7 @@ row! {
 /// The priority × outcome matrix in long form: a row for every priority and
 /// every outcome (zeros included), sorted by priority then outcome, both in
 /// canonical order. `priorities` and `outcomes` are the axes, in that order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PriorityOutcomeMatrix {
     /// The priorities' ids (the matrix's rows).
@@ -164,6 +165,7 @@ row! {
 /// partner with at least one action (a partner's direct roles only; alliance
 /// members are not repeated), sorted by outcome then partner, both in canonical
 /// order. `outcomes` and `partners` are the full axes, so a pivot can fill zeros.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OutcomePartnerMatrix {
     /// Every outcome's id (the matrix's rows).
@@ -294,6 +296,7 @@ row! {
 /// lead, partners named only once (one role on one action, directly).
 ///
 /// Sorted by gap kind (in the order above), then canonical node order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Gaps {
     /// The rows.

@@ -70,6 +70,7 @@ row! {
 /// Rows are sorted by kind (priority, strategic action, action, outcome), then
 /// by the new item's canonical position (removed items last, by old position),
 /// then by change in the order listed on [`DiffRow::change`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlanDiff {
     /// Items matched between the versions.

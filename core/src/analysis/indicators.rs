@@ -237,6 +237,7 @@ row! {
 /// Every indicator's results chain: a row per period (one row with no period
 /// for an indicator that has none), sorted by indicator (canonical order), then
 /// period start, end.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorResults {
     /// The rows.
@@ -375,6 +376,7 @@ row! {
 }
 
 /// Each indicator's gap to its target on a date, in canonical order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorGaps {
     /// The date asked about.

@@ -140,6 +140,7 @@ row! {
 }
 
 /// The links of the partner network, sorted by source then target (canonical order).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerLinks {
     /// The rows.
@@ -222,6 +223,7 @@ row! {
 
 /// Every partner's centralities and community, in canonical partner order,
 /// with facts about the whole network.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerCentrality {
     /// Partners (nodes of the network).

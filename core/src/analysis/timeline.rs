@@ -44,6 +44,7 @@ row! {
 
 /// Actions with a deadline, sorted by `end` (open ends last), then `start`
 /// (open starts first), then canonical order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Timeline {
     /// Actions (of those considered) with no deadline, left out of the rows.
@@ -187,6 +188,7 @@ row! {
 }
 
 /// Actions overdue as of a date, most overdue first (then canonical order).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Overdue {
     /// The date asked about.
@@ -361,6 +363,7 @@ row! {
 /// spans the bars below it. Actions with no deadline or outside any strategic
 /// action of a priority, and containers with no dated action, have no bar
 /// (`unplaced` counts those actions).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Gantt {
     /// Actions that could not be placed (no deadline, or an open end and no plan period).

@@ -88,6 +88,14 @@ pub enum CsvTable {
 }
 
 impl CsvTable {
+    /// Every table, in declaration order.
+    pub const ALL: &'static [CsvTable] = &[
+        CsvTable::Actions,
+        CsvTable::Nodes,
+        CsvTable::Edges,
+        CsvTable::NodesAndEdges,
+    ];
+
     /// `actions`, `nodes`, `edges` or `nodes-and-edges`.
     pub fn as_str(self) -> &'static str {
         match self {

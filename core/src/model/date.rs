@@ -136,18 +136,8 @@ impl Serialize for Date {
     }
 }
 
-/// In TypeScript a date is its text, `YYYY-MM-DD` (feature `ts`).
-#[cfg(feature = "ts")]
-impl ts_rs::TS for Date {
-    type WithoutGenerics = Self;
-    type OptionInnerType = Self;
-    fn name(_: &ts_rs::Config) -> String {
-        "DateText".to_owned()
-    }
-    fn inline(cfg: &ts_rs::Config) -> String {
-        Self::name(cfg)
-    }
-}
+// In TypeScript a date is its text, `YYYY-MM-DD`.
+ts_text!(Date, "DateText");
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {

@@ -24,6 +24,9 @@ use super::kind::{EdgeKind, NodeKind};
 #[serde(transparent)]
 pub struct NodeId(String);
 
+// In TypeScript an id is a string.
+ts_text!(NodeId, "string");
+
 /// An id read from a file must say something: an empty (or all-blank) id is
 /// an error at its line and column, not a node no one can name.
 impl<'de> Deserialize<'de> for NodeId {
@@ -139,6 +142,7 @@ pub struct SourceSpan {
 
 /// A typed attribute value. In JSON it is the plain value (`true`, `3`, `2.5`,
 /// `"text"`, a list or an object), so files stay readable.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum AttrValue {
@@ -209,6 +213,7 @@ pub type Attrs = BTreeMap<String, AttrValue>;
 /// assert_eq!(a.id.as_str(), "action:10.1.2");
 /// assert_eq!(a.number.as_deref(), Some("10.1.2"));
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
@@ -408,6 +413,7 @@ fn is_numbered(kind: NodeKind) -> bool {
 }
 
 /// An edge of the strategy graph, as it appears in canonical JSON.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Edge {

@@ -265,6 +265,7 @@ row! {
 
 /// Progress rolled up (see the [rule](self#the-rule)): a row per strategic
 /// action, then per priority, then per outcome, each group in canonical order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgressRollup {
     /// The rows.
@@ -433,6 +434,7 @@ row! {
 /// The summary a board paper prints: strategic actions by rolled-up status,
 /// one row per status (zeros included) from delivered to the worst, with
 /// whole percentages of the rated ones that add up to 100.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgressSummary {
     /// The date of the statuses (the report's, or the latest `status_date` in the model).
@@ -569,6 +571,7 @@ row! {
 /// Summaries over several reports, in long form (a row per report and status,
 /// zeros included): reports by date (undated last, then in the order given),
 /// statuses from delivered to the worst.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgressSeries {
     /// The rows.
@@ -653,6 +656,7 @@ row! {
 
 /// What changed between two reports: strategic actions whose status differs,
 /// in canonical order, with counts.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ProgressChanges {
     /// The older report's date.
@@ -767,6 +771,7 @@ row! {
 /// Statuses gone stale: strategic actions (not delivered) whose rolled-up
 /// status is the same in each of the latest `n` or more reports. Sorted by
 /// `reports` (descending), then canonical order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Staleness {
     /// The `n` asked for.

@@ -81,6 +81,7 @@ row! {
 ///
 /// Sorted by partner (canonical order), then action (canonical order), then
 /// direct roles before roles through an alliance (alliances in canonical order).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Responsibilities {
     /// The rows.
@@ -253,6 +254,7 @@ row! {
 ///
 /// Sorted by `actions` (descending), then `leads` (descending), then
 /// `via_alliance` (descending), then the partner's canonical order.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PartnerLoad {
     /// The rows.
@@ -388,6 +390,7 @@ row! {
 /// A relation explained as chains of edges; `rows` is empty when there is none.
 ///
 /// Sorted by chain, then step. Chains come shortest first.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PathExplanation {
     /// The node the chains start from.
@@ -682,6 +685,7 @@ row! {
 }
 
 /// One wide row per action: [`actions_table`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ActionsTable {
     /// The rows, in canonical action order.
@@ -735,6 +739,7 @@ row! {
 }
 
 /// One row per outcome: [`outcomes_table`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OutcomesTable {
     /// The rows, in canonical outcome order.
@@ -849,6 +854,7 @@ row! {
 }
 
 /// One row per node: [`node_contexts`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NodeContexts {
     /// The rows, in canonical node order.

@@ -178,6 +178,7 @@ pub struct PlanParser {
 }
 
 /// Where an acronym's expansion came from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -191,6 +192,7 @@ pub enum AcronymSource {
 }
 
 /// An acronym the document uses or defines.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acronym {
     /// The acronym as written ("TPTICs").
