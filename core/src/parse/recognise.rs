@@ -822,7 +822,12 @@ impl<'g> Rec<'g> {
         if in_actions && timescale {
             self.close_lists();
         }
-        if in_actions && !timescale && words.len() <= 12 && !b.text.ends_with(':') {
+        if in_actions
+            && !timescale
+            && words.len() <= 12
+            && !b.text.ends_with(':')
+            && !names_items_only(b.text)
+        {
             self.action = None;
             return self.priority(b, "theme", None, b.text);
         }
@@ -1804,6 +1809,52 @@ fn record_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
     out
 }
 
+/// Words of a heading that only names the items under it ("Key actions",
+/// "Our commitments", "Progress update", "Next steps"), no group of them.
+const ITEM_WORDS: &[&str] = &[
+    "our",
+    "key",
+    "the",
+    "of",
+    "and",
+    "main",
+    "next",
+    "steps",
+    "action",
+    "actions",
+    "commitment",
+    "commitments",
+    "milestone",
+    "milestones",
+    "recommendation",
+    "recommendations",
+    "deliverable",
+    "deliverables",
+    "progress",
+    "update",
+    "updates",
+    "summary",
+    "status",
+    "activities",
+    "activity",
+    "what",
+    "we",
+    "will",
+    "do",
+    "did",
+    "have",
+    "done",
+    "to",
+    "date",
+    "overview",
+];
+
+/// Whether a heading's words only name the items under it (see [`ITEM_WORDS`]).
+fn names_items_only(t: &str) -> bool {
+    let words = lower_words(t);
+    !words.is_empty() && words.iter().all(|w| ITEM_WORDS.contains(&w.as_str()))
+}
+
 /// Whether a heading gives the timescale of the actions under it ("Short Term Actions").
 fn is_timescale_heading(t: &str) -> bool {
     let words = lower_words(t);
@@ -1822,7 +1873,11 @@ fn group_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
             BlockKind::Heading => {
                 let date = parse_deadline(b.text).is_some_and(|w| w.phrase.len() == b.text.len());
                 let lower = b.text.to_ascii_lowercase();
-                if !is_timescale_heading(b.text) && !date && !lower.ends_with("report") {
+                if !is_timescale_heading(b.text)
+                    && !date
+                    && !lower.ends_with("report")
+                    && !names_items_only(b.text)
+                {
                     last = Some(b.span.line);
                 } else if date || lower.ends_with("report") {
                     last = None;
