@@ -33,7 +33,7 @@
 //! | deadlines | the phrase of each found action's deadline | on a matched pair, the phrases are equal folded, case-insensitively, without a trailing colon, comma or full stop and without brackets around the phrase ("(to 2022)") |
 //! | statuses | the action's status (attr `status_as_written`, `status`; a progress row's status) | only on pages whose facts record statuses: on a matched pair, the words are equal (as names), or both read as the same [`Status`] |
 //! | outcomes | outcome nodes (text = node text, else label) | the number is equal where the fact has one, and the folded text starts with the fact's text (case-insensitive) |
-//! | priorities | priority nodes (title = label, else text) | the number is equal where the fact has one, and the title starts with the fact's title (compared as names) |
+//! | priorities | priority nodes (title = label, else text), but not those of level `objective` (the facts' `objectives`, not scored) | the number is equal where the fact has one, and the title starts with the fact's title (compared as names) |
 //! | counts | the headline counts read from the page's prose by [`headline_counts`] (the model does not carry them yet) | one item per status and per total of each `progress_counts` entry: the status words are equal (as names) or read as the same [`Status`], the value is equal (an integer exactly; an approximate value by its words, as names, "more than 200"), and the groups agree (equal or one contains the other, as names; a count with no group agrees with any) |
 //! | kinds | [`DocumentKind::detect`] on the page | the kind's name equals the fact's `kind` |
 //! | titles | the label of the document node (the first strategy or plan node with no parent), or a progress report's title | only on pages whose facts give a title: equal when folded, case-insensitively |
@@ -446,6 +446,10 @@ fn found_in_strategy(s: &Strategy) -> Found {
                 });
             }
             NodeKind::Outcome => f.outcomes.push((n.number.clone(), text_of(n))),
+            // A numbered objective above a list of actions ("28. We review …")
+            // is the facts' `objectives` (not scored), not a priority.
+            NodeKind::Priority
+                if n.attrs.get("level").and_then(AttrValue::as_text) == Some("objective") => {}
             NodeKind::Priority => {
                 let title = if n.label.trim().is_empty() {
                     text_of(n)

@@ -218,8 +218,11 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
 pub fn is_furniture(t: &str) -> bool {
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         && !t.contains(' ');
-    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) || t.eq_ignore_ascii_case("part of")
-    {
+    // "Part of" (a breadcrumb), "Information" (gov.scot's page label).
+    let label = ["part of", "information"]
+        .iter()
+        .any(|l| t.eq_ignore_ascii_case(l));
+    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) || label {
         return true;
     }
     // "Published 11 September 2023", "Updated 3 May 2024".
@@ -446,7 +449,13 @@ const COLUMN_WORDS: &[&str] = &[
     "reason",
     "for",
     "responsible",
+    "responsibility",
+    "lead responsibility",
     "owner",
+    "delivery partners",
+    "supporting partners",
+    "timeframe",
+    "completion date",
     "commitment",
     "commitments",
     "outcome",
@@ -755,8 +764,18 @@ pub const FIELD_LABELS: &[&str] = &[
     "milestone",
     "status",
     "rag status",
+    "rag rating",
+    "rag",
+    "current status",
+    "overall status",
+    "delivery status",
+    "progress status",
+    "milestone status",
     "reason for rag",
     "progress",
+    "progress to date",
+    "progress update",
+    "update",
     "action",
     "new action",
     "new commitment",
@@ -764,27 +783,44 @@ pub const FIELD_LABELS: &[&str] = &[
     "commitment",
     "recommendation",
     "responsible",
+    "responsibility",
+    "lead responsibility",
     "owner",
+    "delivery partners",
+    "supporting partners",
+    "timeframe",
+    "completion date",
     "by when",
     "when",
 ];
 
 fn field(l: SourceLine<'_>) -> Option<Block<'_>> {
     let t = l.text;
-    let colon = t.find(':')?;
-    if colon > 40 {
-        return None;
-    }
-    let label = t[..colon].trim();
+    let (label, body) = match t.find(':').filter(|&c| c <= 40) {
+        Some(colon) => (t[..colon].trim(), &t[colon + 1..]),
+        // "Status – Complete", "Lead - NES": a dash after a label that is no sentence.
+        None => [" – ", " - ", " — "].iter().find_map(|d| {
+            let at = t.find(d).filter(|&i| i <= 40)?;
+            let label = t[..at].trim();
+            let lower = label.to_ascii_lowercase();
+            DASH_LABELS
+                .iter()
+                .any(|w| lower.split_whitespace().any(|x| x == *w))
+                .then(|| (label, &t[at + d.len()..]))
+        })?,
+    };
     let lower = label.to_ascii_lowercase();
     if !FIELD_LABELS.contains(&lower.as_str()) {
         return None;
     }
     let mut b = plain(BlockKind::Field, l);
     b.label = Some(label);
-    b.body = t[colon + 1..].trim();
+    b.body = body.trim();
     Some(b)
 }
+
+/// Words of the labels a dash may close instead of a colon ("Status – Complete").
+const DASH_LABELS: &[&str] = &["status", "rag", "lead", "timescale", "partners"];
 
 #[cfg(test)]
 mod tests {

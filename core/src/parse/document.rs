@@ -46,7 +46,11 @@ impl DocumentKind {
     /// JSON starts with `{`; a delivery plan has numbered actions ("10.1.1 ..."),
     /// "Priority N" headings, an "Outcomes: 1, 2" list, or "Strategic Action",
     /// "Lead and Key Partners", "Key area of focus" or "Challenges and
-    /// opportunities" lines (so a plan cut short is still read as a plan); a progress report
+    /// opportunities" lines, or (read as blocks) labelled actions ("Action 3:",
+    /// "Commitment 4") and "Lead:" / "Partners:" / "Timescale:" fields (so a
+    /// plan cut short is still read as a plan); the title's last kind word
+    /// decides first ("plan", "plans", "report", "strategy", …), then the
+    /// publisher's type line ("Publication - Progress report"); a progress report
     /// has more status lines ("On Track", "33.3% At Risk") than plan lines;
     /// anything else is read as a narrative strategy.
     ///
@@ -57,6 +61,10 @@ impl DocumentKind {
     /// assert_eq!(DocumentKind::detect("1.1 Train staff.\nOn Track\n100% On Track"), DocumentKind::Progress);
     /// assert_eq!(DocumentKind::detect("Priority 10\nReduce the risk.\nOutcomes: 1, 2, 3"), DocumentKind::Plan);
     /// assert_eq!(DocumentKind::detect("Together for Mental Health sets out our ambitions."), DocumentKind::Strategy);
+    /// // A plural in the title, the publisher's type line, labelled actions and their fields:
+    /// assert_eq!(DocumentKind::detect("Economic Strategy - Delivery Plans October 2022\n\nHow we will deliver."), DocumentKind::Plan);
+    /// assert_eq!(DocumentKind::detect("Publication - Progress report\n\nOpen data\n\nWhat we did."), DocumentKind::Progress);
+    /// assert_eq!(DocumentKind::detect("Our work\n\nCommitment 1: Build homes.\nLead: Welsh Government"), DocumentKind::Plan);
     /// ```
     pub fn detect(text: &str) -> DocumentKind {
         let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
@@ -75,7 +83,11 @@ impl DocumentKind {
         if head.progress_cues >= 2 {
             return DocumentKind::Progress;
         }
-        let (mut plan, mut progress) = (0usize, 0usize);
+        // The publisher's own type line ("Publication - Strategy/plan").
+        if let Some(kind) = head.publication {
+            return kind;
+        }
+        let (mut plan, mut progress) = (head.plan_cues, 0usize);
         for line in super::source_lines(text).take(5_000) {
             let t = line.text;
             let lower = t.to_ascii_lowercase();
@@ -114,6 +126,12 @@ struct Head {
     progress_cues: usize,
     /// The page has no title and its first paragraph speaks of an update or progress.
     untitled_update: bool,
+    /// The kind the page's type line names ("Publication - Progress report").
+    publication: Option<DocumentKind>,
+    /// Signs of a plan in its blocks: labelled actions ("Action 3:",
+    /// "Commitment 4", "Action: …"), "Lead:" / "Timescale:" / "Partners:"
+    /// fields, a table header naming actions.
+    plan_cues: usize,
 }
 
 /// Words of a title that name a kind of document; the last one found wins
@@ -121,12 +139,16 @@ struct Head {
 /// social care delivery plan: progress report" a report).
 const KIND_WORDS: &[(&str, DocumentKind)] = &[
     ("report", DocumentKind::Progress),
+    ("reports", DocumentKind::Progress),
     ("progress", DocumentKind::Progress),
     ("update", DocumentKind::Progress),
+    ("updates", DocumentKind::Progress),
     ("review", DocumentKind::Progress),
     ("plan", DocumentKind::Plan),
+    ("plans", DocumentKind::Plan),
     ("programme", DocumentKind::Plan),
     ("strategy", DocumentKind::Strategy),
+    ("strategies", DocumentKind::Strategy),
     ("framework", DocumentKind::Strategy),
 ];
 
@@ -154,14 +176,24 @@ fn head_kind(text: &str) -> Head {
         title: None,
         progress_cues: 0,
         untitled_update: false,
+        publication: None,
+        plan_cues: 0,
     };
     let mut top = true;
     let mut first = true;
     for b in &bs {
         if b.kind == BlockKind::Furniture {
+            // "Publication - Progress report", "Publication - Strategy/plan".
+            let lower = b.text.to_ascii_lowercase();
+            if let Some(t) = lower.strip_prefix("publication - ") {
+                head.publication = title_kind(t);
+            }
             continue;
         }
         let lower = b.text.to_ascii_lowercase();
+        if is_plan_block(b) {
+            head.plan_cues += 1;
+        }
         if top && b.kind == BlockKind::Heading && head.title.is_none() {
             head.title = title_kind(b.text);
         } else if first && b.kind == BlockKind::Paragraph {
@@ -183,6 +215,34 @@ fn head_kind(text: &str) -> Head {
         head.untitled_update = false;
     }
     head
+}
+
+/// Whether a block is a sign of a plan: a labelled action ("Action 3: …",
+/// "Commitment 4", "Action: …"), a lead, partners or timescale field, or a
+/// table header naming actions.
+fn is_plan_block(b: &super::blocks::Block<'_>) -> bool {
+    use super::blocks::BlockKind;
+    let label = b.label.map(str::to_ascii_lowercase).unwrap_or_default();
+    let words: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+    match b.kind {
+        BlockKind::Numbered => has(&["action", "commitment", "recommendation", "deliverable"]),
+        BlockKind::Field => has(&[
+            "action",
+            "lead",
+            "leads",
+            "partners",
+            "timescale",
+            "timescales",
+            "responsible",
+            "deadline",
+        ]),
+        BlockKind::HeaderCell => b.cells.iter().any(|c| {
+            c.split(|x: char| !x.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("action") || w.eq_ignore_ascii_case("actions"))
+        }),
+        _ => false,
+    }
 }
 
 fn has_status_words(lower: &str) -> bool {

@@ -174,6 +174,8 @@ enum ListKind {
     Outcomes,
     Aims,
     Pillars,
+    /// Priorities or themes ("structured around 10 priorities …:").
+    Priorities,
     Plain,
 }
 
@@ -247,6 +249,16 @@ struct Rec<'g> {
     summary_end: usize,
     /// In a list of bare numbered links ("Action 1", "Action 2").
     link_list: bool,
+    /// Lines of headings that stand over a group of items (see [`group_heads`]).
+    group_heads: std::collections::HashSet<usize>,
+    /// Lines of numbered chapter headings (see [`chapter_heads`]).
+    chapter_heads: std::collections::HashSet<usize>,
+    /// A bulleted action ending in ":" whose sub-items follow it.
+    open_item: Option<NodeId>,
+    /// A "Status" label stood alone: the next line is the status.
+    status_next: bool,
+    /// Lines of unnumbered record titles (see [`record_heads`]).
+    record_heads: std::collections::HashSet<usize>,
 }
 
 /// Words a lead-in ends with when it introduces actions.
@@ -262,6 +274,8 @@ const ACTION_WORDS: &[&str] = &[
     "milestone",
     "milestones",
     "steps",
+    "activity",
+    "activities",
 ];
 
 /// Labels of numbered headings that are priorities, and the level word kept.
@@ -274,6 +288,19 @@ const PRIORITY_LABELS: &[&str] = &[
     "theme",
     "goal",
 ];
+
+/// Labels of a status standing alone on their line ("Status", "RAG status").
+const STATUS_LABELS: &[&str] = &[
+    "status",
+    "rag status",
+    "current status",
+    "progress status",
+    "delivery status",
+    "overall status",
+];
+
+/// Levels above a priority: a priority found under one of them is its child.
+const UPPER_LEVELS: &[&str] = &["strategic aim", "aim", "pillar", "goal", "chapter"];
 
 /// Labels of numbered items that are actions.
 const ACTION_LABELS: &[&str] = &[
@@ -288,6 +315,18 @@ const ACTION_LABELS: &[&str] = &[
 /// Statuses as progress reports write them, longest first within a word count.
 const STATUS_PHRASES: &[&str] = &[
     "continuous programme of work",
+    "complete and ongoing",
+    "substantially complete",
+    "partially achieved",
+    "not achieved",
+    "behind schedule",
+    "not yet due",
+    "work ongoing",
+    "in development",
+    "under way",
+    "underway",
+    "overdue",
+    "paused",
     "missed delivery date no risk",
     "delivery date missed with risk",
     "early stage of development",
@@ -307,6 +346,9 @@ const STATUS_PHRASES: &[&str] = &[
     "delayed",
     "on hold",
     "superseded",
+    "green",
+    "amber",
+    "red",
 ];
 
 /// Verbs that open an action ("Develop …", "We will …").
@@ -473,6 +515,11 @@ impl<'g> Rec<'g> {
             title: None,
             summary_end: 0,
             link_list: false,
+            group_heads: std::collections::HashSet::new(),
+            chapter_heads: std::collections::HashSet::new(),
+            open_item: None,
+            status_next: false,
+            record_heads: std::collections::HashSet::new(),
         }
     }
 
@@ -576,6 +623,9 @@ impl<'g> Rec<'g> {
     }
 
     fn run(&mut self, bs: &[Block<'_>]) {
+        self.group_heads = group_heads(bs);
+        self.chapter_heads = chapter_heads(bs);
+        self.record_heads = record_heads(bs);
         for (i, b) in bs.iter().enumerate() {
             let next = bs.get(i + 1);
             self.block(b, next);
@@ -585,6 +635,9 @@ impl<'g> Rec<'g> {
     fn block(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
         if b.kind == BlockKind::Furniture {
             return self.res.skipped(Self::line_of(b));
+        }
+        if b.kind != BlockKind::Bullet {
+            self.open_item = None;
         }
         if !self.started {
             self.started = true;
@@ -606,6 +659,25 @@ impl<'g> Rec<'g> {
                 format!("line {} repeats the title; skipped", b.span.line),
             );
             return self.res.skipped.push(Self::line_of(b).to_text_line());
+        }
+        if matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && self.status_line(b) {
+            return;
+        }
+        // "Status" alone, its value on the next line.
+        let bare = b.text.trim_end_matches(':').trim();
+        // (Outside a table: there "Status" is a column's name.)
+        let label_kind = matches!(b.kind, BlockKind::Heading | BlockKind::LeadIn)
+            || (b.kind == BlockKind::HeaderCell && !self.columns.any);
+        if label_kind
+            && STATUS_LABELS.iter().any(|l| bare.eq_ignore_ascii_case(l))
+            && self.action.is_some()
+        {
+            self.status_next = true;
+            return self.skip(
+                "status_label",
+                b,
+                "the label of the status on the next line",
+            );
         }
         match b.kind {
             BlockKind::Furniture => {}
@@ -698,7 +770,28 @@ impl<'g> Rec<'g> {
         self.res.skipped.push(Self::line_of(b).to_text_line());
     }
 
+    /// An unnumbered record's title ("Develop a participation framework"
+    /// then "Status: On track"): an action, its fields follow.
+    fn record(&mut self, b: &Block<'_>) -> bool {
+        // In a table, the fields under a cell are its row's.
+        if self.columns.any || !self.record_heads.contains(&b.span.line) {
+            return false;
+        }
+        self.row.clear();
+        self.expect = Expect::Nothing;
+        self.action(b, None, b.text);
+        true
+    }
+
     fn heading(&mut self, b: &Block<'_>) {
+        if self.record(b) {
+            return;
+        }
+        // "Poverty & Low Income" right above "Action 1 – …": the group the items are in.
+        if self.group_heads.contains(&b.span.line) {
+            self.close_lists();
+            return self.priority(b, "theme", None, b.text);
+        }
         let words = lower_words(b.text);
         let action_heading = words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()));
         // "Our key medium term actions (to 2024)": the items under it take its deadline.
@@ -720,7 +813,21 @@ impl<'g> Rec<'g> {
             .list
             .as_ref()
             .is_some_and(|l| l.kind == ListKind::Actions);
-        if in_actions && words.len() <= 12 && !b.text.ends_with(':') {
+        // "Longer term activities (4 year plan, to December 2025)": a timescale, no theme.
+        let timescale = action_heading
+            && words
+                .iter()
+                .position(|w| w == "term")
+                .is_some_and(|p| p > 0 && p <= 3);
+        if in_actions && timescale {
+            self.close_lists();
+        }
+        if in_actions
+            && !timescale
+            && words.len() <= 12
+            && !b.text.ends_with(':')
+            && !names_items_only(b.text)
+        {
             self.action = None;
             return self.priority(b, "theme", None, b.text);
         }
@@ -734,11 +841,20 @@ impl<'g> Rec<'g> {
             return self.paragraph(b);
         }
         self.close_lists();
+        // "Delivering on our four priorities": the numbered headings under it are priorities.
+        if words.iter().any(|w| w == "priorities") && words.len() <= 8 {
+            self.list = Some(List {
+                kind: ListKind::Priorities,
+                leads: Vec::new(),
+                deadline: None,
+                line: b.span.line,
+            });
+        }
         if words.iter().any(|w| ACTION_WORDS.contains(&w.as_str())) {
             self.action_context = true;
             // "Short Term Actions": the timescale of the actions under it.
             if let Some(pos) = words.iter().position(|w| w == "term") {
-                if pos > 0 && words.len() <= 4 {
+                if pos > 0 && (words.len() <= 4 || timescale) {
                     let t = b
                         .text
                         .split_whitespace()
@@ -767,10 +883,11 @@ impl<'g> Rec<'g> {
             _ => (title.trim(), ""),
         };
         let lower = level.to_ascii_lowercase();
-        let is_aim = lower != "priority" && lower != "strategic priority";
-        let key = match (number, is_aim) {
-            (Some(n), false) => n.to_owned(),
-            (Some(n), true) => format!("{}-{n}", crate::model::slug(level)),
+        let is_priority = lower == "priority" || lower == "strategic priority";
+        let is_aim = UPPER_LEVELS.contains(&lower.as_str());
+        let key = match (number, is_priority) {
+            (Some(n), true) => n.to_owned(),
+            (Some(n), false) => format!("{}-{n}", crate::model::slug(level)),
             (None, _) => crate::model::slug(title),
         };
         let id = NodeId::of(NodeKind::Priority, &key);
@@ -792,6 +909,9 @@ impl<'g> Rec<'g> {
             if let Some(p) = parent {
                 self.link(&p, EdgeKind::Contains, &id);
             }
+        } else {
+            // "1. A Fairer Scotland for All" again, under a download box.
+            self.skip("repeated_heading", b, "a heading repeated");
         }
         self.objective = None;
         if is_aim {
@@ -835,10 +955,18 @@ impl<'g> Rec<'g> {
             return self.skip("progress_heading", b, "the heading of an item's progress");
         }
         if let (Some(list), None) = (&self.list, b.label) {
-            if list.kind == ListKind::Aims {
-                let title = b.body;
-                return self.priority(b, "Strategic Aim", Some(number), title);
+            match list.kind {
+                ListKind::Aims => return self.priority(b, "Strategic Aim", Some(number), b.body),
+                ListKind::Priorities if super::blocks::is_heading(b.body) => {
+                    return self.listed_priority(b, "Priority", Some(number), b.body);
+                }
+                _ => {}
             }
+        }
+        // "1. A Fairer Scotland for All" over a heading or "Action 1 – …": a chapter.
+        if label.is_none() && self.chapter_heads.contains(&b.span.line) {
+            self.close_lists();
+            return self.priority(b, "chapter", Some(number), b.body);
         }
         let labelled = label.as_deref().is_some_and(|l| ACTION_LABELS.contains(&l));
         // "9.2 In addition, we will …" after action 9.1: the sequence goes on.
@@ -854,6 +982,10 @@ impl<'g> Rec<'g> {
             .as_ref()
             .is_some_and(|l| l.kind == ListKind::Actions);
         if !(labelled || in_list || follows || self.action_context || opens_like_action(b.body)) {
+            // "1.3 … in five main areas, or "pillars":": a section introducing a list.
+            if label.is_none() && b.body.ends_with(':') {
+                return self.lead_in(b);
+            }
             return self.narrative(b);
         }
         // An item right above a heading that announces actions is the
@@ -885,6 +1017,57 @@ impl<'g> Rec<'g> {
         if text.is_empty() {
             self.expect = Expect::ActionText(id);
         }
+    }
+
+    /// A priority named in a list of a narrative ("structured around 10
+    /// priorities:", "five main areas, or "pillars":"): the items after the
+    /// list are no more actions than they were before it.
+    fn listed_priority(&mut self, b: &Block<'_>, level: &str, number: Option<&str>, title: &str) {
+        let context = self.action_context;
+        let (aim, priority) = (self.aim.clone(), self.priority.clone());
+        self.priority(b, level, number, title);
+        self.action_context = context;
+        // A list of the plan's priorities is no parent of what follows it.
+        self.aim = aim;
+        self.priority = priority;
+    }
+
+    /// A line that is only a status ("✔ Complete", "On track", "Amber") right
+    /// after an action: the action's status, as written. Whether it was one.
+    fn status_line(&mut self, b: &Block<'_>) -> bool {
+        let words = status_words(b.text);
+        let labelled = std::mem::take(&mut self.status_next);
+        let status = match trailing_status(words) {
+            Some(("", status)) => status,
+            // After a "Status" label: the words as written ("Partially met").
+            _ if labelled && words.split_whitespace().count() <= 6 && !words.is_empty() => {
+                words.trim_end_matches('.')
+            }
+            _ => return false,
+        };
+        let Some(id) = self.action.clone() else {
+            return false;
+        };
+        let has_status = self
+            .res
+            .strategy
+            .node(id.as_str())
+            .is_some_and(|n| n.attrs.contains_key("status"));
+        if has_status {
+            return false;
+        }
+        let s = status.to_owned();
+        self.update(&id, |n| {
+            n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+        });
+        self.stretch(&id, b);
+        self.info(
+            "status_line",
+            b,
+            &[&id],
+            format!("line {} is the status of {}", b.span.line, id.as_str()),
+        );
+        true
     }
 
     fn objective(&mut self, b: &Block<'_>, number: &str) {
@@ -1084,7 +1267,11 @@ impl<'g> Rec<'g> {
         }
         let words = lower_words(&label);
         let has = |w: &str| words.iter().any(|x| x == w);
-        let lead = has("lead") || has("leads") || has("responsible") || has("owner");
+        let lead = has("lead")
+            || has("leads")
+            || has("responsible")
+            || has("responsibility")
+            || has("owner");
         let partners =
             has("partners") || has("partner") || has("stakeholders") || label == "who with";
         if lead && partners && label.contains("and") {
@@ -1119,7 +1306,7 @@ impl<'g> Rec<'g> {
                 self.expect = Expect::Progress(t.clone());
             }
             self.action = None;
-        } else if has("reason") || has("progress") {
+        } else if has("reason") || has("progress") || has("update") {
             for t in &targets {
                 self.push_attr(t, "progress", value, b);
             }
@@ -1180,6 +1367,8 @@ impl<'g> Rec<'g> {
             ListKind::Outcomes
         } else if has(&["pillar", "pillars"]) {
             ListKind::Pillars
+        } else if has(&["priorities", "themes"]) && !tail.iter().any(|w| ACTION_WORDS.contains(w)) {
+            ListKind::Priorities
         } else if tail.iter().any(|w| ACTION_WORDS.contains(w))
             || b.text.ends_with(" to:")
             || b.text.ends_with(" will:")
@@ -1252,12 +1441,19 @@ impl<'g> Rec<'g> {
                     .as_ref()
                     .and_then(|a| self.res.strategy.node(a.as_str()))
                     .is_some_and(|n| n.number.is_some());
-                if numbered_item {
+                // "- pilot a project … an end to end journey which:" then
+                // "- defines …", "- builds …": the sentence of the item goes on.
+                if let Some(a) = self.open_item.clone() {
+                    self.append(&a, b);
+                } else if numbered_item {
                     if let Some(a) = self.action.clone() {
                         self.append(&a, b);
                     }
                 } else {
-                    self.action(b, None, b.body);
+                    let id = self.action(b, None, b.body);
+                    if b.body.ends_with(':') {
+                        self.open_item = Some(id);
+                    }
                 }
             }
             Some(ListKind::Outcomes) => {
@@ -1270,7 +1466,8 @@ impl<'g> Rec<'g> {
                     self.link(&h, EdgeKind::ContributesTo, &id);
                 }
             }
-            Some(ListKind::Pillars) => self.priority(b, "pillar", None, text),
+            Some(ListKind::Pillars) => self.listed_priority(b, "pillar", None, text),
+            Some(ListKind::Priorities) => self.listed_priority(b, "Priority", None, text),
             Some(ListKind::Aims) => {
                 if let Some(p) = self.plan.clone() {
                     self.push_attr(&p, "aims", text, b);
@@ -1409,6 +1606,9 @@ impl<'g> Rec<'g> {
     }
 
     fn paragraph(&mut self, b: &Block<'_>) {
+        if self.expect != Expect::Objective && self.record(b) {
+            return;
+        }
         match std::mem::replace(&mut self.expect, Expect::Nothing) {
             Expect::Summary => {
                 // The summary under the title: the first paragraph, with the
@@ -1445,10 +1645,11 @@ impl<'g> Rec<'g> {
             }
             Expect::Nothing => {}
         }
+        // A list of priorities runs on through the prose under each one.
         if self
             .list
             .as_ref()
-            .is_some_and(|l| l.kind != ListKind::Actions)
+            .is_some_and(|l| l.kind != ListKind::Actions && l.kind != ListKind::Priorities)
         {
             self.list = None;
         }
@@ -1541,6 +1742,195 @@ impl<'g> Rec<'g> {
         crate::sort::sort_by_key(&mut self.res.diagnostics, |d| d.line.unwrap_or(usize::MAX));
         self.res
     }
+}
+
+/// Whether a block is an item a heading can group: a labelled action
+/// ("Action 1 – …", "Commitment 2", "Action: …"), or a numbered record
+/// whose next block is one of its fields ("1. Adopt …" then "Status: …").
+fn is_group_item(bs: &[Block<'_>], i: usize) -> bool {
+    let Some(b) = bs.get(i) else { return false };
+    let action_label = |l: Option<&str>| {
+        l.is_some_and(|l| {
+            let l = l.to_ascii_lowercase();
+            ACTION_LABELS.contains(&l.as_str())
+                || ["new", "new action", "new commitment"].contains(&l.as_str())
+        })
+    };
+    match b.kind {
+        BlockKind::Numbered if action_label(b.label) => true,
+        BlockKind::Field => action_label(b.label),
+        BlockKind::Numbered if b.label.is_none() && !b.body.is_empty() => bs
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|n| n.kind != BlockKind::Furniture)
+            .is_some_and(|n| n.kind == BlockKind::Field && !action_label(n.label)),
+        _ => false,
+    }
+}
+
+/// Titles of unnumbered records: a heading or short paragraph (not the
+/// page's first block) whose next block is a record's field ("Status:",
+/// "Lead:", "Timescale:", "Partners:"). Lines.
+fn record_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let content: Vec<&Block<'_>> = bs
+        .iter()
+        .filter(|b| b.kind != BlockKind::Furniture)
+        .collect();
+    for (k, pair) in content.windows(2).enumerate() {
+        let [b, n] = pair else { continue };
+        if k == 0 || !matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) {
+            continue;
+        }
+        if b.text.split_whitespace().count() > 40
+            || STATUS_LABELS.iter().any(|l| b.text.eq_ignore_ascii_case(l))
+        {
+            continue;
+        }
+        let label = n.label.map(str::to_ascii_lowercase).unwrap_or_default();
+        let record_field = n.kind == BlockKind::Field
+            && [
+                "status",
+                "lead",
+                "leads",
+                "rag",
+                "timescale",
+                "partners",
+                "responsible",
+                "owner",
+            ]
+            .iter()
+            .any(|w| label.split_whitespace().any(|x| x == *w));
+        if record_field {
+            out.insert(b.span.line);
+        }
+    }
+    out
+}
+
+/// Words of a heading that only names the items under it ("Key actions",
+/// "Our commitments", "Progress update", "Next steps"), no group of them.
+const ITEM_WORDS: &[&str] = &[
+    "our",
+    "key",
+    "the",
+    "of",
+    "and",
+    "main",
+    "next",
+    "steps",
+    "action",
+    "actions",
+    "commitment",
+    "commitments",
+    "milestone",
+    "milestones",
+    "recommendation",
+    "recommendations",
+    "deliverable",
+    "deliverables",
+    "progress",
+    "update",
+    "updates",
+    "summary",
+    "status",
+    "activities",
+    "activity",
+    "what",
+    "we",
+    "will",
+    "do",
+    "did",
+    "have",
+    "done",
+    "to",
+    "date",
+    "overview",
+];
+
+/// Whether a heading's words only name the items under it (see [`ITEM_WORDS`]).
+fn names_items_only(t: &str) -> bool {
+    let words = lower_words(t);
+    !words.is_empty() && words.iter().all(|w| ITEM_WORDS.contains(&w.as_str()))
+}
+
+/// Whether a heading gives the timescale of the actions under it ("Short Term Actions").
+fn is_timescale_heading(t: &str) -> bool {
+    let words = lower_words(t);
+    words.len() <= 4 && words.iter().skip(1).any(|w| w == "term")
+}
+
+/// Headings that stand over a group of items: the last heading (not a
+/// timescale, not a date) of a run of headings right above an item of
+/// [`is_group_item`]. Lines, for [`Rec`] to look up.
+fn group_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    let mut last: Option<usize> = None;
+    for (i, b) in bs.iter().enumerate() {
+        match b.kind {
+            BlockKind::Furniture => continue,
+            BlockKind::Heading => {
+                let date = parse_deadline(b.text).is_some_and(|w| w.phrase.len() == b.text.len());
+                let lower = b.text.to_ascii_lowercase();
+                if !is_timescale_heading(b.text)
+                    && !date
+                    && !lower.ends_with("report")
+                    && !names_items_only(b.text)
+                {
+                    last = Some(b.span.line);
+                } else if date || lower.ends_with("report") {
+                    last = None;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(l) = last.take() {
+            if is_group_item(bs, i) {
+                out.insert(l);
+            }
+        }
+    }
+    out
+}
+
+/// Numbered chapter headings: an unnumbered-label item of a few words with no
+/// closing punctuation ("1. A Fairer Scotland for All") whose next block is
+/// a heading, a labelled action or the same line again. Lines.
+fn chapter_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
+    let mut out = std::collections::HashSet::new();
+    for (i, b) in bs.iter().enumerate() {
+        if b.kind != BlockKind::Numbered
+            || b.label.is_some()
+            || b.body.split_whitespace().count() > 8
+            || !super::blocks::is_heading(b.body)
+            || opens_like_action(b.body)
+        {
+            continue;
+        }
+        let rest = bs.get(i + 1..).unwrap_or(&[]);
+        let Some((k, n)) = rest
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.kind != BlockKind::Furniture)
+        else {
+            continue;
+        };
+        let heads = match n.kind {
+            BlockKind::Heading => !is_timescale_heading(n.text),
+            BlockKind::Numbered => {
+                n.text == b.text
+                    || n.label.is_some_and(|l| l.eq_ignore_ascii_case("action"))
+                        && is_group_item(bs, i + 1 + k)
+            }
+            _ => false,
+        };
+        if heads {
+            out.insert(b.span.line);
+        }
+    }
+    out
 }
 
 /// Whether the words of a line without a full stop are a sentence ("We will
@@ -1697,6 +2087,15 @@ const PARTNER_CUES: &[&str] = &[
     "run by ",
 ];
 
+/// Collective phrases that name no one party ("with Civil Society"): not partners.
+const GENERIC_PARTIES: &[&str] = &[
+    "civil society",
+    "key stakeholders",
+    "local partners",
+    "our partners",
+    "wider public",
+];
+
 /// Titles that open a person's name ("led by Dame Sue Bruce"): not partners.
 const PERSON_TITLES: &[&str] = &[
     "Dame",
@@ -1751,7 +2150,9 @@ fn partners_after(g: &Gazetteer, text: &str, cue: &str, out: &mut Vec<Item>) {
             .map(|w| w.to_ascii_lowercase())
             .unwrap_or_default();
         let person = words.first().is_some_and(|w| PERSON_TITLES.contains(w));
+        let generic = GENERIC_PARTIES.contains(&name.to_lowercase().as_str());
         if (known || (words.len() >= 2 && !NOT_ORGS.contains(&head.as_str()) && !person))
+            && !generic
             && !out.iter().any(|o| o.name == name)
         {
             out.push(Item {
@@ -1908,6 +2309,89 @@ mod tests {
             ["Public Heath Scotland"]
         );
         assert!(with_partners(&g, "working with partners to assess").is_empty());
+    }
+
+    fn parse(t: &str) -> ParseResult {
+        parse_blocks(t, &Gazetteer::builtin())
+    }
+
+    fn priorities(r: &ParseResult) -> Vec<(Option<String>, String)> {
+        r.strategy
+            .nodes_of_kind(NodeKind::Priority)
+            .map(|n| (n.number.clone(), n.label.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn priorities_from_lists_and_headings() {
+        // A numbered section introducing a list of pillars; what follows is no action.
+        let r = parse(
+            "Report title\n\nSummary.\n\n1.3 It sets out five areas, or \"pillars\":\n\n             • Integration of Support;\n• Board Reform.\n\n1.4 Out of the 50 Actions, 22 are completed.\n",
+        );
+        let p = priorities(&r);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].1, "Integration of Support");
+        assert_eq!(r.strategy.nodes_of_kind(NodeKind::Action).count(), 0);
+        // A lead-in naming priorities, then numbered headings.
+        let r = parse("Plan title\n\nSummary.\n\nThe plan has 2 priorities:\n\n1. Health\n2. Data\n\nMore prose.\n");
+        assert_eq!(
+            priorities(&r),
+            [
+                (Some("1".to_owned()), "Health".to_owned()),
+                (Some("2".to_owned()), "Data".to_owned())
+            ]
+        );
+        // A heading naming priorities over "1 Title" and its prose.
+        let r = parse("Programme 2024-25\n\nDelivering on our four priorities\n\n1 Eradicating Child Poverty\n\nProse about it.\n");
+        assert_eq!(
+            priorities(&r),
+            [(Some("1".to_owned()), "Eradicating Child Poverty".to_owned())]
+        );
+    }
+
+    #[test]
+    fn headings_over_items_group_them() {
+        let r = parse(
+            "Progress report\n\nSummary.\n\n1. A Fairer Country\n\nPoverty & Low Income\n\n             Action 1 – Introduce the duty. We did.\n\nAction 2 – Fund bodies. We did.\n",
+        );
+        let s = &r.strategy;
+        let theme = s
+            .node("priority:poverty-low-income")
+            .map(|n| n.label.clone());
+        assert_eq!(theme.as_deref(), Some("Poverty & Low Income"));
+        assert!(s.node("priority:chapter-1").is_some());
+        let holders: Vec<_> = s
+            .sources("action:2", EdgeKind::Contains)
+            .map(|n| n.id.as_str().to_owned())
+            .collect();
+        assert_eq!(holders, ["priority:poverty-low-income"]);
+    }
+
+    #[test]
+    fn statuses_as_written() {
+        let status = |r: &ParseResult, id: &str| {
+            r.strategy
+                .node(id)
+                .and_then(|n| n.attrs.get("status"))
+                .and_then(AttrValue::as_text)
+                .map(str::to_owned)
+        };
+        // An unnumbered record: its title, then its fields.
+        let r = parse("Report\n\nSummary.\n\nDevelop a framework\nStatus – On track\n\nPublish guidance\nLead: NES\n");
+        assert_eq!(
+            status(&r, "action:develop-a-framework").as_deref(),
+            Some("On track")
+        );
+        assert_eq!(
+            r.strategy
+                .targets("action:publish-guidance", EdgeKind::LedBy)
+                .count(),
+            1
+        );
+        // A status alone on its line, and a "Status" label over words outside the vocabulary.
+        let r = parse("Report\n\nSummary.\n\n1. Adopt principles\nStatus: x\n\n2. Set up a group\nStatus\nPartially met\n\n3. Fund it\nAmber\n");
+        assert_eq!(status(&r, "action:2").as_deref(), Some("Partially met"));
+        assert_eq!(status(&r, "action:3").as_deref(), Some("Amber"));
     }
 
     #[test]
