@@ -79,6 +79,7 @@ function freePort() {
 
 /** Poll until `check` resolves truthy, at most `ms`. */
 async function until(what, check, ms) {
+  const describe = () => (typeof what === 'function' ? what() : what);
   const end = Date.now() + ms;
   let last;
   while (Date.now() < end) {
@@ -90,7 +91,7 @@ async function until(what, check, ms) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+  throw new Error(`timed out after ${ms} ms waiting for ${describe()}${last ? `: ${last.message}` : ''}`);
 }
 
 test('prerequisites: JupyterLab and the wheel in the venv, Chromium, the explorer in the package', () => {
@@ -137,7 +138,8 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
       `--ServerApp.root_dir=${work}`,
       `--LabApp.workspaces_dir=${dir('workspaces')}`,
       '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate',
-      '--LabServerApp.extra_labextensions_path=[]',
+      '--LabApp.extension_manager=readonly', // no extension index from PyPI
+      ...(process.getuid?.() === 0 ? ['--allow-root'] : []), // CI containers run as root
     ],
     { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -146,7 +148,7 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
   t.after(() => server.kill('SIGTERM'));
   const base = `http://127.0.0.1:${port}`;
   await until(
-    `JupyterLab on ${base} (log: ${log.join('').slice(-2000)})`,
+    () => `JupyterLab on ${base} (log: ${log.join('').slice(-2000)})`,
     async () => (await fetch(`${base}/api/status?token=${token}`)).ok,
     90_000,
   );
@@ -182,15 +184,24 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
+  const consoleLog = [];
+  page.on('console', (m) => consoleLog.push(`${m.type()}: ${m.text()}`));
   await page.goto(`${base}/lab/tree/widget.ipynb?token=${token}`);
   const cells = page.locator('.jp-Notebook .jp-Cell');
   await cells.first().waitFor({ timeout: 90_000 });
-  await until('the kernel', () => page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').count(), 90_000).catch(() => null);
+  // The kernel is up and idle (the status bar says so) before the first Shift+Enter.
+  await page.getByText(/\(ipykernel\) \| Idle/).first().waitFor({ timeout: 90_000 });
 
   /** Run cell `i` (click into its editor, Shift+Enter) and return its output's text once it has one. */
   const run = async (i, want) => {
-    await cells.nth(i).locator('.jp-InputArea-editor').click();
-    await page.keyboard.press('Shift+Enter');
+    const prompt = cells.nth(i).locator('.jp-InputPrompt');
+    // Shift+Enter until the prompt shows the cell queued or run ("[*]:", "[n]:"), a few times at most.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await cells.nth(i).locator('.jp-InputArea-editor').click();
+      await page.keyboard.press('Shift+Enter');
+      const ran = await until(`cell ${i + 1} to run`, async () => /\[(\*|\d+)\]/.test(await prompt.innerText()), 10_000).catch(() => false);
+      if (ran) break;
+    }
     if (!want) return '';
     const out = cells.nth(i).locator('.jp-OutputArea-output');
     return until(`the output of cell ${i + 1} (${want})`, async () => {
@@ -202,7 +213,14 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
   // The widget: the explorer, drawn in the output of the first cell.
   await run(0);
   const explorer = cells.nth(0).locator('strategy-explorer');
-  await explorer.locator('g.sg-node[data-id="action:10.1.5"]').waitFor({ timeout: 120_000 });
+  try {
+    await explorer.locator('g.sg-node[data-id="action:10.1.5"]').waitFor({ timeout: 120_000 });
+  } catch (e) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'jupyterlab-widget-failed.png') });
+    const output = (await cells.nth(0).locator('.jp-OutputArea').allInnerTexts()).join('\n');
+    throw new Error(`no widget: output ${JSON.stringify(output.slice(0, 2000))}; console ${JSON.stringify(consoleLog.slice(-20))}; ${errors}`, { cause: e });
+  }
   const shown = Date.now() - started;
 
   // The page to Python: click a box, Ctrl-click a second, choose a partner; the kernel has them.
