@@ -131,7 +131,6 @@ function serve() {
 /** A fresh headless Chromium (no profile, no downloads) and a page that records the explorer's events. */
 async function browser(t) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-explorer-'));
-  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
   process.env.XDG_CONFIG_HOME = path.join(scratch, 'config');
   process.env.XDG_CACHE_HOME = path.join(scratch, 'cache');
   const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
@@ -149,7 +148,11 @@ async function browser(t) {
       '--disable-sync',
     ],
   });
-  t.after(() => context.close());
+  // One hook, in order: the browser closes before its profile is removed.
+  t.after(async () => {
+    await context.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
   await context.addInitScript(() => {
     window.__events = [];
     for (const type of ['load', 'select', 'selection-change', 'filterchange', 'error']) {

@@ -8,6 +8,7 @@
 //
 // The server listens on 127.0.0.1 with a random token, in a scratch directory (its config, data,
 // runtime and workspace directories too); nothing but loopback is contacted. Every wait is bounded.
+/* global window, document -- the callbacks of page.evaluate run in the page */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -102,7 +103,11 @@ test('prerequisites: JupyterLab and the wheel in the venv, Chromium, the explore
 test('JupyterLab: a click selects in the kernel, and Python selects in the page', { timeout: 300_000 }, async (t) => {
   const started = Date.now();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-jupyterlab-'));
-  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  // One hook, last opened first closed: the browser, the server, then their directory.
+  const cleanups = [() => fs.rmSync(scratch, { recursive: true, force: true })];
+  t.after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
   const dir = (name) => {
     const d = path.join(scratch, name);
     fs.mkdirSync(d, { recursive: true });
@@ -145,7 +150,15 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
   );
   server.stdout.on('data', (d) => log.push(String(d)));
   server.stderr.on('data', (d) => log.push(String(d)));
-  t.after(() => server.kill('SIGTERM'));
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        if (server.exitCode !== null) return resolve();
+        server.once('exit', resolve);
+        server.kill('SIGTERM');
+        setTimeout(resolve, 10_000).unref(); // bounded
+      }),
+  );
   const base = `http://127.0.0.1:${port}`;
   await until(
     () => `JupyterLab on ${base} (log: ${log.join('').slice(-2000)})`,
@@ -170,7 +183,7 @@ test('JupyterLab: a click selects in the kernel, and Python selects in the page'
       '--disable-sync',
     ],
   });
-  t.after(() => context.close());
+  cleanups.push(() => context.close());
   const page = context.pages()[0] ?? (await context.newPage());
   // Only the server on loopback: any other request fails the test.
   const foreign = [];
