@@ -7,7 +7,9 @@
 #                                        -> wasm-bindgen --target web    -> dist/pkg-explorer
 #   wasm-opt -Oz (npm binaryen, pinned by package-lock.json), then the package staged in
 #   dist/npm (package.json + pkg-node/ + pkg-web/ + pkg-explorer/ + explorer/; `npm pack
-#   dist/npm` makes the tarball), and the raw and gzip sizes of each .wasm and its JS glue.
+#   dist/npm` makes the tarball), a copy of the explorer's module and component for the Python
+#   wheel's notebook widget (bindings-python/python/stratagraph/_explorer, not in git), and the
+#   raw and gzip sizes of each .wasm and its JS glue.
 #   The budget (300 KB gzip, issue 7) applies to the explorer's module: what a page embedding
 #   the component downloads.
 #
@@ -94,6 +96,13 @@ node -e '
   for (const key of ["devDependencies", "scripts", "private"]) delete pkg[key];
   fs.writeFileSync(process.argv[2], JSON.stringify(pkg, null, 2) + "\n");
 ' "$HERE/package.json" "$DIST/npm/package.json"
+
+# The notebook widget (bindings-python: stratagraph._widget) shows the same component on the same
+# module: the wheel carries copies of both, made here (so build this before the wheel).
+WIDGET=$ROOT/bindings-python/python/stratagraph/_explorer
+rm -rf "$WIDGET"
+mkdir -p "$WIDGET"
+cp "$HERE/explorer/strategy-explorer.js" "$DIST/pkg-explorer/$NAME.js" "$DIST/pkg-explorer/${NAME}_bg.wasm" "$WIDGET/"
 
 # Sizes: what a browser downloads (the .wasm and the ES-module glue), raw and gzipped.
 gz() { gzip -9 -c "$1" | wc -c; }

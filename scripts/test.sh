@@ -31,6 +31,10 @@ quiet main-job bash scripts/run.sh
 # --min-recall R --min-precision P to fail the build below a bar.
 step quality cargo run -q --locked -p stratagraph --all-features --bin stratagraph -- quality tests/corpus
 
+# ---------- the wasm build first: the wheel carries the explorer's module and component ----------
+# (build.sh copies them into bindings-python/python/stratagraph/_explorer for the notebook widget)
+step wasm-build bash bindings-wasm/build.sh
+
 # ---------- Python: abi3 wheel -> fresh venv -> pytest ----------
 rm -rf dist/wheels
 step maturin-build maturin build --release --locked -m bindings-python/Cargo.toml --out dist/wheels
@@ -40,12 +44,14 @@ quiet venv-wheel python -m venv .cache/venv-wheel
 quiet pip-install-wheel .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-test.txt -r tests/consumers/requirements.txt "$WHEEL"
 step pytest .cache/venv-wheel/bin/python -m pytest -q -p no:cacheprovider bindings-python/tests tests/consumers
 
-# ---------- JavaScript: wasm build, node tests, tsc, headless Chromium ----------
-step wasm-build bash bindings-wasm/build.sh
+# ---------- JavaScript: node tests, tsc, headless Chromium (the wasm build is above) ----------
 step js-lint npm --prefix bindings-wasm run lint
 step tsc npm --prefix bindings-wasm run typecheck
 step node-test node --test bindings-wasm/tests/
 step consumers-node node --test tests/consumers/
+# the notebook widget in a real JupyterLab (from PyPI) and headless Chromium
+quiet pip-install-notebook .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-notebook.txt
+step jupyterlab env STRATAGRAPH_VENV=.cache/venv-wheel node --test tests/notebook/
 
 # ---------- benchmarks, quick mode (so they cannot rot; figures in BENCHMARKS.md) ----------
 step bench-quick bash scripts/bench.sh --quick
@@ -67,7 +73,7 @@ read -r p q < <(grep -ho 'test result: [a-zA-Z]*\. [0-9]* passed; [0-9]* failed'
   awk '{p += $4; q += $6} END {print p + 0, q + 0}')
 pass=$((pass + p)); fail=$((fail + q))
 p=$(grep -oE '[0-9]+ passed' "$LOGS/pytest.log" | tail -1 | cut -d' ' -f1); pass=$((pass + ${p:-0}))
-for log in node-test consumers-node; do
+for log in node-test consumers-node jupyterlab; do
   p=$(grep -oE '^# pass [0-9]+' "$LOGS/$log.log" | cut -d' ' -f3); pass=$((pass + ${p:-0}))
   q=$(grep -oE '^# fail [0-9]+' "$LOGS/$log.log" | cut -d' ' -f3); fail=$((fail + ${q:-0}))
 done

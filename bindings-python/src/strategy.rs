@@ -401,6 +401,13 @@ impl PyStrategy {
         call_python(slf.py(), "_pandas", "partners_df", slf.as_any())
     }
 
+    /// The interactive explorer as a notebook widget (``StrategyWidget``): the
+    /// web page's ``<strategy-explorer>``, with ``selected`` and the filters
+    /// synced both ways. Needs anywidget (``pip install 'stratagraph[widget]'``).
+    fn explore<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        call_python(slf.py(), "_widget", "explore", slf.as_any())
+    }
+
     /// Jupyter's rich display: a one-line summary and core's SVG drawing.
     fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         call_python(slf.py(), "_jupyter", "strategy_html", slf.as_any())

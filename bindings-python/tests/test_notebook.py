@@ -43,6 +43,24 @@ def test_notebook_runs_without_errors(tmp_path: Path, monkeypatch: pytest.Monkey
         if out.get("output_type") == "execute_result" and "text/html" in out.get("data", {})
     ]
     assert any("<svg" in h for h in html), "the strategy's _repr_html_ shows the drawing"
+    widgets = [
+        out["data"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.outputs
+        if "application/vnd.jupyter.widget-view+json" in out.get("data", {})
+    ]
+    assert widgets, "explore() shows the widget"
+    fallbacks = [data.get("text/html", "") for data in widgets]
+    assert all("<svg" in h for h in fallbacks), "with the drawing as fallback"
+    printed = "".join(
+        out.get("text", "")
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.outputs
+        if out.get("output_type") == "stream"
+    )
+    assert "selected: ['action:10.1.5', 'action:10.4.1']" in printed, "the observe callback ran"
     images = [
         out
         for cell in nb.cells

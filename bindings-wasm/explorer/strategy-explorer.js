@@ -17,12 +17,22 @@
 //   filter    the filters as URL parameters: q=, partner=, outcome=, priority=, status=
 //   theme     light | dark (default: the system's, prefers-color-scheme)
 //   partners  (boolean) draw the partners column too
-// Properties: strategy (the Strategy shown, read-only), selected (a node id or null).
+//   view      drawing | table (the same nodes as a table: the alternative to the drawing)
+//   max-nodes the drawing's budget (default 2000): a larger plan is drawn in part (the first
+//             actions in the plan's order with their context, or those the filters keep), and
+//             the explorer says what it left out
+// Properties: strategy (the Strategy shown, read-only); selected (the selected node ids, an
+//   array: click selects one, Ctrl/Cmd/Shift-click or Shift+Enter adds or removes one);
+//   q, kind, partner, outcome, priority, status (the search and the filters, '' for none).
 // Methods: select(id), focusNode(id), reload().
-// Events: select (detail: {id, node, details}), filterchange (detail: {filter, q, partner,
-//   outcome, priority, status, matches, ids}), load (detail: {nodes, drawn, ms: until the
-//   drawing was painted, readyMs: until search, filters and details were ready}),
+// Events: select (detail: {id, node, details}: the node last clicked or chosen),
+//   selection-change (detail: {selected: ids}), filterchange (detail: {filter, q, kind,
+//   partner, outcome, priority, status, matches, ids}), load (detail: {nodes, drawn, ms: until
+//   the drawing was painted, readyMs: until search, filters and details were ready}),
 //   error (detail: {error}). All bubble and cross the shadow boundary.
+// Keyboard: Tab into the drawing, arrows move between boxes (up/down in a column, left/right
+//   along the edges), Home/End, Enter or Space selects, Shift+Enter adds to the selection,
+//   Escape clears it.
 //
 // The package: by default the explorer's module beside this file in the npm package
 // (../pkg-explorer/stratagraph_wasm.js: the web build with only what the component uses, within
@@ -32,7 +42,9 @@
 //   import { StrategyExplorer } from './somewhere/explorer/strategy-explorer.js';
 //   StrategyExplorer.usePackage(stratagraph);
 
-const DEFAULT_PACKAGE = new URL('../pkg-explorer/stratagraph_wasm.js', import.meta.url).href;
+// Resolved when needed: a module loaded from a blob: URL (the notebook widget) has no base to
+// resolve it against, and hands its package over with usePackage() instead.
+const defaultPackage = () => new URL('../pkg-explorer/stratagraph_wasm.js', import.meta.url).href;
 let chosenPackage = null;
 let packagePromise = null;
 
@@ -42,7 +54,7 @@ function loadPackage() {
     const mod =
       chosenPackage && typeof chosenPackage === 'object'
         ? chosenPackage
-        : await import(chosenPackage ?? DEFAULT_PACKAGE);
+        : await import(chosenPackage ?? defaultPackage());
     await mod.default();
     return mod;
   })();
@@ -68,7 +80,11 @@ const KIND_NAMES = {
   indicator: 'Indicator',
   principle: 'Principle',
 };
-const FILTERS = ['partner', 'outcome', 'priority', 'status'];
+const FILTERS = ['kind', 'partner', 'outcome', 'priority', 'status'];
+/** The filters that apply to actions (kind applies to every node). */
+const ACTION_FILTERS = ['partner', 'outcome', 'priority', 'status'];
+/** The drawing's default budget: the explorer's figure (issue 7: loads in about a second). */
+const MAX_NODES = 2000;
 
 const LIGHT = `
   --se-bg: #ffffff; --se-fg: #111827; --se-muted: #4b5563; --se-border: #d1d5db;
@@ -108,6 +124,7 @@ button { cursor: pointer; }
 .main { display: grid; grid-template-columns: minmax(0, 1fr) 20rem; min-height: 12rem; }
 @media (max-width: 800px) { .main { grid-template-columns: 1fr; } }
 .drawing { overflow: auto; max-height: var(--se-height, 70vh); background: var(--sg-background, var(--se-bg)); }
+.details:focus-visible, .table:focus-visible { outline: 3px solid var(--se-focus); outline-offset: -3px; }
 .drawing:focus-visible { outline: 3px solid var(--se-focus); outline-offset: -3px; }
 .drawing svg { display: block; }
 .details { border-left: 1px solid var(--se-border); padding: 0.75rem; overflow: auto;
@@ -128,6 +145,17 @@ button { cursor: pointer; }
 .sg-node.se-selected > rect { stroke: var(--se-accent) !important; stroke-width: 3px; }
 .sg-node.se-match > rect { stroke: var(--se-match) !important; stroke-width: 2.5px; }
 .se-filtered .sg-node.se-dim, .se-filtered .sg-edge.se-dim { opacity: var(--se-dim); }
+.note { margin: 0; padding: 0.5rem 0.75rem; border-bottom: 1px solid var(--se-border); }
+.note:empty { display: none; }
+.views { min-width: 0; }
+.table { overflow: auto; max-height: var(--se-height, 70vh); }
+.table table { border-collapse: collapse; width: 100%; }
+.table caption { text-align: left; padding: 0.5rem 0.75rem; color: var(--se-muted); }
+.table th, .table td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
+  border-bottom: 1px solid var(--se-border); }
+.table thead th { position: sticky; top: 0; background: var(--se-panel); }
+.table button[aria-pressed="true"] { border-color: var(--se-accent); box-shadow: inset 0 0 0 2px var(--se-accent); }
+[hidden] { display: none !important; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; }
 `;
@@ -168,6 +196,19 @@ function nodeName(node) {
   if (node.kind === 'partner') return node.label || node.id;
   const kind = KIND_NAMES[node.kind] ?? node.kind;
   return node.number ? `${kind} ${node.number}` : node.label || kind;
+}
+
+/** Letters and digits only, lowercased: how a name is compared with the text on the screen. */
+const bare = (s) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * A box's accessible name: its title (the node's full name), which must contain the text the box
+ * shows (WCAG 2.5.3, label in name); when the drawing wrapped or clipped that text so that it
+ * does not, the shown text first, then the title.
+ */
+function accessibleName(g, title) {
+  const shown = [...g.querySelectorAll('text')].map((t) => t.textContent).join(' ').replace(/\s+/g, ' ').trim();
+  return !shown || bare(shown) === bare(title) ? title : `${shown}: ${title}`;
 }
 
 /** Parse the `filter` attribute: URL parameters, unknown names ignored. */
@@ -227,12 +268,27 @@ const NO_CONTEXT = { ancestors: [], outcomes: [], leads: [], keyPartners: [], st
 const contextOf = (model, id) => model.context.get(id) ?? NO_CONTEXT;
 
 export class StrategyExplorer extends HTMLElement {
-  static observedAttributes = ['src', 'text', 'format', 'filter', 'partners'];
+  static observedAttributes = ['src', 'text', 'format', 'filter', 'partners', 'view', 'max-nodes'];
 
   /**
    * Use this web-target package (its module namespace, or its URL) instead of the one beside this
    * file. Call it in the module that imports this one, before any explorer has loaded.
    */
+  static {
+    // The search and the filters as properties ('' for none): q, kind, partner, outcome, priority, status.
+    for (const f of ['q', ...FILTERS]) {
+      Object.defineProperty(this.prototype, f, {
+        get() {
+          return this.#state[f];
+        },
+        set(v) {
+          this.#setState({ [f]: v ? String(v) : '' });
+        },
+        configurable: true,
+      });
+    }
+  }
+
   static usePackage(pkg) {
     if (packagePromise) throw new Error('usePackage: the package is already loaded');
     chosenPackage = pkg;
@@ -249,8 +305,11 @@ export class StrategyExplorer extends HTMLElement {
   #right = new Map();
   #rightByContains = new Set();
   #edges = [];
-  #selected = null;
-  #state = { q: '', partner: '', outcome: '', priority: '', status: '' };
+  #selected = [];
+  #state = { q: '', kind: '', partner: '', outcome: '', priority: '', status: '' };
+  #full = null; // the plan's canonical JSON, parsed, when it is over the budget (null: all drawn)
+  #drawnKey = '';
+  #tableRows = null;
   #generation = 0;
   #scheduled = false;
   #reflecting = false;
@@ -265,26 +324,32 @@ export class StrategyExplorer extends HTMLElement {
       selects[f] = h('select', { part: `filter-${f}`, 'data-filter': f });
     }
     const clear = h('button', { type: 'button', part: 'clear' }, 'Clear');
+    const viewButton = h('button', { type: 'button', part: 'view', 'aria-pressed': 'false' }, 'Table view');
     const count = h('output', { class: 'count', 'aria-live': 'polite' });
     const toolbar = h(
       'div',
       { class: 'toolbar', role: 'search', part: 'toolbar' },
       h('label', {}, 'Search', search),
+      h('label', {}, 'Kind', selects.kind),
       h('label', {}, 'Partner', selects.partner),
       h('label', {}, 'Outcome', selects.outcome),
       h('label', {}, 'Priority', selects.priority),
       h('label', {}, 'Status', selects.status),
       clear,
+      viewButton,
       count,
     );
     const message = h('div', { class: 'message', role: 'alert', part: 'message' });
+    const note = h('p', { class: 'note', role: 'status', part: 'note' });
     const drawing = h('div', { class: 'drawing', part: 'drawing', 'aria-busy': 'true' });
-    const details = h('aside', { class: 'details', part: 'details', 'aria-live': 'polite', 'aria-label': 'Details' });
-    const main = h('div', { class: 'main' }, drawing, details);
+    const table = h('div', { class: 'table', part: 'table', hidden: true, tabindex: '0', role: 'region', 'aria-label': 'Table view' });
+    // Focusable: it scrolls, and a keyboard must be able to scroll it.
+    const details = h('aside', { class: 'details', part: 'details', 'aria-live': 'polite', 'aria-label': 'Details', tabindex: '0' });
+    const main = h('div', { class: 'main' }, h('div', { class: 'views' }, drawing, table), details);
     const style = document.createElement('style');
     style.textContent = STYLE;
-    root.append(style, toolbar, message, main);
-    this.#ui = { search, selects, clear, count, message, drawing, details };
+    root.append(style, toolbar, message, note, main);
+    this.#ui = { search, selects, clear, viewButton, count, message, note, drawing, table, details };
     this.#showDetails(null);
 
     search.addEventListener('input', () => this.#setState({ q: search.value }));
@@ -305,16 +370,28 @@ export class StrategyExplorer extends HTMLElement {
     for (const f of FILTERS) selects[f].addEventListener('change', () => this.#setState({ [f]: selects[f].value }));
     clear.addEventListener('click', () => {
       search.value = '';
-      this.#setState({ q: '', partner: '', outcome: '', priority: '', status: '' });
+      this.#setState({ q: '', kind: '', partner: '', outcome: '', priority: '', status: '' });
+    });
+    viewButton.addEventListener('click', () => {
+      this.view = this.view === 'table' ? 'drawing' : 'table';
     });
     drawing.addEventListener('click', (e) => {
       const g = e.target instanceof Element ? e.target.closest('.sg-node') : null;
       if (g) {
         this.#focusElement(g);
-        this.select(g.getAttribute('data-id'));
+        const id = g.getAttribute('data-id');
+        if (e.ctrlKey || e.metaKey || e.shiftKey) this.#toggle(id);
+        else this.select(id);
       }
     });
     drawing.addEventListener('keydown', (e) => this.#onKey(e));
+    table.addEventListener('click', (e) => {
+      const b = e.target instanceof Element ? e.target.closest('button[data-id]') : null;
+      if (!b) return;
+      const id = b.getAttribute('data-id');
+      if (e.ctrlKey || e.metaKey || e.shiftKey) this.#toggle(id);
+      else this.select(id);
+    });
   }
 
   connectedCallback() {
@@ -329,6 +406,10 @@ export class StrategyExplorer extends HTMLElement {
     if (oldValue === newValue) return;
     if (name === 'filter') {
       if (!this.#reflecting) this.#setState(parseFilter(newValue), { fromAttribute: true });
+      return;
+    }
+    if (name === 'view') {
+      this.#showView();
       return;
     }
     this.#schedule();
@@ -369,11 +450,29 @@ export class StrategyExplorer extends HTMLElement {
   get strategy() {
     return this.#strategy;
   }
+  /** The selected node ids, in the order they were selected. */
   get selected() {
-    return this.#selected;
+    return [...this.#selected];
   }
-  set selected(id) {
-    this.select(id);
+  /** Select these node ids (an array, one id, or null for none); ids not in the plan are ignored. */
+  set selected(ids) {
+    const list = ids === null || ids === undefined ? [] : Array.isArray(ids) ? ids : [ids];
+    this.#setSelection(list.map(String), list.length ? String(list.at(-1)) : null);
+  }
+  /** drawing | table. */
+  get view() {
+    return this.getAttribute('view') === 'table' ? 'table' : 'drawing';
+  }
+  set view(v) {
+    this.setAttribute('view', v === 'table' ? 'table' : 'drawing');
+  }
+  /** The drawing's budget in nodes. */
+  get maxNodes() {
+    const n = Number.parseInt(this.getAttribute('max-nodes') ?? '', 10);
+    return Number.isFinite(n) && n > 0 ? n : MAX_NODES;
+  }
+  set maxNodes(n) {
+    this.setAttribute('max-nodes', String(n));
   }
 
   /** Load again from `text` or `src`. */
@@ -381,28 +480,62 @@ export class StrategyExplorer extends HTMLElement {
     return this.#load();
   }
 
-  /** Select a node (show its details, fire `select`); null clears the selection. */
+  /** Select one node (show its details, fire `select`); null clears the selection. */
   select(id) {
-    if (id && !this.#model && this.#strategy) this.#model = buildModel(this.#sg, this.#strategy);
-    const el = id ? this.#elements.get(id) : null;
-    const node = id ? this.#model?.nodes.get(id) : null;
-    if (id && !node) return false;
-    if (this.#selected) {
-      const old = this.#elements.get(this.#selected);
-      old?.classList.remove('se-selected');
-      old?.setAttribute('aria-pressed', 'false');
-    }
-    this.#selected = node ? id : null;
-    if (el) {
-      el.classList.add('se-selected');
-      el.setAttribute('aria-pressed', 'true');
-    }
-    const details = node ? this.#details(id) : null;
+    if (id && !this.#ensureModel()?.nodes.has(id)) return false;
+    this.#setSelection(id ? [id] : [], id ?? null);
+    return true;
+  }
+
+  /** Add a node to the selection, or take it out. */
+  #toggle(id) {
+    if (!this.#ensureModel()?.nodes.has(id)) return;
+    const on = this.#selected.includes(id);
+    this.#setSelection(on ? this.#selected.filter((x) => x !== id) : [...this.#selected, id], on ? null : id);
+  }
+
+  #ensureModel() {
+    if (!this.#model && this.#strategy) this.#model = buildModel(this.#sg, this.#strategy);
+    return this.#model;
+  }
+
+  /** Make `ids` the selection (marking the boxes and the table's rows); `shown` gets the details. */
+  #setSelection(ids, shown) {
+    const model = this.#ensureModel();
+    const next = model ? [...new Set(ids)].filter((id) => model.nodes.has(id)) : [];
+    const before = this.#selected;
+    this.#selected = next;
+    this.#markSelection();
+    const node = shown && next.includes(shown) ? model.nodes.get(shown) : null;
+    const details = node ? this.#details(shown) : null;
     this.#showDetails(details);
     this.dispatchEvent(
-      new CustomEvent('select', { detail: { id: this.#selected, node: node ?? null, details }, bubbles: true, composed: true }),
+      new CustomEvent('select', { detail: { id: node ? shown : null, node, details }, bubbles: true, composed: true }),
     );
-    return true;
+    if (before.length !== next.length || before.some((id, i) => id !== next[i])) {
+      this.dispatchEvent(
+        new CustomEvent('selection-change', { detail: { selected: [...next] }, bubbles: true, composed: true }),
+      );
+    }
+  }
+
+  /** The selection shown on the boxes and in the table (aria-pressed). */
+  #markSelection() {
+    const on = new Set(this.#selected);
+    for (const el of this.#ui.drawing.querySelectorAll('.sg-node.se-selected')) {
+      if (!on.has(el.getAttribute('data-id'))) {
+        el.classList.remove('se-selected');
+        el.setAttribute('aria-pressed', 'false');
+      }
+    }
+    for (const id of on) {
+      const el = this.#elements.get(id);
+      el?.classList.add('se-selected');
+      el?.setAttribute('aria-pressed', 'true');
+    }
+    for (const b of this.#ui.table.querySelectorAll('button[data-id]')) {
+      b.setAttribute('aria-pressed', String(on.has(b.getAttribute('data-id'))));
+    }
   }
 
   /** Move the keyboard focus to a node of the drawing. */
@@ -444,14 +577,23 @@ export class StrategyExplorer extends HTMLElement {
       this.#sg = sg;
       const strategy = this.#parse(sg, body);
       performance.mark('strategy-explorer:parsed');
-      const svgText = strategy.toSvg({ partners: this.partners });
-      performance.mark('strategy-explorer:drawn');
-      const svg = this.#svgElement(svgText);
       this.#strategy?.free();
       this.#strategy = strategy;
       this.#model = null;
-      this.#selected = null;
-      this.#install(svg);
+      this.#selected = [];
+      this.#full = null;
+      let svgText;
+      if (strategy.nodeCount > this.maxNodes) {
+        // Over the budget: the tables first (they choose what is drawn), then a part of the plan.
+        this.#model = buildModel(sg, strategy);
+        this.#full = { format: 'stratagraph', version: 1, nodes: strategy.nodes(), edges: strategy.edges() };
+        svgText = this.#partSvg();
+      } else {
+        this.#ui.note.textContent = '';
+        svgText = strategy.toSvg({ partners: this.partners });
+      }
+      performance.mark('strategy-explorer:drawn');
+      this.#install(this.#svgElement(svgText));
       performance.mark('strategy-explorer:inserted');
       // The drawing first: the tables behind the search, the filters and the details are read
       // once it is on the screen (a click before then waits for them).
@@ -459,7 +601,7 @@ export class StrategyExplorer extends HTMLElement {
       if (stale()) return;
       performance.mark('strategy-explorer:shown');
       const shown = performance.now() - started;
-      this.#model = buildModel(sg, strategy);
+      this.#ensureModel();
       this.#populateFilters();
       this.#showDetails(null);
       this.#setState(parseFilter(this.getAttribute('filter')), { fromAttribute: true, silent: true });
@@ -548,7 +690,7 @@ export class StrategyExplorer extends HTMLElement {
       const rect = second?.localName === 'rect' ? second : g.querySelector('rect');
       g.setAttribute('tabindex', '-1');
       g.setAttribute('role', 'button');
-      g.setAttribute('aria-label', title);
+      g.setAttribute('aria-label', accessibleName(g, title));
       g.setAttribute('aria-pressed', 'false');
       this.#elements.set(id, g);
       const col = kind ? COLUMNS.indexOf(kind) : -1;
@@ -580,6 +722,8 @@ export class StrategyExplorer extends HTMLElement {
     if (first) this.#elements.get(first).setAttribute('tabindex', '0');
     this.#svg = svg;
     this.#ui.drawing.replaceChildren(svg);
+    this.#tableRows = null;
+    if (this.view === 'table') this.#renderTable();
   }
 
   #populateFilters() {
@@ -593,6 +737,12 @@ export class StrategyExplorer extends HTMLElement {
       selects.partner,
       'Any partner',
       model.load.filter((r) => r.actions + r.via_alliance > 0).map((r) => [r.partner, `${clip(r.label, 40)} (${r.actions + r.via_alliance})`]),
+    );
+    const kinds = new Set([...model.nodes.values()].map((n) => n.kind));
+    fill(
+      selects.kind,
+      'Any kind',
+      COLUMNS.filter((k) => kinds.has(k) && (k !== 'partner' || this.partners)).map((k) => [k, KIND_NAMES[k]]),
     );
     const ofKind = (kind) => [...model.nodes.values()].filter((n) => n.kind === kind);
     fill(
@@ -633,6 +783,7 @@ export class StrategyExplorer extends HTMLElement {
       else this.removeAttribute('filter');
       this.#reflecting = false;
     }
+    this.#redrawPart();
     const ids = this.#apply();
     if (!silent || ids.length) {
       this.dispatchEvent(
@@ -652,53 +803,200 @@ export class StrategyExplorer extends HTMLElement {
     const { count } = this.#ui;
     if (!model || !svg) return [];
     const s = this.#state;
-    const q = s.q.trim().toLowerCase();
-    const selecting = FILTERS.some((f) => s[f]);
-    if (!q && !selecting) {
+    if (!s.q.trim() && !FILTERS.some((f) => s[f])) {
       svg.classList.remove('se-filtered');
       for (const el of svg.querySelectorAll('.se-dim, .se-match')) el.classList.remove('se-dim', 'se-match');
+      for (const tr of this.#ui.table.querySelectorAll('tr[data-id]')) tr.hidden = false;
       count.textContent = '';
       return [];
     }
-    const hay = (id) => {
-      const n = model.nodes.get(id);
-      let text = `${n.number ?? ''} ${n.label ?? ''} ${n.text ?? ''}`;
-      for (const p of model.partnersOf.get(id) ?? []) text += ` ${model.partnerLabel.get(p) ?? ''} ${model.nodes.get(p)?.label ?? ''}`;
-      return text.toLowerCase();
-    };
-    const passes = (id) => {
-      if (s.partner && !model.partnersOf.get(id)?.has(s.partner)) return false;
-      if (s.priority && !contextOf(model, id).ancestors.includes(s.priority)) return false;
-      if (s.outcome && !contextOf(model, id).outcomes.includes(s.outcome)) return false;
-      if (s.status && contextOf(model, id).status?.status !== s.status) return false;
-      return true;
-    };
-    const matches = new Set();
-    const context = new Set();
-    for (const [id, n] of model.nodes) {
-      if (!this.#elements.has(id)) continue;
-      if (n.kind === 'action') {
-        if (!passes(id) || (q && !hay(id).includes(q))) continue;
-      } else if (!q || selecting || !hay(id).includes(q)) {
-        continue;
-      }
-      matches.add(id);
-      context.add(id);
-      for (const a of contextOf(model, id).ancestors) context.add(a);
-      if (n.kind === 'action') {
-        for (const o of contextOf(model, id).outcomes) context.add(o);
-        for (const p of model.partnersOf.get(id) ?? []) context.add(p);
-      }
-    }
+    const { matches, context } = this.#matching((id) => this.#elements.has(id));
     svg.classList.add('se-filtered');
     for (const [id, el] of this.#elements) {
       el.classList.toggle('se-match', matches.has(id));
       el.classList.toggle('se-dim', !context.has(id));
     }
     for (const [p, a, b] of this.#edges) p.classList.toggle('se-dim', !(context.has(a) && context.has(b)));
+    for (const tr of this.#ui.table.querySelectorAll('tr[data-id]')) tr.hidden = !context.has(tr.getAttribute('data-id'));
     count.textContent = `${matches.size} ${matches.size === 1 ? 'match' : 'matches'}`;
     const order = this.#columns.flat();
     return order.filter((id) => matches.has(id));
+  }
+
+  /** A node's searchable text: its number, label and text, and its partners' names. */
+  #hay(id) {
+    const model = this.#model;
+    const n = model.nodes.get(id);
+    let text = `${n.number ?? ''} ${n.label ?? ''} ${n.text ?? ''}`;
+    for (const p of model.partnersOf.get(id) ?? []) text += ` ${model.partnerLabel.get(p) ?? ''} ${model.nodes.get(p)?.label ?? ''}`;
+    return text.toLowerCase();
+  }
+
+  /** Whether an action passes the partner, priority, outcome and status filters. */
+  #passes(id) {
+    const s = this.#state;
+    const model = this.#model;
+    if (s.partner && !model.partnersOf.get(id)?.has(s.partner)) return false;
+    if (s.priority && !contextOf(model, id).ancestors.includes(s.priority)) return false;
+    if (s.outcome && !contextOf(model, id).outcomes.includes(s.outcome)) return false;
+    if (s.status && contextOf(model, id).status?.status !== s.status) return false;
+    return true;
+  }
+
+  /**
+   * The nodes (among those `eligible`) the search and the filters keep, in the plan's order, and
+   * their context (containers, outcomes, partners). Actions pass the action filters; other nodes
+   * match the search, or the kind filter on its own, or (with action filters) are of the kind
+   * filtered on and in a kept action's context.
+   */
+  #matching(eligible) {
+    const model = this.#model;
+    const s = this.#state;
+    const q = s.q.trim().toLowerCase();
+    const byAction = ACTION_FILTERS.some((f) => s[f]);
+    const matches = new Set();
+    const context = new Set();
+    const addContext = (id, n) => {
+      context.add(id);
+      for (const a of contextOf(model, id).ancestors) context.add(a);
+      if (n.kind === 'action') {
+        for (const o of contextOf(model, id).outcomes) context.add(o);
+        for (const p of model.partnersOf.get(id) ?? []) context.add(p);
+      }
+    };
+    for (const [id, n] of model.nodes) {
+      if (!eligible(id)) continue;
+      if (n.kind === 'action') {
+        if (!this.#passes(id) || (q && !this.#hay(id).includes(q))) continue;
+        if (s.kind && s.kind !== 'action') {
+          addContext(id, n); // the context of a kept action, searched below for the kind
+          continue;
+        }
+      } else if (s.kind ? n.kind !== s.kind || byAction || (q && !this.#hay(id).includes(q)) : !q || byAction || !this.#hay(id).includes(q)) {
+        continue;
+      }
+      matches.add(id);
+      addContext(id, n);
+    }
+    if (s.kind && s.kind !== 'action' && byAction) {
+      for (const id of context) if (model.nodes.get(id)?.kind === s.kind && eligible(id)) matches.add(id);
+    }
+    return { matches, context };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Large plans: past the budget (max-nodes), a part of the plan is drawn: the actions the search
+  // and the filters keep (all of them when none is set), in the plan's order, each with its
+  // context, as many as fit; the note says what was left out and how to narrow it.
+
+  /** The ids of the part of the plan to draw, and what was kept of how many. */
+  #partIds() {
+    const model = this.#model;
+    const max = this.maxNodes;
+    // Each kept node brings its own context, as far as the budget goes.
+    const matches =
+      FILTERS.some((f) => this.#state[f]) || this.#state.q.trim()
+        ? this.#matching(() => true).matches
+        : new Set([...model.nodes.values()].filter((n) => n.kind === 'action').map((n) => n.id));
+    const ids = new Set();
+    let kept = 0;
+    for (const id of matches) {
+      const n = model.nodes.get(id);
+      const ctx = contextOf(model, id);
+      const add = [id, ...ctx.ancestors];
+      if (n.kind === 'action') add.push(...ctx.outcomes, ...(model.partnersOf.get(id) ?? []));
+      const fresh = [...new Set(add)].filter((x) => !ids.has(x) && model.nodes.has(x));
+      if (ids.size + fresh.length > max) break;
+      for (const x of fresh) ids.add(x);
+      kept += 1;
+    }
+    return { ids, kept, of: matches.size };
+  }
+
+  /** The SVG of the part of the plan within the budget; sets the note. */
+  #partSvg() {
+    const { ids, kept, of } = this.#partIds();
+    const doc = this.#full;
+    const part = {
+      ...doc,
+      nodes: doc.nodes.filter((n) => ids.has(n.id)),
+      edges: (doc.edges ?? []).filter((e) => ids.has(e.source) && ids.has(e.target)),
+    };
+    const total = doc.nodes.length;
+    const narrowed = FILTERS.some((f) => this.#state[f]) || this.#state.q.trim();
+    this.#ui.note.textContent =
+      `This plan has ${total} nodes, more than the drawing's budget of ${this.maxNodes}: shown are ` +
+      `${ids.size} nodes, ${kept} of the ${of} ${narrowed ? 'nodes the search and filters keep' : 'actions'} ` +
+      `with their context; ${total - ids.size} nodes are left out. ` +
+      'Narrow it with the search or the filters (kind, partner, outcome, priority, status) to see the rest.';
+    this.#drawnKey = [...ids].join('\n');
+    const plan = this.#sg.Strategy.fromJson(JSON.stringify(part));
+    try {
+      return plan.toSvg({ partners: this.partners });
+    } finally {
+      plan.free();
+    }
+  }
+
+  /** Over the budget, draw the part the search and filters now keep (when it changed). */
+  #redrawPart() {
+    if (!this.#full || !this.#model) return;
+    const { ids } = this.#partIds();
+    if ([...ids].join('\n') === this.#drawnKey) return;
+    this.#install(this.#svgElement(this.#partSvg()));
+    this.#markSelection();
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The table view: the drawn nodes as rows, the alternative to the drawing for screen readers
+  // and keyboards (each row's first cell is a button that selects the node).
+
+  #showView() {
+    const table = this.view === 'table';
+    const { drawing, viewButton } = this.#ui;
+    if (table && !this.#tableRows) this.#renderTable();
+    drawing.hidden = table;
+    this.#ui.table.hidden = !table;
+    viewButton.textContent = table ? 'Drawing view' : 'Table view';
+    viewButton.setAttribute('aria-pressed', String(table));
+  }
+
+  #renderTable() {
+    const model = this.#ensureModel();
+    if (!model) return;
+    const ids = this.#columns.flat();
+    const on = new Set(this.#selected);
+    const rows = ids.map((id) => {
+      const n = model.nodes.get(id);
+      const ctx = contextOf(model, id);
+      const names = (list) => list.map((p) => model.nodes.get(p)?.label || model.partnerLabel.get(p) || p).join(', ');
+      const st = ctx.status ? (model.statusLabels.get(ctx.status.status) ?? ctx.status.status) : '';
+      return h(
+        'tr',
+        { 'data-id': id },
+        h('th', { scope: 'row' }, h('button', { type: 'button', 'data-id': id, 'aria-pressed': String(on.has(id)) }, nodeName(n))),
+        h('td', {}, KIND_NAMES[n.kind] ?? n.kind),
+        h('td', {}, clip(n.text ?? n.label ?? '', 160)),
+        h('td', {}, names(ctx.leads)),
+        h('td', {}, st),
+      );
+    });
+    this.#tableRows = rows;
+    const head = h(
+      'tr',
+      {},
+      ...['Node', 'Kind', 'Text', 'Lead', 'Status'].map((c) => h('th', { scope: 'col' }, c)),
+    );
+    this.#ui.table.replaceChildren(
+      h(
+        'table',
+        {},
+        h('caption', {}, `The drawing's ${ids.length} nodes (select one with its button)`),
+        h('thead', {}, head),
+        h('tbody', {}, ...rows),
+      ),
+    );
+    this.#apply();
   }
 
   #firstMatch() {
@@ -804,10 +1102,11 @@ export class StrategyExplorer extends HTMLElement {
       case 'Enter':
       case ' ':
         e.preventDefault();
-        this.select(id);
+        if (e.shiftKey || e.ctrlKey || e.metaKey) this.#toggle(id);
+        else this.select(id);
         return;
       case 'Escape':
-        if (this.#selected) {
+        if (this.#selected.length) {
           e.preventDefault();
           this.select(null);
         }

@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'node:test';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -66,6 +67,29 @@ el.text = ${JSON.stringify(HOSTILE).replace(/</g, '\\u003c')}; // every < escape
 document.body.append(el);
 </script></head><body></body></html>`;
 
+// A generated plan past the drawing's budget (set low, so the test stays quick): drawn in part.
+const LARGE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>a large plan</title>
+<script type="module">
+import * as stratagraph from '/dist/pkg-explorer/stratagraph_wasm.js';
+import { StrategyExplorer } from '/bindings-wasm/explorer/strategy-explorer.js';
+StrategyExplorer.usePackage(stratagraph);
+</script></head>
+<body><strategy-explorer src="/test/large.json" format="json" max-nodes="300"></strategy-explorer></body></html>`;
+const require = createRequire(import.meta.url);
+const PKG_NODE = path.join(ROOT, 'dist/pkg-node/stratagraph_wasm.js');
+let largePlan = null;
+/** The core's generator: a plan of about 2,000 nodes (the explorer's figure), its JSON. */
+function large() {
+  if (largePlan === null) {
+    const plan = require(PKG_NODE).generateStrategy({ size: 'S', actions: 1400, priorities: 30, partners: 250, outcomes: 40, seed: 42 });
+    largePlan = { json: plan.toJson(), nodes: plan.nodeCount };
+    plan.free();
+  }
+  return largePlan;
+}
+const AXE = path.join(ROOT, 'bindings-wasm/node_modules/axe-core/axe.min.js');
+
 // The npm package as published (dist/npm): the component finds the explorer's module beside it.
 const NPM_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>from the npm layout</title>
@@ -77,6 +101,14 @@ function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requested.push(url.pathname);
+    if (url.pathname === '/test/large.html') {
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(LARGE_PAGE);
+      return;
+    }
+    if (url.pathname === '/test/large.json') {
+      res.writeHead(200, { 'content-type': MIME['.json'] }).end(large().json);
+      return;
+    }
     if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
       res.writeHead(200, { 'content-type': MIME['.html'] }).end(url.pathname === '/test/npm.html' ? NPM_PAGE : HOSTILE_PAGE);
       return;
@@ -99,7 +131,6 @@ function serve() {
 /** A fresh headless Chromium (no profile, no downloads) and a page that records the explorer's events. */
 async function browser(t) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stratagraph-explorer-'));
-  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
   process.env.XDG_CONFIG_HOME = path.join(scratch, 'config');
   process.env.XDG_CACHE_HOME = path.join(scratch, 'cache');
   const context = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
@@ -117,10 +148,14 @@ async function browser(t) {
       '--disable-sync',
     ],
   });
-  t.after(() => context.close());
+  // One hook, in order: the browser closes before its profile is removed.
+  t.after(async () => {
+    await context.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
   await context.addInitScript(() => {
     window.__events = [];
-    for (const type of ['load', 'select', 'filterchange', 'error']) {
+    for (const type of ['load', 'select', 'selection-change', 'filterchange', 'error']) {
       document.addEventListener(type, (e) => {
         if (e.target?.localName === 'strategy-explorer') window.__events.push({ type, detail: e.detail && JSON.parse(JSON.stringify({ ...e.detail, error: String(e.detail.error ?? '') })) });
       });
@@ -325,9 +360,9 @@ test('the example page: drawing, search, filter, details, keyboard, theme, scree
   assert.match((await focused()).id, /^strategic-action:/);
   await page.keyboard.press('Enter');
   const selectedByKey = await page.evaluate(() => document.querySelector('strategy-explorer').selected);
-  assert.equal(selectedByKey, (await focused()).id);
+  assert.deepStrictEqual(selectedByKey, [(await focused()).id]);
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.querySelector('strategy-explorer').selected), null);
+  assert.deepStrictEqual(await page.evaluate(() => document.querySelector('strategy-explorer').selected), []);
   // Tab from the search box reaches the drawing's one tab stop after the toolbar's controls.
   await page.locator('strategy-explorer input[type="search"]').focus();
   for (let i = 0; i < 12 && (await focused()).id === null; i++) await page.keyboard.press('Tab');
@@ -406,4 +441,153 @@ test('from the npm package layout, the explorer loads its own module beside it',
   // The explorer's module (within the size budget), not the whole API.
   assert.ok(server.requested.includes('/dist/npm/pkg-explorer/stratagraph_wasm_bg.wasm'), server.requested.join());
   assert.ok(!server.requested.some((p) => p.includes('/pkg-web/')), server.requested.join());
+});
+
+/** axe-core (bindings-wasm/node_modules, pinned by package-lock.json) on the page: WCAG 2.2 AA. */
+async function axe(page) {
+  await page.addScriptTag({ content: fs.readFileSync(AXE, 'utf8') });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, where: v.nodes[0]?.target }));
+  });
+}
+
+test('selection and filters as properties and events; the table view; axe-core finds nothing serious', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/examples/web/`);
+  await loaded(page, messages);
+  const el = 'strategy-explorer';
+
+  // A click selects one node; Ctrl-click adds one; each change fires selection-change.
+  await page.locator(`${el} g.sg-node[data-id="action:10.1.5"]`).click();
+  await page.locator(`${el} g.sg-node[data-id="action:10.2.1"]`).click({ modifiers: ['Control'] });
+  const clicked = await page.evaluate(() => ({
+    selected: document.querySelector('strategy-explorer').selected,
+    events: window.__events.filter((e) => e.type === 'selection-change').map((e) => e.detail.selected),
+    marked: [...document.querySelector('strategy-explorer').shadowRoot.querySelectorAll('g.se-selected')].map((g) => g.getAttribute('data-id')),
+  }));
+  assert.deepStrictEqual(clicked.selected, ['action:10.1.5', 'action:10.2.1']);
+  assert.deepStrictEqual(clicked.events, [['action:10.1.5'], ['action:10.1.5', 'action:10.2.1']]);
+  assert.deepStrictEqual(clicked.marked.sort(), ['action:10.1.5', 'action:10.2.1']);
+  // Shift+Enter on the focused box takes it out again.
+  await page.keyboard.press('Shift+Enter');
+  assert.deepStrictEqual(await page.evaluate(() => document.querySelector('strategy-explorer').selected), ['action:10.1.5']);
+
+  // Set from outside: the boxes are marked, unknown ids are ignored, one event per change.
+  const set = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    const before = window.__events.length;
+    x.selected = ['outcome:3', 'action:10.4.1', 'nothing:here'];
+    x.selected = ['outcome:3', 'action:10.4.1']; // the same again: no event
+    return {
+      selected: x.selected,
+      pressed: [...x.shadowRoot.querySelectorAll('g.sg-node[aria-pressed="true"]')].map((g) => g.getAttribute('data-id')).sort(),
+      events: window.__events.slice(before).filter((e) => e.type === 'selection-change').length,
+    };
+  });
+  assert.deepStrictEqual(set.selected, ['outcome:3', 'action:10.4.1']);
+  assert.deepStrictEqual(set.pressed, ['action:10.4.1', 'outcome:3']);
+  assert.equal(set.events, 1);
+
+  // Filters as properties: the select shows it, filterchange carries it, the attribute reflects it.
+  const filters = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    x.partner = 'partner:nhs-education-for-scotland';
+    const partner = { select: x.shadowRoot.querySelector('select[data-filter="partner"]').value, attr: x.filter, event: window.__events.at(-1) };
+    x.partner = '';
+    x.kind = 'outcome';
+    const outcomes = [...x.shadowRoot.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id'));
+    x.partner = 'partner:nhs-education-for-scotland'; // outcomes of the actions NES has a role on
+    const nesOutcomes = [...x.shadowRoot.querySelectorAll('g.sg-node.se-match')].map((g) => g.getAttribute('data-id'));
+    const nesActions = [...new Set(x.strategy.responsibilities('partner:nhs-education-for-scotland').rows.map((r) => r.action))];
+    const expected = [...new Set(x.strategy.actionsTable().rows.filter((r) => nesActions.includes(r.id)).flatMap((r) => r.outcomes.split('; ')))]
+      .map((n) => `outcome:${n}`);
+    const kinds = [...x.shadowRoot.querySelectorAll('select[data-filter="kind"] option')].map((o) => o.value).filter(Boolean);
+    x.kind = '';
+    x.partner = '';
+    return { partner, outcomes, nesOutcomes: nesOutcomes.sort(), expected: expected.sort(), kinds, kind: x.kind, attr: x.filter };
+  });
+  assert.equal(filters.partner.select, 'partner:nhs-education-for-scotland');
+  assert.equal(filters.partner.attr, 'partner=partner%3Anhs-education-for-scotland');
+  assert.equal(filters.partner.event.type, 'filterchange');
+  assert.equal(filters.partner.event.detail.partner, 'partner:nhs-education-for-scotland');
+  assert.equal(filters.outcomes.length, 7, 'kind=outcome alone keeps the seven outcomes');
+  assert.ok(filters.expected.length > 0);
+  assert.deepStrictEqual(filters.nesOutcomes, filters.expected);
+  assert.deepStrictEqual(filters.kinds, ['priority', 'strategic_action', 'action', 'outcome', 'partner']);
+  assert.equal(filters.attr, '');
+
+  // axe-core on the drawing, then the table view: no serious or critical finding (WCAG 2.2 AA).
+  const onDrawing = await axe(page);
+  assert.deepStrictEqual(onDrawing.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], JSON.stringify(onDrawing));
+  await page.locator(`${el} button[part="view"]`).click();
+  const table = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    const root = x.shadowRoot;
+    return {
+      view: x.view,
+      drawingHidden: root.querySelector('.drawing').hidden,
+      rows: root.querySelectorAll('.table tbody tr').length,
+      boxes: root.querySelectorAll('g.sg-node').length,
+      pressed: [...root.querySelectorAll('.table button[aria-pressed="true"]')].map((b) => b.getAttribute('data-id')).sort(),
+      caption: root.querySelector('.table caption').textContent,
+      lead: root.querySelector('.table tr[data-id="action:10.1.5"] td:nth-of-type(3)').textContent,
+    };
+  });
+  assert.equal(table.view, 'table');
+  assert.equal(table.drawingHidden, true);
+  assert.equal(table.rows, table.boxes, 'one row per box of the drawing');
+  assert.deepStrictEqual(table.pressed, ['action:10.4.1', 'outcome:3'], 'the selection shows in the table');
+  assert.match(table.caption, /42 nodes/);
+  assert.equal(table.lead, 'Scottish Government, COSLA');
+  // The keyboard in the table: Tab to a row's button, Enter selects it.
+  await page.locator(`${el} .table button[data-id="action:10.1.5"]`).focus();
+  await page.keyboard.press('Enter');
+  assert.deepStrictEqual(await page.evaluate(() => document.querySelector('strategy-explorer').selected), ['action:10.1.5']);
+  // A filter hides the rows out of it.
+  const hidden = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    x.partner = 'partner:nhs-education-for-scotland';
+    return [...x.shadowRoot.querySelectorAll('.table tbody tr')].filter((tr) => !tr.hidden).length;
+  });
+  assert.ok(hidden > 0 && hidden < table.rows, `${hidden} rows shown`);
+  const onTable = await axe(page);
+  assert.deepStrictEqual(onTable.filter((v) => v.impact === 'serious' || v.impact === 'critical'), [], JSON.stringify(onTable));
+  assert.deepStrictEqual(messages, []);
+});
+
+test('past the budget: a part is drawn, the note says what was left out, the filters narrow it', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  const { nodes } = large();
+  assert.ok(nodes > 1900, `${nodes} nodes`);
+  await page.goto(`http://127.0.0.1:${server.address().port}/test/large.html`);
+  const load = await loaded(page, messages);
+  assert.equal(load.nodes, nodes);
+  assert.ok(load.drawn > 0 && load.drawn <= 300, `${load.drawn} boxes drawn`);
+  const first = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    return { note: x.shadowRoot.querySelector('.note').textContent, partners: x.shadowRoot.querySelectorAll('select[data-filter="partner"] option').length };
+  });
+  assert.match(first.note, new RegExp(`This plan has ${nodes} nodes, more than the drawing's budget of 300`));
+  assert.match(first.note, /nodes are left out\. Narrow it with the search or the filters/);
+  assert.ok(first.partners > 100, 'the filters offer the whole plan');
+  // A partner filter: its actions are drawn (those that fit), each one matching.
+  const narrowed = await page.evaluate(() => {
+    const x = document.querySelector('strategy-explorer');
+    const partner = x.shadowRoot.querySelectorAll('select[data-filter="partner"] option')[30].value;
+    x.partner = partner;
+    const actions = new Set(x.strategy.responsibilities(partner).rows.map((r) => r.action));
+    const drawn = [...x.shadowRoot.querySelectorAll('g.sg-node.action')].map((g) => g.getAttribute('data-id'));
+    return { actions: actions.size, drawn: drawn.length, all: drawn.every((id) => actions.has(id)), note: x.shadowRoot.querySelector('.note').textContent };
+  });
+  assert.ok(narrowed.drawn > 0 && narrowed.all, JSON.stringify(narrowed));
+  assert.equal(narrowed.drawn, Math.min(narrowed.actions, narrowed.drawn));
+  assert.match(narrowed.note, /the \d+ nodes the search and filters keep/);
+  assert.deepStrictEqual(messages, []);
 });
