@@ -30,6 +30,9 @@ quiet main-job bash scripts/run.sh
 # and per family, warnings and unaccounted lines per page. Printed, not gated (yet): add
 # --min-recall R --min-precision P to fail the build below a bar.
 step quality cargo run -q --locked -p stratagraph --all-features --bin stratagraph -- quality tests/corpus
+# hostile shapes grown 1x/4x/16x through every parser, validation, report and export: fails past
+# 11x per 4x (a quadratic cost gives 16x); the same features as the main job's release build
+step growth cargo run -q --release --locked -p stratagraph --features cli --example growth -- --quick
 
 # ---------- the wasm build first: the wheel carries the explorer's module and component ----------
 # (build.sh copies them into bindings-python/python/stratagraph/_explorer for the notebook widget)
