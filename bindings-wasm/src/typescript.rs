@@ -199,6 +199,20 @@ mod tests {
         check::<stratagraph::parse::TextLine>();
         check::<stratagraph::progress::StatusShare>();
         check::<stratagraph::progress::ProgressEntry>();
+        check::<stratagraph::parse::counts::CountValue>();
+        check::<stratagraph::parse::counts::StatusCount>();
+        check::<stratagraph::parse::counts::CountGroup>();
+        check::<stratagraph::proposals::Rejection>();
+        check::<stratagraph::proposals::Disagreement>();
+        check::<stratagraph::proposals::ProposalMerge>();
+        assert_eq!(
+            declared_union("Bound"),
+            core_union::<stratagraph::parse::counts::Bound>()
+        );
+        assert_eq!(
+            declared_union("CountUnit"),
+            core_union::<stratagraph::parse::counts::CountUnit>()
+        );
         assert_eq!(
             declared_union("Severity"),
             core_union::<stratagraph::Severity>()

@@ -341,9 +341,20 @@ fn a_progress_page_with_a_graph() {
     let out = stratagraph(&["export", "--to", "csv", page], None);
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.starts_with("id,number,text") && csv.contains("action:1,1,"), "{csv}");
+    assert!(
+        csv.starts_with("id,number,text") && csv.contains("action:1,1,"),
+        "{csv}"
+    );
     // A board paper has no graph: export still writes its progress JSON.
-    let out = stratagraph(&["export", "--to", "csv", "tests/fixtures/progress-report.txt"], None);
+    let out = stratagraph(
+        &[
+            "export",
+            "--to",
+            "csv",
+            "tests/fixtures/progress-report.txt",
+        ],
+        None,
+    );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         common::read("tests/golden/progress-report.json")
