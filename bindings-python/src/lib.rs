@@ -12,6 +12,7 @@ pub mod errors;
 mod generate;
 mod parse;
 mod progress;
+mod proposals;
 mod strategy;
 #[cfg(test)]
 mod stubs;
@@ -104,6 +105,8 @@ fn _stratagraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "_parse_result_from_state",
         wrap_pyfunction!(parse::parse_result_from_state, m)?,
     )?;
+    m.add_class::<proposals::PyProposalMerge>()?;
+    m.add_function(wrap_pyfunction!(proposals::merge_proposals, m)?)?;
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(diagnostics_to_json, m)?)?;
     errors::register(m)?;

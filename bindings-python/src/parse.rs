@@ -98,8 +98,9 @@ impl PyTextLine {
 }
 
 /// What every parser gives: the ``strategy`` read from the text (a plan or
-/// a strategy; empty for a progress report), the progress ``report`` (empty
-/// unless the text is one), the ``diagnostics`` (problems and remarks, in
+/// a strategy, or a progress page that is no board paper; empty for a board
+/// paper), the progress ``report`` (only the headline counts the text states,
+/// ``report.counts``, unless the text is a progress report), the ``diagnostics`` (problems and remarks, in
 /// line order), the ``unclassified`` lines that fit nowhere (kept word for
 /// word) and the page furniture ``skipped`` ("Skip to main content", "Back to
 /// top"). Every line of the input is in one of these.
@@ -148,7 +149,7 @@ pub fn text_lines(lines: &[TextLine]) -> Vec<PyTextLine> {
 
 #[pymethods]
 impl PyParseResult {
-    /// The strategy read from the text (empty for a progress report).
+    /// The strategy read from the text (empty for a board paper).
     #[getter]
     fn strategy(&self, py: Python<'_>) -> Py<PyStrategy> {
         self.strategy.clone_ref(py)
@@ -291,8 +292,11 @@ pub fn parse_delivery_plan(py: Python<'_>, text: PyBackedStr) -> PyResult<PyPars
 /// number, title, overall status and the share of its actions in each
 /// status; the report's title and date from the lines before the first row.
 /// Never raises for any text: what is not understood is kept in
-/// ``unclassified`` with a diagnostic; the report is in ``report`` (the
-/// ``strategy`` is empty).
+/// ``unclassified`` with a diagnostic; the report is in ``report``, with the
+/// headline counts its prose states in ``report.counts``. A board paper
+/// leaves the ``strategy`` empty; any other progress page (numbered records
+/// with "Status:" fields) also fills it with the actions, leads and
+/// deadlines its blocks read.
 ///
 /// >>> import stratagraph
 /// >>> r = stratagraph.parse_progress_report(
@@ -313,7 +317,9 @@ pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyPa
 /// narrative strategy or a progress report, of the ``kind`` given (``"json"``,
 /// ``"plan"``, ``"strategy"``, ``"progress"``) or the kind
 /// ``detect_document_kind`` tells, as the one ``ParseResult`` (a progress
-/// report fills its ``report``, the others its ``strategy``). Raises
+/// report fills its ``report``, and its ``strategy`` unless it is a board
+/// paper; the others their ``strategy``, and ``report.counts`` when the
+/// text states headline counts). Raises
 /// ``UnknownKindError`` for a kind it does not know, and the errors of
 /// ``Strategy.from_json`` for canonical JSON.
 ///

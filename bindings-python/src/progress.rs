@@ -80,6 +80,23 @@ impl PyProgressReport {
         to_py(py, &self.inner.entries)
     }
 
+    /// The headline counts the text states in prose, one dict per counted
+    /// thing (``group``, ``total``, ``counts``, ``span``; each count with
+    /// ``words`` as written, ``status`` where the words are of the
+    /// vocabulary, ``value`` with ``number``, ``unit``, ``bound`` and
+    /// ``text`` such as ``"more than 200"``, and ``percent``). Empty when the
+    /// text states none; a plan's or strategy's report holds only these.
+    ///
+    /// >>> import stratagraph
+    /// >>> report = stratagraph.parse_progress_report(
+    /// ...     "There are 25 (73%) on track, 7 (21%) at risk and 2 (6%) off track.").report
+    /// >>> [(c["status"], c["value"]["number"]) for c in report.counts[0]["counts"]]
+    /// [('on_track', 25.0), ('at_risk', 7.0), ('off_track', 2.0)]
+    #[getter]
+    fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.counts)
+    }
+
     /// The row for a strategic action number (``"2.2"``) as a dict, or None
     /// (the last row, if several have the number).
     fn entry<'py>(

@@ -85,3 +85,53 @@ def test_diff_and_align(plan: Strategy, mini_plan_text: str) -> None:
     assert len(plan.align(plan, threshold=0.99)) <= len(aligned)
     assert len(plan.indicator_results()) == 0
     assert len(plan.indicator_gaps("2024-01-01")) == 0
+
+
+def test_headline_counts_are_typed_in_the_report() -> None:
+    r = stratagraph.parse_progress_report(
+        "Progress report\nThere are 25 (73%) on track, 7 (21%) at risk and 2 (6%) off track.\n"
+    )
+    (group,) = r.report.counts
+    assert [
+        (c["words"], c["status"], c["value"]["number"], c["percent"]) for c in group["counts"]
+    ] == [
+        ("on track", "on_track", 25.0, 73.0),
+        ("at risk", "at_risk", 7.0, 21.0),
+        ("off track", "off_track", 2.0, 6.0),
+    ]
+    assert group["span"]["line"] == 2
+    # they travel in the canonical JSON, and back
+    again = stratagraph.ProgressReport.from_json(r.report.to_json())
+    assert again == r.report
+    assert again.counts == r.report.counts
+
+
+def test_approximate_counts_and_plans() -> None:
+    text = "Out of the 50 Actions in the plan, 22 are completed and more than 20 are on track.\n"
+    plan = stratagraph.parse_delivery_plan(text)
+    (group,) = plan.report.counts
+    assert group["group"] == "Actions in the plan"
+    assert group["total"]["number"] == 50.0
+    values = [c["value"] for c in group["counts"]]
+    assert values[1]["bound"] == "more_than"
+    assert values[1]["text"] == "more than 20"
+    assert stratagraph.parse_delivery_plan("Priority 1: Safe care.").report.counts == []
+
+
+def test_counts_that_disagree_with_the_rows_are_reported() -> None:
+    text = (
+        "Progress report\nOf the 2 actions, 2 are on track.\n"
+        "1.1 Train staff.\nOn Track\n100% On Track\n"
+        "1.2 Publish guidance.\nDelivered\n100% Delivered\n"
+    )
+    r = stratagraph.parse_progress_report(text)
+    codes = [d.code for d in r.diagnostics]
+    assert "count_rows_mismatch" in codes
+
+
+def test_a_progress_page_keeps_its_graph() -> None:
+    text = "Action 1: Train staff.\nLead: NHS Education for Scotland\nStatus: On track\n"
+    r = stratagraph.parse_progress_report(text)
+    assert len(r.report) == 1
+    assert len(r.strategy) > 1
+    assert stratagraph.parse_progress_report("1.1 Train staff.\nOn Track").strategy.nodes() == []

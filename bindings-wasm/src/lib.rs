@@ -29,6 +29,8 @@ mod formats;
 mod generate;
 mod options;
 mod progress;
+#[cfg(feature = "full")]
+mod proposals;
 mod strategy;
 mod typescript;
 mod words;
@@ -39,6 +41,8 @@ pub use formats::{export_strategy, formats, import_strategy};
 #[cfg(feature = "full")]
 pub use generate::{generate_delivery_plan, generate_progress_reports, generate_strategy};
 pub use progress::ProgressReport;
+#[cfg(feature = "full")]
+pub use proposals::merge_proposals;
 use stratagraph::parse::DocumentKind;
 pub use strategy::Strategy;
 pub use words::statuses;
@@ -143,7 +147,10 @@ pub fn parse_strategy(
 /// status; the report's title and date from the lines before the first row.
 /// Never fails on text: what is not understood is kept in `unclassified`
 /// with a diagnostic; headers and furniture in `skipped`. The report is in
-/// `report` (the `strategy` is empty).
+/// `report`, with the headline counts its prose states (`report.counts()`);
+/// a board paper leaves the `strategy` empty, any other progress page (numbered
+/// records with "Status:" fields) fills it with the actions, leads and
+/// deadlines its blocks read.
 #[wasm_bindgen(js_name = parseProgressReport, unchecked_return_type = "ParseResult")]
 #[cfg(feature = "full")]
 pub fn parse_progress_report(

@@ -136,6 +136,15 @@ impl ProgressReport {
         to_js_array(&self.inner.entries)
     }
 
+    /// The headline counts the text states in prose, one group per counted
+    /// thing ("There are 25 (73%) on track, 7 (21%) at risk ...", "Out of the
+    /// 50 Actions in the plan, 22 are completed"); empty when it states none.
+    #[wasm_bindgen(unchecked_return_type = "CountGroup[]")]
+    #[cfg(feature = "full")]
+    pub fn counts(&self) -> Result<JsValue, JsValue> {
+        to_js_array(&self.inner.counts)
+    }
+
     /// The row for a strategic action number ("2.2"), or `undefined` (the last, if several).
     #[wasm_bindgen(unchecked_return_type = "ProgressEntry | undefined")]
     #[cfg(feature = "full")]

@@ -438,6 +438,19 @@ mod tests {
         c.by("ErrorCode", error_codes_match_the_binding);
         c.by("StratagraphError", error_codes_match_the_binding);
         c.by("TextInput", text_input_matches_the_binding);
+        c.interface::<stratagraph::parse::counts::CountValue>();
+        c.interface::<stratagraph::parse::counts::StatusCount>();
+        c.interface::<stratagraph::parse::counts::CountGroup>();
+        c.interface::<stratagraph::proposals::Rejection>();
+        c.interface::<stratagraph::proposals::Disagreement>();
+        c.interface::<stratagraph::proposals::ProposalMerge>();
+        c.by("ProposalRef", proposal_refs_are_what_serde_writes);
+        c.by(
+            "ProposalMergeResult",
+            proposal_merge_result_is_the_merge_and_its_json,
+        );
+        c.union::<stratagraph::parse::counts::Bound>("Bound");
+        c.union::<stratagraph::parse::counts::CountUnit>("CountUnit");
         c.union::<stratagraph::Severity>("Severity");
         c.union::<Status>("Status");
         c.union::<NodeKind>("NodeKind");
@@ -696,5 +709,34 @@ mod tests {
         assert_eq!(declared("Severity"), ["info", "warning", "error"]);
         let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(declared("Status"), statuses);
+    }
+
+    /// `ProposalRef` is `{ list: "node" | "edge"; index: number }`: what serde
+    /// writes for each variant of the core enum.
+    fn proposal_refs_are_what_serde_writes() {
+        use stratagraph::proposals::ProposalRef;
+        assert!(TS_TYPES
+            .contains(r#"export type ProposalRef = { list: "node" | "edge"; index: number };"#));
+        for (r, list) in [
+            (ProposalRef::Node(3), "node"),
+            (ProposalRef::Edge(3), "edge"),
+        ] {
+            let v = serde_json::to_value(r).unwrap_or_default();
+            assert_eq!(v, serde_json::json!({"list": list, "index": 3}));
+        }
+    }
+
+    /// `ProposalMergeResult` is a `ProposalMerge` and the `json` field that
+    /// `mergeProposals` adds (src/proposals.rs).
+    fn proposal_merge_result_is_the_merge_and_its_json() {
+        assert_eq!(
+            declared_parent("ProposalMergeResult"),
+            Some("ProposalMerge".to_owned())
+        );
+        assert_eq!(
+            declared_fields("ProposalMergeResult"),
+            [("json".to_owned(), "string".to_owned())]
+        );
+        assert!(include_str!("proposals.rs").contains(r#"("json", JsValue::from_str(&json))"#));
     }
 }

@@ -59,6 +59,11 @@ import {
   parseProgressReport,
   type ProgressEntry,
   ProgressReport,
+  type CountGroup,
+  type Bound,
+  mergeProposals,
+  type ProposalMergeResult,
+  type Rejection,
   type Status,
   type StatusShare,
   type Diagnostic,
@@ -144,6 +149,14 @@ const asAt: string | undefined = progressReport.date;
 const row: ProgressEntry | undefined = progressReport.entry('1.1');
 const placed: Diagnostic[] = progressReport.applyTo(plan);
 const again: ProgressReport = ProgressReport.fromJson(progressReport.toJson());
+const headline: CountGroup[] = progressReport.counts();
+const bounds: Bound[] = headline.flatMap((g) => g.counts.map((c) => c.value.bound));
+// @ts-expect-error: bounds are a closed set
+const roughly: Bound = 'roughly';
+const merged: ProposalMergeResult = mergeProposals('1.1 Train staff.', plan, '{}');
+const mergedPlan: Strategy = merged.strategy;
+const rejections: Rejection[] = merged.rejected;
+const mergedJson: string = merged.json;
 // @ts-expect-error: statuses are a closed set
 const green: Status = 'green';
 

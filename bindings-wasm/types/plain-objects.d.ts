@@ -98,7 +98,7 @@ export interface TextLine {
  * diagnostic and every line that did not become part of it.
  */
 export interface ParseResult {
-  /** The strategy graph read from the text (empty for a progress report). */
+  /** The strategy graph read from the text (empty for a board paper). */
   strategy: Strategy;
   /** The progress report read from the text (empty unless the text is one). */
   report: ProgressReport;
@@ -137,6 +137,99 @@ export interface ProgressEntry {
   shares: StatusShare[];
   /** The 1-based line of the source text the row starts on. */
   line: number;
+}
+
+/** How a headline count is qualified: exact, or "more than 200", "about 30", ... */
+export type Bound = "exact" | "more_than" | "less_than" | "about" | "nearly" | "at_least" | "up_to";
+
+/** Whether a headline count is a number of items or a percentage of them. */
+export type CountUnit = "items" | "percent";
+
+/** A count as the text states it ("22", "more than 200", "90%"). */
+export interface CountValue {
+  /** The number. */
+  number: number;
+  /** Items or a percentage. */
+  unit: CountUnit;
+  /** Exact or qualified. */
+  bound: Bound;
+  /** The words of the text ("more than 200", "73%", "seven"). */
+  text: string;
+}
+
+/** One status of a headline count group and how many are in it ("25 (73%) on track"). */
+export interface StatusCount {
+  /** The status words as written, in lower case ("on track", "progressing well towards completion"). */
+  words: string;
+  /** The status the words are, when they are the words of the vocabulary. */
+  status?: Status;
+  /** How many. */
+  value: CountValue;
+  /** The percentage printed beside the count, if any. */
+  percent?: number;
+}
+
+/**
+ * The headline counts of one group ("Out of the 50 Actions in the plan, 22 are
+ * completed ..."): what is counted, the total when stated, one count per status.
+ */
+export interface CountGroup {
+  /** What is counted, as written ("Actions in the plan"), when the text names it. */
+  group?: string;
+  /** The total, when stated. */
+  total?: CountValue;
+  /** One count per status, in the order written. */
+  counts: StatusCount[];
+  /** Where the first sentence of the group is (UTF-8 byte offsets). */
+  span: SourceSpan;
+}
+
+/** Which proposal of a proposals document: `nodes[index]` or `edges[index]`. */
+export type ProposalRef = { list: "node" | "edge"; index: number };
+
+/** A proposal that did not pass the gate. */
+export interface Rejection {
+  proposal: ProposalRef;
+  /**
+   * `proposal_span_out_of_range`, `proposal_span_mismatch`, `proposal_dangling_edge`,
+   * `proposal_kind_conflict` or `proposal_invalid`.
+   */
+  code: string;
+  /** A sentence saying why. */
+  message: string;
+}
+
+/** A field on which an accepted proposal and the rules disagree (the rules' value is kept). */
+export interface Disagreement {
+  proposal: ProposalRef;
+  /** The node's id. */
+  id: string;
+  /** `number`, `label`, `text` or `deadline`. */
+  field: string;
+  /** What the rules found. */
+  rules: string;
+  /** What the proposal says. */
+  proposed: string;
+}
+
+/** The proposals merged into a parse (spans are UTF-8 byte offsets into the text). */
+export interface ProposalMerge {
+  /** The parse with the accepted proposals merged in (a new `Strategy`). */
+  strategy: Strategy;
+  /** The proposals accepted, in document order (nodes first). */
+  accepted: ProposalRef[];
+  /** The proposals rejected, with why. */
+  rejected: Rejection[];
+  /** Where accepted proposals disagree with the rules. */
+  disagreements: Disagreement[];
+  /** One diagnostic per rejection and per disagreement. */
+  diagnostics: Diagnostic[];
+}
+
+/** What `mergeProposals` gives: a `ProposalMerge` and its canonical JSON. */
+export interface ProposalMergeResult extends ProposalMerge {
+  /** The merge's canonical JSON, byte for byte what Rust and Python write. */
+  json: string;
 }
 
 /** A day, written `YYYY-MM-DD` (dates in tables are text, as in JSON and CSV). */

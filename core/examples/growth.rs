@@ -233,7 +233,10 @@ fn main() -> std::process::ExitCode {
             let (r1, r2) = (ratio(*t1, t4), ratio(t4, t16));
             let judged = t16 >= MEASURABLE;
             let flag = if judged && r1.min(r2) > MAX_RATIO {
-                failed.push(format!("{} / {stage}: {r1:.1}x, then {r2:.1}x per 4x", shape.name));
+                failed.push(format!(
+                    "{} / {stage}: {r1:.1}x, then {r2:.1}x per 4x",
+                    shape.name
+                ));
                 "  <- grows faster than the input"
             } else {
                 ""

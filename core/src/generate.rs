@@ -1468,6 +1468,7 @@ pub fn progress_reports(strategy: &Strategy, config: &GeneratorConfig) -> Vec<Pr
                 title: format!("{}: progress report", plan_title(config)),
                 date: Some(date),
                 entries,
+                counts: Vec::new(),
             }
         })
         .collect()

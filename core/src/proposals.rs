@@ -160,6 +160,7 @@ impl Proposals {
 }
 
 /// Which proposal a [`Rejection`] or [`Disagreement`] is about.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "list", content = "index", rename_all = "snake_case")]
 pub enum ProposalRef {
@@ -170,6 +171,7 @@ pub enum ProposalRef {
 }
 
 /// A proposal that did not pass the gate.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejection {
     /// Which proposal.
@@ -183,6 +185,7 @@ pub struct Rejection {
 
 /// A field on which an accepted proposal and the rules disagree (the rules'
 /// value is kept).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Disagreement {
     /// Which proposal.
@@ -198,9 +201,11 @@ pub struct Disagreement {
 }
 
 /// What [`merge_proposals`] gives.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProposalMerge {
     /// The parse with the accepted proposals merged in.
+    #[cfg_attr(feature = "ts", ts(type = "Strategy"))]
     pub strategy: Strategy,
     /// The proposals accepted, in document order (nodes first).
     pub accepted: Vec<ProposalRef>,
@@ -211,6 +216,16 @@ pub struct ProposalMerge {
     /// One diagnostic per rejection and per disagreement, with the line of the
     /// proposal's span.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ProposalMerge {
+    /// The merge's canonical JSON: `{"strategy", "accepted", "rejected",
+    /// "disagreements", "diagnostics"}`, two-space indented, ending with a
+    /// newline; the same merge always gives the same bytes (what the Python
+    /// and JavaScript bindings' `to_json`/`toJson` write).
+    pub fn to_json(&self) -> String {
+        to_pretty_json(self)
+    }
 }
 
 /// Merge `proposals` for `text` into the strategy the rules parsed from it

@@ -34,7 +34,7 @@
 //! | statuses | the action's status (attr `status_as_written`, `status`; a progress row's status) | only on pages whose facts record statuses: on a matched pair, the words are equal (as names), or both read as the same [`Status`] |
 //! | outcomes | outcome nodes (text = node text, else label) | the number is equal where the fact has one, and the folded text starts with the fact's text (case-insensitive) |
 //! | priorities | priority nodes (title = label, else text), but not those of level `objective` (the facts' `objectives`, not scored) | the number is equal where the fact has one, and the title starts with the fact's title (compared as names) |
-//! | counts | the headline counts read from the page's prose by [`headline_counts`] (the model does not carry them yet) | one item per status and per total of each `progress_counts` entry: the status words are equal (as names) or read as the same [`Status`], the value is equal (an integer exactly; an approximate value by its words, as names, "more than 200"), and the groups agree (equal or one contains the other, as names; a count with no group agrees with any) |
+//! | counts | the headline counts of the parse result's `report.counts` (every parser reads them from the page's prose with [`headline_counts`](crate::parse::counts::headline_counts)) | one item per status and per total of each `progress_counts` entry: the status words are equal (as names) or read as the same [`Status`], the value is equal (an integer exactly; an approximate value by its words, as names, "more than 200"), and the groups agree (equal or one contains the other, as names; a count with no group agrees with any) |
 //! | kinds | [`DocumentKind::detect`] on the page | the kind's name equals the fact's `kind` |
 //! | titles | the label of the document node (the first strategy or plan node with no parent), or a progress report's title | only on pages whose facts give a title: equal when folded, case-insensitively |
 //! | periods | the period of the document node, else of the first strategy or plan node that has one, as `YYYY-YYYY` | equal to the fact's `period`; a period found where the fact is `null` counts as found and unmatched |
@@ -72,7 +72,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::{AttrValue, EdgeKind, Node, NodeKind, SourceSpan, Strategy};
-use crate::parse::counts::{headline_counts, CountGroup, CountValue};
+use crate::parse::counts::{CountGroup, CountValue};
 use crate::parse::{parse_document, source_lines, DocumentKind, TextLine};
 use crate::progress::{ProgressReport, Status};
 
@@ -577,7 +577,22 @@ fn parse_for_scoring(text: &str, kind: DocumentKind) -> Option<Parsed> {
 fn found_in(text: &str, p: &Parsed) -> Found {
     let mut found = found_in_strategy(&p.strategy);
     let from_report = found_in_report(&p.report);
-    found.actions.extend(from_report.actions);
+    // A progress page that is no board paper has its actions both in the
+    // strategy and as the report's rows: one action each, the row's status
+    // where the node has none.
+    for row in from_report.actions {
+        // A row of an unnumbered action is numbered by its node's id: the
+        // row's title is the first line of the node's text.
+        let same = |a: &&mut FoundAction| match (&a.number, &row.number) {
+            (Some(a), Some(b)) => a == b,
+            _ => !row.text.is_empty() && fold(&a.text).starts_with(&fold(&row.text)),
+        };
+        match found.actions.iter_mut().find(same) {
+            Some(a) => a.status = a.status.or(row.status),
+            None => found.actions.push(row),
+        }
+    }
+    found.counts.clone_from(&p.report.counts);
     if found.title.is_none() {
         found.title = from_report.title;
     }
@@ -618,7 +633,6 @@ fn read_page(text: &str, options: &ScoreOptions) -> (Found, String) {
             ..Found::default()
         },
     };
-    found.counts = headline_counts(text).groups;
     found.lines = source_lines(text).count();
     (found, kind.as_str().to_owned())
 }
@@ -1235,10 +1249,7 @@ impl QualityReport {
                 }
                 let _ = writeln!(out, " {:>8} {:>11}", p.warnings, p.unaccounted);
             }
-            out.push_str(
-                "(counts are read from the prose by parse::counts, not yet from the model, and kinds \
-                 are detected: both are the same for every parser)\n",
-            );
+            out.push_str("(kinds are detected: the same for every parser)\n");
         }
         let names: Vec<String> = self
             .pages
@@ -1406,7 +1417,7 @@ mod tests {
                                     "on track":"more than 20"}]}"#,
         );
         let mut found = found_in_strategy(&strategy);
-        found.counts = headline_counts(
+        found.counts = crate::parse::counts::headline_counts(
             "Out of the 50 actions in the plan, 22 are completed and 3 are at risk.",
         )
         .groups;

@@ -75,6 +75,7 @@ fn board_report(date: &str) -> ProgressReport {
         title: format!("Progress as at {date}"),
         date: Some(date.parse().unwrap()),
         entries,
+        counts: Vec::new(),
     }
 }
 

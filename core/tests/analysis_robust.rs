@@ -85,6 +85,7 @@ fn everything(s: &Strategy, other: &Strategy) -> Vec<String> {
             shares: Vec::new(),
             line: 1,
         }],
+        counts: Vec::new(),
     };
     let mut out = vec![
         query::responsibilities(s).to_json(),

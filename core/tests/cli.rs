@@ -323,3 +323,40 @@ fn a_wrong_file_says_so() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A progress page that is no board paper: `parse` prints the progress JSON,
+/// `report` the progress report and then the graph's, `export` the graph.
+#[test]
+fn a_progress_page_with_a_graph() {
+    let page = "tests/corpus/G-fairer-scotland-first-annual-progress-report-actions.txt";
+    let out = stratagraph(&["parse", page], None);
+    assert!(out.status.success());
+    let json = String::from_utf8(out.stdout).unwrap();
+    assert!(json.contains("\"format\": \"stratagraph-progress\""));
+    let out = stratagraph(&["report", page], None);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Fairer scotland action plan"), "{text}");
+    assert!(text.contains("3 rows"));
+    let out = stratagraph(&["export", "--to", "csv", page], None);
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("id,number,text") && csv.contains("action:1,1,"),
+        "{csv}"
+    );
+    // A board paper has no graph: export still writes its progress JSON.
+    let out = stratagraph(
+        &[
+            "export",
+            "--to",
+            "csv",
+            "tests/fixtures/progress-report.txt",
+        ],
+        None,
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        common::read("tests/golden/progress-report.json")
+    );
+}

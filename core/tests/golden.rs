@@ -61,3 +61,18 @@ fn progress_fixture_canonical_json() {
     let parsed = stratagraph::parse_progress_report(&read("tests/fixtures/progress-report.txt"));
     check_golden("progress-report.json", &parsed.report.to_json());
 }
+
+/// The hand-annotated proposals merged into the Scottish seed's parse: what
+/// `merge_proposals` / `mergeProposals` give in Python and JavaScript too.
+#[test]
+fn scotland_proposals_merge() {
+    let text = read(SCOTLAND);
+    let parsed = stratagraph::parse_delivery_plan(&text);
+    let proposals = stratagraph::proposals::Proposals::from_json(&read(
+        "tests/fixtures/scotland-proposals.json",
+    ))
+    .unwrap();
+    let merged = stratagraph::proposals::merge_proposals(&text, &parsed.strategy, &proposals);
+    assert!(!merged.accepted.is_empty() && !merged.rejected.is_empty());
+    check_golden("scotland-proposals.merge.json", &merged.to_json());
+}

@@ -47,7 +47,14 @@ fn assert_nothing_lost(text: &str, r: &ParseResult) {
                 .iter()
                 .any(|e| e.line == number || e.title.contains(line))
             || Status::parse(line).is_some()
-            || line.contains('%');
+            || line.contains('%')
+            // A progress page that is no board paper has its graph too.
+            || r.strategy.nodes().any(|n| {
+                n.span
+                    .is_some_and(|s| s.start < l.start + line.len() && s.end > l.start)
+                    || n.text.as_deref().is_some_and(|t| t.contains(line.trim()))
+                    || (!n.label.is_empty() && line.contains(n.label.as_str()))
+            });
         assert!(accounted, "line {number} {line:?} is accounted for nowhere");
     }
 }
@@ -439,6 +446,7 @@ fn canonical_json_round_trips_and_is_deterministic() {
             }],
             line: 7,
         }],
+        counts: Vec::new(),
     };
     assert_eq!(
         one.to_json(),
@@ -584,4 +592,121 @@ fn bench_linear_time_on_a_large_report() {
         rates.push(size as f64 / secs);
     }
     assert!(rates[1] > rates[0] / 3.0, "{rates:?}");
+}
+
+#[test]
+fn headline_counts_are_in_the_report_and_its_json() {
+    let text =
+        "Progress report\nThere are 25 (73%) on track, 7 (21%) at risk and 2 (6%) off track.\n";
+    let r = parse_progress_report(text);
+    let g = &r.report.counts[0];
+    let rows: Vec<_> = g
+        .counts
+        .iter()
+        .map(|c| (c.words.as_str(), c.status, c.value.exact(), c.percent))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("on track", Some(Status::OnTrack), Some(25), Some(73.0)),
+            ("at risk", Some(Status::AtRisk), Some(7), Some(21.0)),
+            ("off track", Some(Status::OffTrack), Some(2), Some(6.0)),
+        ]
+    );
+    assert_eq!(g.span.line, 2);
+    let json = r.report.to_json();
+    assert!(json.contains("\"counts\": [") && json.contains("\"bound\": \"exact\""));
+    assert_eq!(ProgressReport::from_json(&json).unwrap(), r.report);
+    // A report written before the field reads as one without counts, and one
+    // without counts writes no field: version 1 holds both.
+    let old = r#"{"format": "stratagraph-progress", "version": 1, "title": "Q4", "entries": []}"#;
+    let read = ProgressReport::from_json(old).unwrap();
+    assert!(read.counts.is_empty());
+    assert!(!read.to_json().contains("counts"));
+}
+
+#[test]
+fn approximate_counts_keep_their_words() {
+    let r = parse_progress_report(
+        "One Wales set out more than 200 specific commitments.\nWe have delivered more than 90% of our commitments.\n",
+    );
+    let values: Vec<&str> = r
+        .report
+        .counts
+        .iter()
+        .flat_map(|g| g.total.iter().chain(g.counts.iter().map(|c| &c.value)))
+        .map(|v| v.as_written())
+        .collect();
+    assert!(values.contains(&"more than 200"), "{values:?}");
+    assert!(values.contains(&"more than 90%"), "{values:?}");
+}
+
+#[test]
+fn counts_that_disagree_with_the_rows_are_reported() {
+    // Two rows on track and one delivered, but the prose says 3 on track.
+    let text = "Progress report\n\
+        Of the 3 actions, 3 are on track.\n\
+        1.1 Train staff.\nOn Track\n100% On Track\n\
+        1.2 Publish guidance.\nOn Track\n100% On Track\n\
+        1.3 Review the plan.\nDelivered\n100% Delivered\n";
+    let r = parse_progress_report(text);
+    assert_eq!(r.report.entries.len(), 3);
+    // The share lines are the rows', not headline counts.
+    assert_eq!(r.report.counts.len(), 1, "{:?}", r.report.counts);
+    let d: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "count_rows_mismatch")
+        .collect();
+    assert_eq!(d.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(d[0].line, Some(2));
+    assert!(d[0].message.contains("3 on track"), "{}", d[0].message);
+
+    // When the stated counts fit the rows, nothing is said.
+    let fits = text.replace("3 are on track", "2 are on track");
+    let r = parse_progress_report(&fits);
+    assert!(r
+        .diagnostics
+        .iter()
+        .all(|d| d.code != "count_rows_mismatch"));
+}
+
+#[test]
+fn a_plan_keeps_the_counts_its_text_states() {
+    let text = "Delivery plan\nOut of the 50 Actions in the plan, 22 are completed and with the remaining 28 progressing well towards completion.\n";
+    for r in [
+        stratagraph::parse_delivery_plan(text),
+        stratagraph::parse_strategy(text),
+    ] {
+        let g = &r.report.counts[0];
+        assert_eq!(g.group.as_deref(), Some("Actions in the plan"));
+        assert_eq!(g.total.as_ref().and_then(|t| t.exact()), Some(50));
+        assert!(r.report.entries.is_empty());
+    }
+    assert!(stratagraph::parse_delivery_plan("Priority 1: Safe care.")
+        .report
+        .is_empty());
+}
+
+#[test]
+fn a_progress_page_keeps_its_graph() {
+    let text = "Action 1: Train staff.\nLead: NHS Education for Scotland\nTimescale: 2025\nStatus: On track\n\
+                Action 2: Publish guidance.\nLead: COSLA\nStatus: Completed\n";
+    let r = parse_progress_report(text);
+    assert_eq!(r.report.entries.len(), 2, "{:?}", r.report);
+    let leads: Vec<_> = r
+        .strategy
+        .nodes_of_kind(stratagraph::NodeKind::Action)
+        .flat_map(|a| {
+            r.strategy
+                .targets(a.id.as_str(), stratagraph::EdgeKind::LedBy)
+        })
+        .map(|n| n.label.clone())
+        .collect();
+    assert_eq!(leads.len(), 2, "{:?}", r.strategy);
+    assert_nothing_lost(text, &r);
+    // A board paper still leaves the strategy empty.
+    assert!(parse_progress_report("1.1 Train staff.\nOn Track")
+        .strategy
+        .is_empty());
 }

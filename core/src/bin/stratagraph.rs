@@ -278,7 +278,10 @@ fn run(args: Args) -> Result<ExitCode, Error> {
                 .to_owned(),
         });
     }
-    if kind == DocumentKind::Progress {
+    // A progress page that is no board paper has a graph too: `export` writes
+    // it and `report` adds its readable report; `parse` prints the progress
+    // JSON (the graph is `stratagraph parse --kind plan`'s).
+    if kind == DocumentKind::Progress && (parsed.strategy.is_empty() || command == "parse") {
         return match command {
             "parse" | "export" => {
                 write_output(args.output.as_deref(), &parsed.report.to_json())?;
@@ -304,6 +307,16 @@ fn run(args: Args) -> Result<ExitCode, Error> {
     }
     let mut all = parsed.diagnostics.clone();
     all.extend(parsed.strategy.validate());
+    if kind == DocumentKind::Progress && command == "report" {
+        let mut text = stratagraph::progress::report::progress_text_report(
+            &parsed.report,
+            &parsed.diagnostics,
+        );
+        text.push('\n');
+        text.push_str(&format::report::text_report(&parsed.strategy, &[]));
+        write_output(args.output.as_deref(), &text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     match command {
         "parse" => {
             write_output(args.output.as_deref(), &parsed.strategy.to_json())?;

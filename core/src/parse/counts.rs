@@ -26,6 +26,7 @@
 //! | `count_percent_mismatch` | warning | a count's percentage is not its share of the total |
 //! | `count_percents_over_100` | warning | a group's percentages add up to more than 100 |
 //! | `count_total_mismatch` | warning | a group's counts add up to more than its total, or "the remaining" do not make it up |
+//! | `count_rows_mismatch` | warning | a count of a status is not the number of the report's rows in it ([`counts_against_rows`]) |
 //!
 //! A count is a number (digits, "1,200", or a word from "one" to "twenty"), a
 //! percentage ("73%", "73 per cent") or either after a qualifier ("more than",
@@ -63,6 +64,7 @@ use crate::model::SourceSpan;
 use crate::progress::{normalise_words, Status};
 
 /// How a count is qualified.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
@@ -83,6 +85,7 @@ pub enum Bound {
 }
 
 /// Whether a count is of items or a percentage of them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CountUnit {
@@ -102,6 +105,7 @@ pub enum CountUnit {
 /// assert_eq!((total.number, total.unit, total.bound), (200.0, CountUnit::Items, Bound::MoreThan));
 /// assert_eq!((total.as_written(), total.exact()), ("more than 200", None));
 /// ```
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountValue {
     /// The number.
@@ -129,28 +133,35 @@ impl CountValue {
 }
 
 /// One status of a group and how many are in it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatusCount {
     /// The status words as written, in lower case ("on track",
     /// "progressing well towards completion", "delivered").
     pub words: String,
     /// The status the words are, when they are the words of the vocabulary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// How many.
     pub value: CountValue,
     /// The percentage printed beside the count ("25 (73%)"), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent: Option<f64>,
 }
 
 /// The counts of one group: what is counted, the total when stated, and a
 /// count per status.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CountGroup {
     /// What is counted, as written ("Actions in the plan"), when the text names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// The total, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<CountValue>,
     /// One count per status, in the order written.
+    #[serde(default)]
     pub counts: Vec<StatusCount>,
     /// Where the first sentence of the group is.
     pub span: SourceSpan,
@@ -1002,6 +1013,67 @@ fn check(g: &CountGroup, remaining: bool, text: &str, out: &mut Vec<Diagnostic>)
             )));
         }
     }
+}
+
+/// Check a text's headline counts against the rows of its report: for each
+/// exact count of a [`Status`] ("22 are completed"), the number of rows with
+/// that status. Only where both exist: rows that carry statuses, and a group
+/// with no stated total or a total equal to the number of rows (a total of
+/// something else, "65 projects", is not counted by these rows). A count
+/// that disagrees is a `count_rows_mismatch` warning at its group's sentence.
+///
+/// ```
+/// use stratagraph::parse::counts::{counts_against_rows, headline_counts};
+/// use stratagraph::progress::{ProgressEntry, Status};
+///
+/// let text = "Of the 3 actions, 2 are completed and 1 is on track.";
+/// let row = |n: &str, s| ProgressEntry {
+///     number: n.into(), title: String::new(), status: Some(s), shares: Vec::new(), line: 2,
+/// };
+/// let rows = [row("1", Status::Delivered), row("2", Status::OnTrack), row("3", Status::OnTrack)];
+/// let found = counts_against_rows(&headline_counts(text).groups, &rows, text);
+/// assert_eq!(found.len(), 2);
+/// assert_eq!(found[0].code, "count_rows_mismatch");
+/// assert!(found[0].message.contains("2 completed"), "{}", found[0].message);
+/// ```
+pub fn counts_against_rows(
+    groups: &[CountGroup],
+    rows: &[crate::progress::ProgressEntry],
+    text: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !rows.iter().any(|r| r.status.is_some()) {
+        return out;
+    }
+    for g in groups {
+        let total = g.total.as_ref().and_then(CountValue::exact);
+        if total.is_some_and(|t| t != rows.len() as u64) {
+            continue;
+        }
+        for c in &g.counts {
+            let (Some(status), Some(stated)) = (c.status, c.value.exact()) else {
+                continue;
+            };
+            let found = rows.iter().filter(|r| r.status == Some(status)).count() as u64;
+            if found != stated {
+                let name = g.group.as_deref().unwrap_or("the counts");
+                out.push(
+                    Diagnostic::new(
+                        "count_rows_mismatch",
+                        Severity::Warning,
+                        format!(
+                            "{name}: the text says {stated} {}, but {found} of the report's {} rows are {}",
+                            c.words,
+                            rows.len(),
+                            status.label()
+                        ),
+                    )
+                    .at(g.span.line, Some(column_of(text, g.span.start))),
+                );
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -42,20 +42,29 @@ pub struct TextLine {
 /// of it.
 ///
 /// One shape for all documents: a delivery plan or a strategy fills
-/// `strategy` and leaves `report` empty; a progress report
-/// ([`parse_progress_report`]) fills `report` and leaves `strategy` empty.
+/// `strategy`, and `report` holds only the headline counts its text states
+/// (`report.counts`, empty when it states none); a progress report
+/// ([`parse_progress_report`]) fills `report`, and `strategy` too unless it
+/// is a board paper (rows with a status or shares only): the actions of a
+/// progress page, with their leads and deadlines, are in the graph.
 ///
 /// ```
 /// let plan = stratagraph::parse_delivery_plan("Priority 1: Safe care.");
 /// assert!(plan.strategy.contains("priority:1") && plan.report.is_empty());
-/// let progress = stratagraph::parse_progress_report("1.1 Train staff.\nOn Track");
-/// assert!(progress.strategy.is_empty() && progress.report.entries.len() == 1);
+/// let board = stratagraph::parse_progress_report("1.1 Train staff.\nOn Track");
+/// assert!(board.strategy.is_empty() && board.report.entries.len() == 1);
+/// let page = stratagraph::parse_progress_report(
+///     "Action 1: Train staff.\nLead: NHS Education for Scotland\nStatus: On track\n",
+/// );
+/// assert_eq!(page.report.entries.len(), 1);
+/// assert!(page.strategy.nodes().count() > 1, "{:?}", page.strategy);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ParseResult {
-    /// The strategy graph read from the text (empty for a progress report).
+    /// The strategy graph read from the text (empty for a board paper).
     pub strategy: Strategy,
-    /// The progress report read from the text (empty unless the text is one).
+    /// The progress report read from the text (only the headline counts
+    /// its text states unless the text is a progress report).
     #[serde(default, skip_serializing_if = "ProgressReport::is_empty")]
     pub report: ProgressReport,
     /// Problems and remarks, in line order.
@@ -110,6 +119,49 @@ impl ParseResult {
             .at(line.number, Some(line.column)),
         );
         self.skipped.push(line.to_text_line());
+    }
+
+    /// Read the headline counts `text` states into `report.counts`, with the
+    /// diagnostics of their checks (against their percentages and totals,
+    /// and against the report's rows, [`counts::counts_against_rows`]),
+    /// the diagnostics kept in line order. Every parser ends with it: a plan
+    /// or a strategy that states counts ("Out of the 50 Actions in the
+    /// plan, 22 are completed") has them in its `report.counts` too.
+    pub(crate) fn read_counts(&mut self, text: &str) {
+        let mut found = counts::headline_counts(text);
+        // A board paper's share lines ("33.3% On Track, 66.7% At Risk") are
+        // its rows', not headline counts: with rows that carry shares, a
+        // group of bare percentages with no name and no total is left out.
+        if self.report.entries.iter().any(|e| !e.shares.is_empty()) {
+            let shares = |g: &counts::CountGroup| {
+                g.group.is_none()
+                    && g.total.is_none()
+                    && g.counts
+                        .iter()
+                        .all(|c| c.value.unit == counts::CountUnit::Percent)
+            };
+            let lines: Vec<usize> = found
+                .groups
+                .iter()
+                .filter(|g| shares(g))
+                .map(|g| g.span.line)
+                .collect();
+            found.groups.retain(|g| !shares(g));
+            found
+                .diagnostics
+                .retain(|d| !d.line.is_some_and(|l| lines.contains(&l)));
+        }
+        let mut diagnostics = found.diagnostics;
+        diagnostics.extend(counts::counts_against_rows(
+            &found.groups,
+            &self.report.entries,
+            text,
+        ));
+        self.report.counts = found.groups;
+        if !diagnostics.is_empty() {
+            self.diagnostics.extend(diagnostics);
+            crate::sort::sort_by_key(&mut self.diagnostics, |d| d.line.unwrap_or(usize::MAX));
+        }
     }
 
     /// Whether any diagnostic is an error.

@@ -61,7 +61,9 @@ use crate::model::{AttrValue, Date, DateWindow, EdgeKind, Node, NodeId, NodeKind
 pub fn parse_strategy(text: &str) -> ParseResult {
     let mut x = Extractor::new(text);
     x.run();
-    x.result
+    let mut result = x.result;
+    result.read_counts(text);
+    result
 }
 
 // ---------------------------------------------------------------------------

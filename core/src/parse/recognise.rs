@@ -70,9 +70,11 @@ pub fn parse_blocks(text: &str, g: &Gazetteer) -> ParseResult {
 /// "Status:" fields, rows with the status glued to their end, "Commitment N"
 /// pairs), read by the block recognisers: one entry per action, its status
 /// where the words are a known status (the words as written stay in the
-/// strategy's attr `status`, see [`parse_blocks`]). The date is the one
-/// `board` read, the title the blocks' (furniture left out); `board` is
-/// returned as it is when its rows carry statuses or shares.
+/// strategy's attr `status`, see [`parse_blocks`]), and, when there are
+/// entries, the strategy the blocks read beside them (the actions with their
+/// leads, partners and deadlines). The date is the one `board` read, the
+/// title the blocks' (furniture left out); `board` is returned as it is
+/// (with an empty strategy) when its rows carry statuses or shares.
 pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> super::ParseResult {
     // A page whose numbered lines carry no status or share is no board paper
     // ("1.1 In December 2016 …" are section numbers): the blocks' reading holds.
@@ -112,8 +114,19 @@ pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> sup
         })
         .collect();
     // Nothing lost: a line the report cannot hold (an action's continuation,
-    // its lead, its status line) is kept as unclassified text, with an Info
-    // diagnostic saying the plan parser reads it into the graph.
+    // its lead, its status line) is in the strategy returned with the
+    // entries when a node's span covers it; any other is kept as
+    // unclassified text, with an Info diagnostic saying the plan parser
+    // reads it into the graph.
+    let strategy = if entries.is_empty() {
+        crate::model::Strategy::new()
+    } else {
+        r.strategy.clone()
+    };
+    let spans: Vec<(usize, usize)> = strategy
+        .nodes()
+        .filter_map(|n| n.span.map(|s| (s.start, s.end)))
+        .collect();
     let mut kept: std::collections::HashSet<usize> = r
         .unclassified
         .iter()
@@ -123,7 +136,10 @@ pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> sup
     kept.extend(entries.iter().map(|e| e.line));
     let (mut diagnostics, mut unclassified) = (r.diagnostics, r.unclassified);
     for l in super::source_lines(text) {
-        if kept.contains(&l.number) || entries.iter().any(|e| e.title.contains(l.text)) {
+        let end = l.start + l.text.len();
+        let in_graph = spans.iter().any(|&(s, e)| s < end && e > l.start);
+        if in_graph || kept.contains(&l.number) || entries.iter().any(|e| e.title.contains(l.text))
+        {
             continue;
         }
         diagnostics.push(
@@ -159,7 +175,7 @@ pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> sup
         report.title.clone_from(&p.label);
     }
     super::ParseResult {
-        strategy: crate::model::Strategy::new(),
+        strategy,
         report,
         diagnostics,
         unclassified,

@@ -24,6 +24,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::format::json::{check_header, json_error, to_pretty_json, Header};
 use crate::model::{AttrValue, Date, NodeId, NodeKind, Strategy};
+use crate::parse::counts::CountGroup;
 
 /// The status of an action, in the words of real progress reports.
 ///
@@ -311,6 +312,14 @@ pub struct ProgressReport {
     /// The rows, in the order printed.
     #[serde(default)]
     pub entries: Vec<ProgressEntry>,
+    /// The headline counts the text states in prose ("There are 25 (73%) on
+    /// track, 7 (21%) at risk and 2 (6%) off track", "Out of the 50 Actions
+    /// in the plan, 22 are completed"), one group per counted thing, read by
+    /// [`headline_counts`](crate::parse::counts::headline_counts). Left out
+    /// of the JSON when there are none (so version 1 holds it: a report
+    /// written before the field reads as one without counts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts: Vec<CountGroup>,
 }
 
 #[derive(Serialize)]
@@ -332,11 +341,14 @@ struct DocIn {
     date: Option<Date>,
     #[serde(default)]
     entries: Vec<ProgressEntry>,
+    #[serde(default)]
+    counts: Vec<CountGroup>,
 }
 
 impl ProgressReport {
     /// The report's canonical JSON: `{"format": "stratagraph-progress",
-    /// "version": 1, "title", "date", "entries"}`, two-space indented, ending
+    /// "version": 1, "title", "date", "entries", "counts"}` (`date` and
+    /// `counts` left out when there are none), two-space indented, ending
     /// with a newline; the same report always gives the same bytes.
     ///
     /// ```
@@ -387,6 +399,7 @@ impl ProgressReport {
                     title: doc.title,
                     date: doc.date,
                     entries: doc.entries,
+                    counts: doc.counts,
                 })
             }
             Err(e) => {
@@ -402,15 +415,20 @@ impl ProgressReport {
         }
     }
 
-    /// Whether the report holds nothing: no title, no date, no rows (what a
-    /// [`ParseResult`](crate::ParseResult) of a plan or a strategy holds).
+    /// Whether the report holds nothing: no title, no date, no rows, no
+    /// counts (what a [`ParseResult`](crate::ParseResult) of a plan or a
+    /// strategy holds, unless its text states headline counts: those are in
+    /// its report's `counts`).
     ///
     /// ```
     /// assert!(stratagraph::parse_delivery_plan("Priority 1: Safe care.").report.is_empty());
     /// assert!(!stratagraph::parse_progress_report("1.1 Train staff.\nOn Track").report.is_empty());
     /// ```
     pub fn is_empty(&self) -> bool {
-        self.title.is_empty() && self.date.is_none() && self.entries.is_empty()
+        self.title.is_empty()
+            && self.date.is_none()
+            && self.entries.is_empty()
+            && self.counts.is_empty()
     }
 
     /// The row for a strategic action number, if the report has one (the last, if several).

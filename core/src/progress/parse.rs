@@ -44,7 +44,12 @@ use crate::progress::{normalise_words, ProgressEntry, ProgressReport, Status, St
 /// Read a progress report in the board-paper layout (see the
 /// [module docs](self)). Never fails and never panics: whatever is not
 /// understood is kept in [`ParseResult::unclassified`] with a diagnostic; the
-/// report is in [`ParseResult::report`] (the strategy is left empty).
+/// report is in [`ParseResult::report`], with the headline counts its prose
+/// states in `report.counts`. A board paper (rows with statuses or shares)
+/// leaves the strategy empty; any other progress page (numbered records with
+/// "Status:" fields, rows with the status glued to their end) also gives the
+/// strategy its blocks read: the actions with their leads, partners and
+/// deadlines, so nothing the page says is lost.
 ///
 /// ```
 /// let parsed = stratagraph::parse_progress_report("Back to top\n1.1 Train staff.\nOn Track\nSee annex.");
@@ -90,7 +95,9 @@ pub fn parse_progress_report(text: &str) -> ParseResult {
         }
     }
     // Unless it is a board paper, the block recognisers read the report's items.
-    crate::parse::recognise::progress_from_blocks(text, p.finish())
+    let mut result = crate::parse::recognise::progress_from_blocks(text, p.finish());
+    result.read_counts(text);
+    result
 }
 
 /// Where the row being read is: what it may still take.

@@ -258,6 +258,13 @@ impl PlanParser {
     /// ]);
     /// ```
     pub fn parse_detailed(&self, text: &str) -> PlanParse {
+        let mut parse = self.parse_layout(text);
+        parse.result.read_counts(text);
+        parse
+    }
+
+    /// [`PlanParser::parse_detailed`] without the headline counts.
+    fn parse_layout(&self, text: &str) -> PlanParse {
         if !is_seed_layout(text) {
             // Other layouts: the block recognisers.
             return PlanParse {
