@@ -120,6 +120,27 @@ const SPECS: &[Spec] = &[
         doc: "A file or stream could not be read or written (``.path``).",
     },
     Spec {
+        code: "too_large",
+        name: "TooLargeError",
+        builtin: Builtin::Value,
+        doc: "An input is larger than a documented limit (a sheet's extent, a count of \
+              strings, a decompressed size, a nesting depth); nothing was allocated for it \
+              (``.what``, ``.limit``, ``.found``).",
+    },
+    Spec {
+        code: "encoding",
+        name: "EncodingError",
+        builtin: Builtin::Value,
+        doc: "The bytes are not text in an encoding stratagraph reads (invalid UTF-8, \
+              UTF-16 with a broken character); ``.line`` and ``.column`` say where.",
+    },
+    Spec {
+        code: "binary",
+        name: "BinaryFileError",
+        builtin: Builtin::Value,
+        doc: "The bytes are a binary file (a NUL byte at ``.offset``), not a document's text.",
+    },
+    Spec {
         code: "internal",
         name: "InternalError",
         builtin: Builtin::None,
@@ -221,6 +242,12 @@ fn build(py: Python<'_>, err: &Error) -> PyResult<PyErr> {
         Error::Parse { what, .. } => exc.setattr("what", what)?,
         Error::Io { path, .. } => exc.setattr("path", path)?,
         Error::Unsupported { format, .. } => exc.setattr("format", format)?,
+        Error::TooLarge { what, limit, found } => {
+            exc.setattr("what", what)?;
+            exc.setattr("limit", limit)?;
+            exc.setattr("found", found)?;
+        }
+        Error::Binary { offset } => exc.setattr("offset", offset)?,
         _ => {}
     }
     Ok(PyErr::from_value(exc))

@@ -185,12 +185,13 @@ impl PyStrategy {
     fn text_report(
         &self,
         py: Python<'_>,
-        diagnostics: Option<Vec<PyDiagnostic>>,
+        diagnostics: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
+        let given = diagnostics.map(crate::diagnostic::inner_all).transpose()?;
         let inner = &self.inner;
         detached_ok(py, move || {
-            let diagnostics = match diagnostics {
-                Some(given) => given.into_iter().map(|d| d.inner).collect(),
+            let diagnostics = match given {
+                Some(given) => given,
                 None => inner.validate(),
             };
             stratagraph::format::report::text_report(inner, &diagnostics)
@@ -633,12 +634,8 @@ impl PyStrategy {
     }
 
     /// Progress over time: the summary of each report, in date order.
-    fn progress_series(
-        &self,
-        py: Python<'_>,
-        reports: Vec<PyRef<'_, PyProgressReport>>,
-    ) -> PyResult<PyTable> {
-        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+    fn progress_series(&self, py: Python<'_>, reports: &Bound<'_, PyAny>) -> PyResult<PyTable> {
+        let reports = reports_of(reports)?;
         let inner = &self.inner;
         let table = detached_ok(py, || progress::progress_series(inner, &reports))?;
         Ok(PyTable::new("progress_series", table))
@@ -662,10 +659,10 @@ impl PyStrategy {
     fn stale_statuses(
         &self,
         py: Python<'_>,
-        reports: Vec<PyRef<'_, PyProgressReport>>,
+        reports: &Bound<'_, PyAny>,
         n: usize,
     ) -> PyResult<PyTable> {
-        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+        let reports = reports_of(reports)?;
         let inner = &self.inner;
         let table = detached_ok(py, || progress::stale_statuses(inner, &reports, n))?;
         Ok(PyTable::new("stale_statuses", table))
@@ -801,4 +798,12 @@ impl PyStrategy {
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
         slf.clone().unbind()
     }
+}
+
+/// The core reports of `seq`, a sequence of `ProgressReport` (see
+/// [`crate::items`]: a lying `__len__` is not trusted).
+fn reports_of(seq: &Bound<'_, PyAny>) -> PyResult<Vec<ProgressReport>> {
+    crate::items(seq, "reports", |r| {
+        Ok(r.cast::<PyProgressReport>()?.borrow().inner.clone())
+    })
 }

@@ -22,6 +22,9 @@ HIERARCHY = {
     "ParseError": ("parse", ValueError),
     "UnsupportedError": ("unsupported", ValueError),
     "StratagraphIOError": ("io", OSError),
+    "TooLargeError": ("too_large", ValueError),
+    "EncodingError": ("encoding", ValueError),
+    "BinaryFileError": ("binary", ValueError),
     "InternalError": ("internal", Exception),
 }
 

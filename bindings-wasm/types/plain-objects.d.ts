@@ -740,7 +740,7 @@ export interface IndicatorGaps extends Table<IndicatorGapRow> {
 export type ErrorCode =
   | "json" | "format" | "version" | "duplicate_id" | "dangling_edge" | "unknown_node"
   | "unknown_kind" | "invalid_date" | "parse" | "unsupported" | "io" | "invalid_argument"
-  | "conversion";
+  | "conversion" | "too_large" | "encoding" | "binary";
 
 /** What every function of this package throws: an `Error` with a `code`. */
 export interface StratagraphError extends Error {

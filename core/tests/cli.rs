@@ -323,3 +323,16 @@ fn a_wrong_file_says_so() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn validate_fails_on_a_file_with_no_structure_or_not_text() {
+    let furniture = "Skip to main content\nhttps://www.gov.scot/publications\n";
+    for text in ["", "\n\n  \n", furniture] {
+        let out = stratagraph(&["validate", "-"], Some(text.as_bytes()));
+        assert_eq!(out.status.code(), Some(1), "{text:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("no_structure"));
+    }
+    let out = stratagraph(&["validate", "-"], Some(b"Priority 1\n\x00\x01\x02"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}

@@ -11,9 +11,11 @@ from typing_extensions import Self, TypeAlias, Unpack
 
 __all__ = [
     "JSON_SCHEMA",
+    "BinaryFileError",
     "DanglingEdgeError",
     "Diagnostic",
     "DuplicateIdError",
+    "EncodingError",
     "FormatError",
     "InternalError",
     "InvalidDateError",
@@ -26,6 +28,7 @@ __all__ = [
     "Strategy",
     "Table",
     "TextLine",
+    "TooLargeError",
     "UnknownKindError",
     "UnknownNodeError",
     "UnsupportedError",
@@ -258,12 +261,12 @@ def generate_progress_reports(
     seed: int | None = None,
     **fields: Unpack[_GeneratorFields],
 ) -> list[ProgressReport]: ...
-def parse_delivery_plan(text: str) -> ParseResult: ...
-def parse_strategy(text: str) -> ParseResult: ...
-def parse_progress_report(text: str) -> ParseResult: ...
-def parse_document(text: str, kind: str | None = None) -> ParseResult: ...
-def detect_document_kind(text: str) -> Literal["json", "plan", "strategy", "progress"]: ...
-def validate_json(text: str) -> list[Diagnostic]: ...
+def parse_delivery_plan(text: str | bytes) -> ParseResult: ...
+def parse_strategy(text: str | bytes) -> ParseResult: ...
+def parse_progress_report(text: str | bytes) -> ParseResult: ...
+def parse_document(text: str | bytes, kind: str | None = None) -> ParseResult: ...
+def detect_document_kind(text: str | bytes) -> Literal["json", "plan", "strategy", "progress"]: ...
+def validate_json(text: str | bytes) -> list[Diagnostic]: ...
 def diagnostics_to_json(diagnostics: Sequence[Diagnostic]) -> str: ...
 
 class StratagraphError(Exception):
@@ -312,5 +315,17 @@ class UnsupportedError(StratagraphError, ValueError):
 
 class StratagraphIOError(StratagraphError, OSError):
     path: str
+
+class TooLargeError(StratagraphError, ValueError):
+    what: str
+    limit: int
+    found: int
+
+class EncodingError(StratagraphError, ValueError):
+    line: int
+    column: int
+
+class BinaryFileError(StratagraphError, ValueError):
+    offset: int
 
 class InternalError(StratagraphError): ...

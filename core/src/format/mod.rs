@@ -675,10 +675,10 @@ use crate::model::NodeKind;
 /// Read a strategy from `bytes` written in `format`.
 pub fn import(bytes: &[u8], format: Format) -> Result<Strategy, Error> {
     match format {
-        Format::Json => Strategy::from_json(utf8(bytes, "json")?),
-        Format::Csv => csv::read(utf8(bytes, "csv")?),
-        Format::NodeLink => node_link::read(utf8(bytes, "node-link")?),
-        Format::Graphml => graphml::read(utf8(bytes, "graphml")?),
+        Format::Json => Strategy::from_json(&text(bytes)?),
+        Format::Csv => csv::read(&text(bytes)?),
+        Format::NodeLink => node_link::read(&text(bytes)?),
+        Format::Graphml => graphml::read(&text(bytes)?),
         Format::Xlsx => read_xlsx(bytes),
         other => Err(Error::Unsupported {
             format: other.as_str().to_owned(),
@@ -702,20 +702,11 @@ fn read_xlsx(_bytes: &[u8]) -> Result<Strategy, Error> {
     })
 }
 
-/// The text of `bytes` (a leading byte-order mark dropped), or a parse error
-/// at the first byte that is not UTF-8.
-pub(crate) fn utf8<'a>(bytes: &'a [u8], what: &'static str) -> Result<&'a str, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        let (line, column) = line_col(std::str::from_utf8(good).unwrap_or_default(), good.len());
-        Error::Parse {
-            what,
-            line,
-            column,
-            message: "the text is not UTF-8".to_owned(),
-        }
-    })?;
-    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+/// The text of `bytes`, decoded by [`crate::parse::encoding::decode`]: UTF-8
+/// or UTF-16 with a byte-order mark (the mark dropped); invalid bytes are an
+/// `encoding` error at their line and column, a NUL byte a `binary` one.
+fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
+    crate::parse::encoding::decode(bytes)
 }
 
 /// The 1-based line and column of byte `offset` of `text`.
