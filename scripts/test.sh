@@ -24,6 +24,9 @@ step ruff bash -c "ruff check bindings-python tests/consumers && ruff format --c
 
 # ---------- Rust ----------
 step cargo-test cargo test --workspace --all-features --locked
+# linear time on hostile shapes (issue 18): each grown 1x/4x/16x through every parser,
+# validation, report and export; fails past 11x time per 4x input (a ratio, not a wall clock)
+step growth cargo run -q --release --locked -p stratagraph --example growth --features xlsx -- --quick
 quiet example-rust cargo run -q --locked -p stratagraph --example scotland
 quiet main-job bash scripts/run.sh
 # the quality report over the real-page corpus (tests/corpus): recall and precision per fact
@@ -53,10 +56,10 @@ step bench-quick bash scripts/bench.sh --quick
 # ---------- fuzzing (bounded) ----------
 FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
 if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; then
-  # seeded with the bundled documents, fixtures and real pages; new inputs go to core/fuzz/corpus (ignored)
+  # seeded with the bundled documents, fixtures, real pages and golden exports (every import format); new inputs go to core/fuzz/corpus (ignored)
   for target in $(cd core/fuzz && cargo +nightly fuzz list); do
     mkdir -p "core/fuzz/corpus/$target"
-    quiet "fuzz-$target" bash -c "cd core/fuzz && cargo +nightly fuzz run $target corpus/$target ../../examples/data ../../tests/fixtures ../../tests/corpus -- -max_total_time=$FUZZ_SECONDS -max_len=8192 -rss_limit_mb=2048"
+    quiet "fuzz-$target" bash -c "cd core/fuzz && cargo +nightly fuzz run $target corpus/$target ../../examples/data ../../tests/fixtures ../../tests/corpus ../../tests/golden -- -max_total_time=$FUZZ_SECONDS -max_len=8192 -rss_limit_mb=2048"
   done
 fi
 

@@ -204,6 +204,10 @@ impl PyStrategy {
     /// give ``str``; ``xlsx`` (a zip file) gives ``bytes``. ``table`` picks the
     /// CSV table (``"actions"``, ``"nodes"``, ``"edges"``, ``"nodes-and-edges"``);
     /// ``partners``, ``outcomes`` and ``max_lines`` shape the SVG drawing.
+    /// CSV cells a spreadsheet would run as a formula (starting ``=``, ``+``,
+    /// ``-``, ``@``, tab or carriage return) are prefixed with ``'`` (reading
+    /// the CSV back removes it); ``raw=True`` writes them as they are, for
+    /// tools that read CSV as data.
     /// Options left as None take core's defaults. Raises ``UnknownKindError``
     /// for an unknown format or table, ``UnsupportedError`` for a format this
     /// build cannot write.
@@ -217,7 +221,7 @@ impl PyStrategy {
     /// 'digraph strategy {'
     /// >>> s.to_format("csv", table="edges").splitlines()
     /// ['source,target,kind,attrs', 'priority:1,outcome:1,contributes_to,']
-    #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None))]
+    #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None, raw = None))]
     fn to_format<'py>(
         &self,
         py: Python<'py>,
@@ -226,9 +230,13 @@ impl PyStrategy {
         partners: Option<bool>,
         outcomes: Option<bool>,
         max_lines: Option<usize>,
+        raw: Option<bool>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let format: Format = parse_kind(py, &format)?;
         let mut options = ExportOptions::default();
+        if let Some(raw) = raw {
+            options = options.with_csv_raw(raw);
+        }
         if let Some(table) = table {
             options = options.with_table(parse_kind::<CsvTable>(py, &table)?);
         }

@@ -146,3 +146,16 @@ fn generator_options_far_out_of_range_are_clamped() {
     assert_eq!(s.nodes_of_kind(NodeKind::Action).count(), 20);
     assert_eq!(generate::progress_reports(&s, &config).len(), 100);
 }
+
+#[test]
+fn deep_json_is_a_json_error_at_its_place() {
+    let deep = "[".repeat(200_000);
+    for e in [
+        stratagraph::Strategy::from_json(&deep).unwrap_err(),
+        stratagraph::validate_json(&deep).unwrap_err(),
+        import(deep.as_bytes(), Format::NodeLink).unwrap_err(),
+    ] {
+        assert_eq!(e.code(), "json", "{e}");
+        assert!(e.location().is_some(), "{e}");
+    }
+}

@@ -75,6 +75,7 @@ class Strategy:
         partners: bool | None = None,
         outcomes: bool | None = None,
         max_lines: int | None = None,
+        raw: bool | None = None,
     ) -> bytes: ...
     @overload
     def to_format(
@@ -85,6 +86,7 @@ class Strategy:
         partners: bool | None = None,
         outcomes: bool | None = None,
         max_lines: int | None = None,
+        raw: bool | None = None,
     ) -> str: ...
     @classmethod
     def from_format(cls, data: str | bytes, format: str) -> Strategy: ...
