@@ -290,7 +290,7 @@ impl FromStr for Size {
 /// | `max_key_partners` | 0 to 50 |
 /// | `joint_lead_share`, `deadline_share`, `action_outcome_share` | 0 to 1 (NaN: 0) |
 /// | `lead_skew`, `partner_skew` | 0 to 10 (NaN: 1) |
-/// | `first_year` | 1900 to 9000 |
+/// | `first_year` | 1900 to 8949 (the plan ends by 8999) |
 /// | `years` | 2 to 50 |
 /// | `reports` | 0 to 100 |
 ///
@@ -467,7 +467,7 @@ impl GeneratorConfig {
             action_outcome_share: share(self.action_outcome_share),
             lead_skew: skew(self.lead_skew),
             partner_skew: skew(self.partner_skew),
-            first_year: self.first_year.clamp(1900, 9000),
+            first_year: self.first_year.clamp(1900, 8949),
             years: self.years.clamp(2, 50),
             reports: self.reports.min(100),
         }
@@ -1131,7 +1131,7 @@ pub fn strategy(config: &GeneratorConfig) -> Strategy {
     let config = &config.clamped();
     let mut rng = Rng::new(config.seed);
     let pool = partner_pool(config, &mut rng);
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     let last = config.last_year().clamp(first + 1, 9000);
     let deadlines = deadline_table(first, last);
     let lead_zipf = Zipf::new(pool.len(), config.lead_skew);
@@ -1392,7 +1392,7 @@ pub fn strategy(config: &GeneratorConfig) -> Strategy {
 /// The dates of the reports: half-yearly, 30 September and 31 March, from the
 /// first autumn of the plan.
 fn report_dates(config: &GeneratorConfig) -> Vec<Date> {
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     (0..config.reports)
         .filter_map(|i| {
             let year = first + (i / 2) as i32;
@@ -1478,7 +1478,7 @@ pub fn progress_reports(strategy: &Strategy, config: &GeneratorConfig) -> Vec<Pr
         }
     }
     let sas: Vec<&Node> = strategy.nodes_of_kind(NodeKind::StrategicAction).collect();
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     let plan_start = Date::new(first, 1, 1).map_or(0, Date::days_since_epoch);
     let plan_end = Date::new(config.last_year().clamp(first + 1, 9000), 12, 31)
         .map_or(1, Date::days_since_epoch);

@@ -137,7 +137,7 @@ fn generator_options_far_out_of_range_are_clamped() {
     config.max_key_partners = u32::MAX;
     config.years = u32::MAX;
     config.reports = u32::MAX;
-    config.first_year = i32::MIN;
+    config.first_year = i32::MAX;
     config.joint_lead_share = f64::INFINITY;
     config.deadline_share = f64::NAN;
     config.lead_skew = f64::NEG_INFINITY;

@@ -147,7 +147,7 @@ class Diagnostic:
         code: str,
         severity: _Severity,
         message: str,
-        ids: Sequence[str] = ...,
+        ids: Sequence[str] | None = None,
         line: int | None = None,
         column: int | None = None,
     ) -> Self: ...
