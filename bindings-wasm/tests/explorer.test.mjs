@@ -396,7 +396,7 @@ test('hostile labels show as text and never run', async (t) => {
   assert.ok(seen.details.includes('<svg onload="document.title = `pwned 4`">'));
   assert.equal(seen.leads, '<img src=x onerror="document.title = `pwned 3`">');
   assert.equal(seen.deadline, '<i>By March 2024</i> (by 2024-03-31)');
-  assert.ok(seen.option.includes('<img src=x onerror="document.title = `pwned 3`">'));
+  assert.ok(seen.option.includes('<img src=x onerror="document.title'), seen.option); // (the option may be cut short)
   assert.deepStrictEqual(messages, []);
 });
 
@@ -419,7 +419,9 @@ test('the HTML report shows hostile labels as text and runs none of them', async
   for (const shown of ['<script>document.title = `pwned 1`</script>', '<img src=x onerror="document.title = `pwned 3`">']) {
     assert.ok(seen.text.includes(shown), `${shown} is not shown as text`);
   }
-  assert.deepStrictEqual(messages, []);
+  // the page asked for nothing but itself (and the browser's own favicon, which 404s)
+  assert.deepStrictEqual(server.requested.filter((p) => p !== '/favicon.ico'), ['/test/report.html']);
+  assert.deepStrictEqual(messages.filter((m) => !m.includes('404')), []);
 });
 
 test('from the npm package layout, the explorer loads its own module beside it', async (t) => {
