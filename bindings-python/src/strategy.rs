@@ -222,6 +222,7 @@ impl PyStrategy {
     /// >>> s.to_format("csv", table="edges").splitlines()
     /// ['source,target,kind,attrs', 'priority:1,outcome:1,contributes_to,']
     #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None, raw = None))]
+    #[allow(clippy::too_many_arguments)] // one per keyword argument of the Python method
     fn to_format<'py>(
         &self,
         py: Python<'py>,
