@@ -53,16 +53,20 @@ fn severity_from(py: Python<'_>, text: &str) -> PyResult<Severity> {
 #[pymethods]
 impl PyDiagnostic {
     #[new]
-    #[pyo3(signature = (code, severity, message, ids = Vec::new(), line = None, column = None))]
+    #[pyo3(signature = (code, severity, message, ids = None, line = None, column = None))]
     fn new(
         py: Python<'_>,
         code: String,
         severity: &str,
         message: String,
-        ids: Vec<String>,
+        ids: Option<&Bound<'_, PyAny>>,
         line: Option<usize>,
         column: Option<usize>,
     ) -> PyResult<Self> {
+        let ids = match ids {
+            Some(ids) => crate::items(ids, "ids", |id| id.extract::<String>())?,
+            None => Vec::new(),
+        };
         Ok(PyDiagnostic {
             inner: Diagnostic {
                 code,
@@ -153,4 +157,12 @@ impl PyDiagnostic {
             .into_pyobject(py)?;
         Ok((slf.get_type().into_any(), args))
     }
+}
+
+/// The core diagnostics of `seq`, a sequence of `Diagnostic` (see
+/// [`crate::items`]: a lying `__len__` is not trusted).
+pub(crate) fn inner_all(seq: &Bound<'_, PyAny>) -> PyResult<Vec<Diagnostic>> {
+    crate::items(seq, "diagnostics", |d| {
+        Ok(d.cast::<PyDiagnostic>()?.borrow().inner.clone())
+    })
 }

@@ -123,22 +123,22 @@ const SPECS: &[Spec] = &[
         code: "too_large",
         name: "TooLargeError",
         builtin: Builtin::Value,
-        doc: "An input is larger than a documented limit, checked before anything was \
-              allocated for it (``.what``, ``.limit``, ``.found``).",
+        doc: "An input is larger than a documented limit (a sheet's extent, a count of \
+              strings, a decompressed size, a nesting depth); nothing was allocated for it \
+              (``.what``, ``.limit``, ``.found``).",
     },
     Spec {
         code: "encoding",
         name: "EncodingError",
         builtin: Builtin::Value,
-        doc: "The bytes are not text stratagraph reads (invalid UTF-8, broken UTF-16); \
-              ``.line`` and ``.column`` say where.",
+        doc: "The bytes are not text in an encoding stratagraph reads (invalid UTF-8, \
+              UTF-16 with a broken character); ``.line`` and ``.column`` say where.",
     },
     Spec {
         code: "binary",
         name: "BinaryFileError",
         builtin: Builtin::Value,
-        doc: "The bytes are a binary file, not a document's text (``.offset`` of the first \
-              NUL byte).",
+        doc: "The bytes are a binary file (a NUL byte at ``.offset``), not a document's text.",
     },
     Spec {
         code: "internal",

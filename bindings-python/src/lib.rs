@@ -19,7 +19,6 @@ mod stubs;
 mod table;
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 
 use crate::diagnostic::PyDiagnostic;
 use crate::errors::{detached, detached_ok};
@@ -39,7 +38,8 @@ use crate::strategy::PyStrategy;
 /// >>> [d.code for d in found]
 /// ['duplicate_id', 'dangling_edge', 'outcome_without_contribution']
 #[pyfunction]
-fn validate_json(py: Python<'_>, text: PyBackedStr) -> PyResult<Vec<PyDiagnostic>> {
+fn validate_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyDiagnostic>> {
+    let text = text_of(py, text)?;
     let found = detached(py, || stratagraph::validate_json(&text))?;
     Ok(found.into_iter().map(PyDiagnostic::from).collect())
 }
@@ -61,9 +61,8 @@ fn validate_json(py: Python<'_>, text: PyBackedStr) -> PyResult<Vec<PyDiagnostic
 ///   }
 /// ]
 #[pyfunction]
-fn diagnostics_to_json(py: Python<'_>, diagnostics: Vec<PyDiagnostic>) -> PyResult<String> {
-    let diagnostics: Vec<stratagraph::Diagnostic> =
-        diagnostics.into_iter().map(|d| d.inner).collect();
+fn diagnostics_to_json(py: Python<'_>, diagnostics: &Bound<'_, PyAny>) -> PyResult<String> {
+    let diagnostics = diagnostic::inner_all(diagnostics)?;
     detached_ok(py, || stratagraph::diagnostics_to_json(&diagnostics))
 }
 
@@ -75,6 +74,68 @@ pub(crate) fn to_py<'py, T: serde::Serialize + ?Sized>(
     value: &T,
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
+}
+
+/// The items of `seq` (any iterable but `str` and `bytes`), each made by
+/// `item`, taken one at a time: nothing is allocated from what `__len__`
+/// says, so a sequence that lies about its length, or fails half-way, is a
+/// Python exception (its own, or `TypeError`), never a crash.
+pub(crate) fn items<'py, T>(
+    seq: &Bound<'py, PyAny>,
+    what: &str,
+    mut item: impl FnMut(&Bound<'py, PyAny>) -> PyResult<T>,
+) -> PyResult<Vec<T>> {
+    use pyo3::types::{PyByteArray, PyBytes, PyString};
+    if seq.is_instance_of::<PyString>()
+        || seq.is_instance_of::<PyBytes>()
+        || seq.is_instance_of::<PyByteArray>()
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{what} must be a sequence, not {}",
+            seq.get_type().name()?
+        )));
+    }
+    let iter = seq.try_iter().map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(format!("{what} must be a sequence"))
+    })?;
+    let mut out = Vec::new();
+    for value in iter {
+        out.push(item(&value?)?);
+    }
+    Ok(out)
+}
+
+/// A document's text as a caller gives it: `str`, or `bytes` decoded by
+/// `stratagraph::parse::encoding::decode`.
+pub(crate) enum Text {
+    Str(pyo3::pybacked::PyBackedStr),
+    Decoded(String),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Str(s) => s,
+            Text::Decoded(s) => s,
+        }
+    }
+}
+
+/// The text of `value` (`str`, or `bytes` in UTF-8 or UTF-16 with a
+/// byte-order mark): `EncodingError` for bytes that are not text in these,
+/// `BinaryFileError` for a binary file, `TypeError` for anything else.
+pub(crate) fn text_of(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Text> {
+    if let Ok(text) = value.extract::<pyo3::pybacked::PyBackedStr>() {
+        return Ok(Text::Str(text));
+    }
+    let bytes: pyo3::pybacked::PyBackedBytes = value
+        .extract()
+        .map_err(|_| pyo3::exceptions::PyTypeError::new_err("text must be str or bytes"))?;
+    let text = errors::detached(py, || {
+        stratagraph::parse::encoding::decode(&bytes).map(std::borrow::Cow::into_owned)
+    })?;
+    Ok(Text::Decoded(text))
 }
 
 /// `1 edge`, `2 edges`: a count for a `repr`.

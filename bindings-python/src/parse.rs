@@ -264,7 +264,8 @@ pub fn parse_result_from_state(py: Python<'_>, state: PyBackedStr) -> PyResult<P
 /// >>> r.strategy.edges("gives_effect_to")[0]["target"]
 /// 'legislation:mental-health-scotland-act-2015'
 #[pyfunction]
-pub fn parse_strategy(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+pub fn parse_strategy(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyParseResult> {
+    let text = crate::text_of(py, text)?;
     let result = detached_ok(py, || stratagraph::parse_strategy(&text))?;
     PyParseResult::new(py, result)
 }
@@ -273,6 +274,8 @@ pub fn parse_strategy(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResu
 /// priorities, strategic actions, numbered actions, outcomes, lead and key
 /// partners, deadlines. Never raises for any text: what cannot be read is
 /// kept in ``unclassified`` with a diagnostic, page furniture in ``skipped``.
+/// ``text`` is ``str`` or ``bytes`` (UTF-8, or UTF-16 with a byte-order mark;
+/// other bytes raise ``EncodingError``, a binary file ``BinaryFileError``).
 ///
 /// >>> import stratagraph
 /// >>> r = stratagraph.parse_delivery_plan(
@@ -283,7 +286,8 @@ pub fn parse_strategy(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResu
 /// >>> r.strategy.node("action:1.1.1")["deadline"]["end"]
 /// '2023-11-30'
 #[pyfunction]
-pub fn parse_delivery_plan(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+pub fn parse_delivery_plan(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyParseResult> {
+    let text = crate::text_of(py, text)?;
     let result = detached_ok(py, || stratagraph::parse_delivery_plan(&text))?;
     PyParseResult::new(py, result)
 }
@@ -308,7 +312,8 @@ pub fn parse_delivery_plan(py: Python<'_>, text: PyBackedStr) -> PyResult<PyPars
 /// >>> [t.text for t in r.unclassified]
 /// ['See annex.']
 #[pyfunction]
-pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyParseResult> {
+pub fn parse_progress_report(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PyParseResult> {
+    let text = crate::text_of(py, text)?;
     let result = detached_ok(py, || stratagraph::parse_progress_report(&text))?;
     PyParseResult::new(py, result)
 }
@@ -331,9 +336,10 @@ pub fn parse_progress_report(py: Python<'_>, text: PyBackedStr) -> PyResult<PyPa
 #[pyo3(signature = (text, kind = None))]
 pub fn parse_document(
     py: Python<'_>,
-    text: PyBackedStr,
+    text: &Bound<'_, PyAny>,
     kind: Option<PyBackedStr>,
 ) -> PyResult<PyParseResult> {
+    let text = crate::text_of(py, text)?;
     let kind = kind
         .map(|k| k.parse::<DocumentKind>())
         .transpose()
@@ -351,6 +357,7 @@ pub fn parse_document(
 /// >>> stratagraph.detect_document_kind("Together for Mental Health sets out our ambitions.")
 /// 'strategy'
 #[pyfunction]
-pub fn detect_document_kind(py: Python<'_>, text: PyBackedStr) -> PyResult<&'static str> {
+pub fn detect_document_kind(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    let text = crate::text_of(py, text)?;
     detached_ok(py, || DocumentKind::detect(&text).as_str())
 }

@@ -185,12 +185,13 @@ impl PyStrategy {
     fn text_report(
         &self,
         py: Python<'_>,
-        diagnostics: Option<Vec<PyDiagnostic>>,
+        diagnostics: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
+        let given = diagnostics.map(crate::diagnostic::inner_all).transpose()?;
         let inner = &self.inner;
         detached_ok(py, move || {
-            let diagnostics = match diagnostics {
-                Some(given) => given.into_iter().map(|d| d.inner).collect(),
+            let diagnostics = match given {
+                Some(given) => given,
                 None => inner.validate(),
             };
             stratagraph::format::report::text_report(inner, &diagnostics)
@@ -203,6 +204,10 @@ impl PyStrategy {
     /// give ``str``; ``xlsx`` (a zip file) gives ``bytes``. ``table`` picks the
     /// CSV table (``"actions"``, ``"nodes"``, ``"edges"``, ``"nodes-and-edges"``);
     /// ``partners``, ``outcomes`` and ``max_lines`` shape the SVG drawing.
+    /// CSV cells a spreadsheet would run as a formula (starting ``=``, ``+``,
+    /// ``-``, ``@``, tab or carriage return) are prefixed with ``'`` (reading
+    /// the CSV back removes it); ``raw=True`` writes them as they are, for
+    /// tools that read CSV as data.
     /// Options left as None take core's defaults. Raises ``UnknownKindError``
     /// for an unknown format or table, ``UnsupportedError`` for a format this
     /// build cannot write.
@@ -216,7 +221,8 @@ impl PyStrategy {
     /// 'digraph strategy {'
     /// >>> s.to_format("csv", table="edges").splitlines()
     /// ['source,target,kind,attrs', 'priority:1,outcome:1,contributes_to,']
-    #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None))]
+    #[pyo3(signature = (format, *, table = None, partners = None, outcomes = None, max_lines = None, raw = None))]
+    #[allow(clippy::too_many_arguments)] // one per keyword argument of the Python method
     fn to_format<'py>(
         &self,
         py: Python<'py>,
@@ -225,9 +231,13 @@ impl PyStrategy {
         partners: Option<bool>,
         outcomes: Option<bool>,
         max_lines: Option<usize>,
+        raw: Option<bool>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let format: Format = parse_kind(py, &format)?;
         let mut options = ExportOptions::default();
+        if let Some(raw) = raw {
+            options = options.with_csv_raw(raw);
+        }
         if let Some(table) = table {
             options = options.with_table(parse_kind::<CsvTable>(py, &table)?);
         }
@@ -640,12 +650,8 @@ impl PyStrategy {
     }
 
     /// Progress over time: the summary of each report, in date order.
-    fn progress_series(
-        &self,
-        py: Python<'_>,
-        reports: Vec<PyRef<'_, PyProgressReport>>,
-    ) -> PyResult<PyTable> {
-        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+    fn progress_series(&self, py: Python<'_>, reports: &Bound<'_, PyAny>) -> PyResult<PyTable> {
+        let reports = reports_of(reports)?;
         let inner = &self.inner;
         let table = detached_ok(py, || progress::progress_series(inner, &reports))?;
         Ok(PyTable::new("progress_series", table))
@@ -669,10 +675,10 @@ impl PyStrategy {
     fn stale_statuses(
         &self,
         py: Python<'_>,
-        reports: Vec<PyRef<'_, PyProgressReport>>,
+        reports: &Bound<'_, PyAny>,
         n: usize,
     ) -> PyResult<PyTable> {
-        let reports: Vec<ProgressReport> = reports.iter().map(|r| r.inner.clone()).collect();
+        let reports = reports_of(reports)?;
         let inner = &self.inner;
         let table = detached_ok(py, || progress::stale_statuses(inner, &reports, n))?;
         Ok(PyTable::new("stale_statuses", table))
@@ -808,4 +814,12 @@ impl PyStrategy {
     fn __deepcopy__(slf: &Bound<'_, Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
         slf.clone().unbind()
     }
+}
+
+/// The core reports of `seq`, a sequence of `ProgressReport` (see
+/// [`crate::items`]: a lying `__len__` is not trusted).
+fn reports_of(seq: &Bound<'_, PyAny>) -> PyResult<Vec<ProgressReport>> {
+    crate::items(seq, "reports", |r| {
+        Ok(r.cast::<PyProgressReport>()?.borrow().inner.clone())
+    })
 }

@@ -152,7 +152,7 @@ fn stub_classes_match_the_core_types() {
     // `entries()` is a method: it builds the dicts on each call.
     check(
         "ProgressReport",
-        fields!(ProgressReport::default() => ProgressReport { title, date; entries }),
+        fields!(ProgressReport::default() => ProgressReport { title, date; entries, counts }),
     );
     let parsed = stratagraph::ParseResult::new(stratagraph::Strategy::default());
     check(

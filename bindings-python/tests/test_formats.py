@@ -95,3 +95,24 @@ def test_repr_html(plan: Strategy) -> None:
     page = plan._repr_html_()
     assert page.startswith('<div class="stratagraph"><p>stratagraph.Strategy: 13 nodes, 13 edges')
     assert read(GOLDEN / "mini-plan.svg") in page
+
+
+def test_csv_raw_opt_out() -> None:
+    """A cell a spreadsheet would run is guarded by default and read back as it was;
+    ``raw=True`` writes it as it is, for tools that read CSV as data."""
+    payload = '=HYPERLINK("http://evil","click")'
+    s = Strategy.from_json(
+        '{"format": "stratagraph", "version": 1, "nodes": [{"id": "partner:x", "kind": "partner", '
+        f'"label": {json_string(payload)}}}]}}'
+    )
+    guarded = s.to_format("csv", table="nodes-and-edges")
+    assert "'=HYPERLINK" in guarded
+    assert Strategy.from_format(guarded, "csv") == s
+    raw = s.to_format("csv", table="nodes", raw=True)
+    assert ',"=HYPERLINK(' in raw and "'=HYPERLINK" not in raw
+
+
+def json_string(text: str) -> str:
+    import json
+
+    return json.dumps(text)

@@ -23,9 +23,11 @@ pub(crate) fn text_arg(value: &JsValue, name: &str) -> Result<String, JsValue> {
         return Ok(text);
     }
     match value.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            errors::invalid_argument(&format!("{name} is not UTF-8 text: {}", e.utf8_error()))
-        }),
+        // UTF-8 or UTF-16 with a byte-order mark; other bytes are an
+        // `encoding` error at their line and column, a NUL byte `binary`.
+        Some(bytes) => stratagraph::parse::encoding::decode(&bytes.to_vec())
+            .map(std::borrow::Cow::into_owned)
+            .map_err(|e| errors::core_error(&e)),
         None => Err(errors::invalid_argument(&format!(
             "{name} must be a string or a Uint8Array"
         ))),

@@ -33,18 +33,18 @@ const HOSTILE = JSON.stringify({
   format: 'stratagraph',
   version: 1,
   nodes: [
-    { id: 'priority:1', kind: 'priority', number: '1', text: '<script>window.__pwned = 1</script>' },
+    { id: 'priority:1', kind: 'priority', number: '1', text: '<script>document.title = `pwned 1`</script>' },
     { id: 'strategic-action:1.1', kind: 'strategic_action', number: '1.1', text: 'Help <b>families</b>.' },
     {
       id: 'action:1.1.1',
       kind: 'action',
       number: '1.1.1',
-      label: '"><img src=x onerror="window.__pwned = 2">',
-      text: '"><img src=x onerror="window.__pwned = 2"> <svg onload="window.__pwned = 4">',
+      label: '"><img src=x onerror="document.title = `pwned 2`">',
+      text: '"><img src=x onerror="document.title = `pwned 2`"> <svg onload="document.title = `pwned 4`">',
       deadline: { end: '2024-03-31', phrase: '<i>By March 2024</i>' },
     },
-    { id: 'outcome:1', kind: 'outcome', number: '1', text: '</text><script>window.__pwned = 5</script>' },
-    { id: 'partner:x', kind: 'partner', label: '<img src=x onerror="window.__pwned = 3">' },
+    { id: 'outcome:1', kind: 'outcome', number: '1', text: '</text><script>document.title = `pwned 5`</script>' },
+    { id: 'partner:x', kind: 'partner', label: '<img src=x onerror="document.title = `pwned 3`">' },
   ],
   edges: [
     { source: 'priority:1', target: 'strategic-action:1.1', kind: 'contains' },
@@ -107,6 +107,12 @@ function serve() {
     }
     if (url.pathname === '/test/large.json') {
       res.writeHead(200, { 'content-type': MIME['.json'] }).end(large().json);
+      return;
+    }
+    if (url.pathname === '/test/report.html') {
+      // The HTML report of the hostile document, as the npm package writes it (dist/pkg-node).
+      const sg = createRequire(import.meta.url)('./support.cjs').loadPackage();
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(sg.exportStrategy(sg.Strategy.fromJson(HOSTILE), 'html'));
       return;
     }
     if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
@@ -403,7 +409,7 @@ test('hostile labels show as text and never run', async (t) => {
     const el = document.querySelector('strategy-explorer');
     const root = el.shadowRoot;
     return {
-      pwned: window.__pwned ?? null,
+      title: document.title,
       active: root.querySelectorAll('script, img, iframe, foreignObject, [onerror], [onload]').length,
       boxes: root.querySelectorAll('g.sg-node').length,
       priorityTitle: root.querySelector('g.sg-node[data-id="priority:1"] title').textContent,
@@ -415,17 +421,41 @@ test('hostile labels show as text and never run', async (t) => {
       option: [...root.querySelectorAll('select[data-filter="partner"] option')].map((o) => o.textContent).join('|'),
     };
   });
-  assert.equal(seen.pwned, null, 'no script of the document ran');
+  assert.equal(seen.title, 'hostile labels', 'no script of the document ran (each would set document.title)');
   assert.equal(seen.active, 0, 'no element of the document became markup');
   assert.equal(seen.boxes, 5);
-  assert.equal(seen.priorityTitle, 'Priority 1: <script>window.__pwned = 1</script>');
-  assert.ok(seen.actionLabel.includes('"><img src=x onerror="window.__pwned = 2">'), seen.actionLabel);
-  assert.ok(seen.outcomeTitle.includes('</text><script>window.__pwned = 5</script>'));
-  assert.ok(seen.details.includes('<svg onload="window.__pwned = 4">'));
-  assert.equal(seen.leads, '<img src=x onerror="window.__pwned = 3">');
+  assert.equal(seen.priorityTitle, 'Priority 1: <script>document.title = `pwned 1`</script>');
+  assert.ok(seen.actionLabel.includes('"><img src=x onerror="document.title = `pwned 2`">'), seen.actionLabel);
+  assert.ok(seen.outcomeTitle.includes('</text><script>document.title = `pwned 5`</script>'));
+  assert.ok(seen.details.includes('<svg onload="document.title = `pwned 4`">'));
+  assert.equal(seen.leads, '<img src=x onerror="document.title = `pwned 3`">');
   assert.equal(seen.deadline, '<i>By March 2024</i> (by 2024-03-31)');
-  assert.ok(seen.option.includes('<img src=x onerror="window.__pwned = 3">'));
+  assert.ok(seen.option.includes('<img src=x onerror="document.title'), seen.option); // (the option may be cut short)
   assert.deepStrictEqual(messages, []);
+});
+
+test('the HTML report shows hostile labels as text and runs none of them', async (t) => {
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/test/report.html`);
+  const before = await page.title();
+  await page.waitForTimeout(200); // time for an image's onerror, were there an image
+  const seen = await page.evaluate(() => ({
+    title: document.title,
+    active: document.querySelectorAll('script, img, iframe, object, embed, [onerror], [onload], [onclick]').length,
+    links: [...document.querySelectorAll('a[href]')].filter((a) => !a.getAttribute('href').startsWith('#')).length,
+    text: document.body.textContent,
+  }));
+  assert.ok(!before.includes('pwned') && seen.title === before, `document.title changed: ${seen.title}`);
+  assert.equal(seen.active, 0, 'no element of the document became markup');
+  assert.equal(seen.links, 0, 'the report links nowhere outside itself');
+  for (const shown of ['<script>document.title = `pwned 1`</script>', '<img src=x onerror="document.title = `pwned 3`">']) {
+    assert.ok(seen.text.includes(shown), `${shown} is not shown as text`);
+  }
+  // the page asked for nothing but itself (and the browser's own favicon, which 404s)
+  assert.deepStrictEqual(server.requested.filter((p) => p !== '/favicon.ico'), ['/test/report.html']);
+  assert.deepStrictEqual(messages.filter((m) => !m.includes('404')), []);
 });
 
 test('from the npm package layout, the explorer loads its own module beside it', async (t) => {

@@ -339,9 +339,10 @@ test.describe('errors', () => {
       }
     }
     const notUtf8 = thrown(() => Strategy.fromJson(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])));
-    assert.ok(notUtf8 instanceof TypeError);
-    assert.equal(notUtf8.code, 'invalid_argument');
-    assert.match(notUtf8.message, /not UTF-8/);
+    // bytes go through the core's decoder: not text is an `encoding` error where it goes wrong
+    assert.equal(notUtf8.name, 'StratagraphError');
+    assert.equal(notUtf8.code, 'encoding');
+    assert.deepEqual([notUtf8.line, notUtf8.column], [1, 2]);
 
     for (const bad of ['x', 42, [{ code: 1 }], [{ code: 'c', severity: 'fatal', message: 'm' }], [null]]) {
       const e = thrown(() => diagnosticsToJson(bad));

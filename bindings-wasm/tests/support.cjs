@@ -36,4 +36,14 @@ function rng(seed) {
   };
 }
 
-module.exports = { ROOT, DIST, PKG_NODE, PKG_WEB, PKG_NPM, loadPackage, read, rng };
+/** Call `fn`, expect it to throw, and return what it threw. */
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an exception');
+}
+
+module.exports = { ROOT, DIST, PKG_NODE, PKG_WEB, PKG_NPM, loadPackage, read, rng, thrown };

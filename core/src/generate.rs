@@ -274,7 +274,35 @@ impl FromStr for Size {
 
 /// What to generate. Start from a preset ([`GeneratorConfig::preset`]) and
 /// change what you need; every field has a sensible value in every preset.
-/// Out-of-range values are clamped, never a panic.
+/// Out-of-range values are clamped, never a panic: [`GeneratorConfig::clamped`]
+/// is what every generator reads, with these bounds (about twice the
+/// [`Size::L`] preset; a caller's `priorities: 1e9` makes a large plan, not
+/// an allocation that aborts):
+///
+/// | field | bounds |
+/// |---|---|
+/// | `priorities` | 1 to 20,000 |
+/// | `strategic_actions_per_priority` | 1 to 100, and at most 200,000 strategic actions in all |
+/// | `actions` | 0 to 2,000,000 |
+/// | `partners` | 1 to 50,000 |
+/// | `outcomes` | 1 to 10,000 |
+/// | `challenges` | 0 to 10,000 |
+/// | `max_key_partners` | 0 to 50 |
+/// | `joint_lead_share`, `deadline_share`, `action_outcome_share` | 0 to 1 (NaN: 0) |
+/// | `lead_skew`, `partner_skew` | 0 to 10 (NaN: 1) |
+/// | `first_year` | 1900 to 8949 (the plan ends by 8999) |
+/// | `years` | 2 to 50 |
+/// | `reports` | 0 to 100 |
+///
+/// ```
+/// use stratagraph::generate::{GeneratorConfig, Size};
+/// let mut config = GeneratorConfig::preset(Size::S);
+/// config.priorities = 1_000_000_000;
+/// config.deadline_share = f64::NAN;
+/// let clamped = config.clamped();
+/// assert_eq!((clamped.priorities, clamped.deadline_share), (20_000, 0.0));
+/// assert_eq!(GeneratorConfig::preset(Size::L).clamped(), GeneratorConfig::preset(Size::L));
+/// ```
 ///
 /// ```
 /// use stratagraph::generate::{self, GeneratorConfig, Size};
@@ -400,6 +428,49 @@ impl GeneratorConfig {
     pub fn with_seed(mut self, seed: u64) -> GeneratorConfig {
         self.seed = seed;
         self
+    }
+
+    /// The configuration with every field within its bounds (the table on
+    /// [`GeneratorConfig`]); the generators read nothing else.
+    pub fn clamped(&self) -> GeneratorConfig {
+        fn share(x: f64) -> f64 {
+            if x.is_nan() {
+                0.0
+            } else {
+                x.clamp(0.0, 1.0)
+            }
+        }
+        fn skew(x: f64) -> f64 {
+            if x.is_nan() {
+                1.0
+            } else {
+                x.clamp(0.0, 10.0)
+            }
+        }
+        let priorities = self.priorities.clamp(1, 20_000);
+        let per_priority = self
+            .strategic_actions_per_priority
+            .clamp(1, 100)
+            .min((200_000 / priorities).max(1));
+        GeneratorConfig {
+            seed: self.seed,
+            priorities,
+            strategic_actions_per_priority: per_priority,
+            actions: self.actions.min(2_000_000),
+            partners: self.partners.clamp(1, 50_000),
+            outcomes: self.outcomes.clamp(1, 10_000),
+            challenges: self.challenges.min(10_000),
+            alliance_every: self.alliance_every,
+            joint_lead_share: share(self.joint_lead_share),
+            max_key_partners: self.max_key_partners.min(50),
+            deadline_share: share(self.deadline_share),
+            action_outcome_share: share(self.action_outcome_share),
+            lead_skew: skew(self.lead_skew),
+            partner_skew: skew(self.partner_skew),
+            first_year: self.first_year.clamp(1900, 8949),
+            years: self.years.clamp(2, 50),
+            reports: self.reports.min(100),
+        }
     }
 
     /// The last calendar year of the plan's period.
@@ -1057,9 +1128,10 @@ fn plan_title(config: &GeneratorConfig) -> String {
 /// assert!(plan.targets(first.id.as_str(), EdgeKind::LedBy).count() >= 1);
 /// ```
 pub fn strategy(config: &GeneratorConfig) -> Strategy {
+    let config = &config.clamped();
     let mut rng = Rng::new(config.seed);
     let pool = partner_pool(config, &mut rng);
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     let last = config.last_year().clamp(first + 1, 9000);
     let deadlines = deadline_table(first, last);
     let lead_zipf = Zipf::new(pool.len(), config.lead_skew);
@@ -1320,7 +1392,7 @@ pub fn strategy(config: &GeneratorConfig) -> Strategy {
 /// The dates of the reports: half-yearly, 30 September and 31 March, from the
 /// first autumn of the plan.
 fn report_dates(config: &GeneratorConfig) -> Vec<Date> {
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     (0..config.reports)
         .filter_map(|i| {
             let year = first + (i / 2) as i32;
@@ -1393,6 +1465,7 @@ const PRINT_ORDER: [Status; 7] = [
 /// }
 /// ```
 pub fn progress_reports(strategy: &Strategy, config: &GeneratorConfig) -> Vec<ProgressReport> {
+    let config = &config.clamped();
     // The actions of each strategic action, from the hierarchy.
     let mut actions_of: HashMap<&str, Vec<&Node>> = HashMap::new();
     for e in strategy.edges() {
@@ -1405,7 +1478,7 @@ pub fn progress_reports(strategy: &Strategy, config: &GeneratorConfig) -> Vec<Pr
         }
     }
     let sas: Vec<&Node> = strategy.nodes_of_kind(NodeKind::StrategicAction).collect();
-    let first = config.first_year.clamp(1900, 9000);
+    let first = config.first_year.clamp(1900, 8999);
     let plan_start = Date::new(first, 1, 1).map_or(0, Date::days_since_epoch);
     let plan_end = Date::new(config.last_year().clamp(first + 1, 9000), 12, 31)
         .map_or(1, Date::days_since_epoch);

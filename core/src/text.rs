@@ -67,6 +67,24 @@ pub(crate) fn fold_whitespace(text: &str) -> String {
     out
 }
 
+/// Whether `c` is a character that takes no width and separates nothing a
+/// reader sees: zero-width space, non-joiner and joiner (U+200B..U+200D),
+/// word joiner (U+2060) and a byte-order mark inside text (U+FEFF). Pasted
+/// from web pages, they split one name into two spellings.
+pub(crate) fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// `text` without its zero-width characters ([`is_zero_width`]); borrowed
+/// when it has none.
+pub(crate) fn without_zero_width(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_zero_width) {
+        Cow::Owned(text.chars().filter(|&c| !is_zero_width(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -360,3 +360,16 @@ fn a_progress_page_with_a_graph() {
         common::read("tests/golden/progress-report.json")
     );
 }
+
+#[test]
+fn validate_fails_on_a_file_with_no_structure_or_not_text() {
+    let furniture = "Skip to main content\nhttps://www.gov.scot/publications\n";
+    for text in ["", "\n\n  \n", furniture] {
+        let out = stratagraph(&["validate", "-"], Some(text.as_bytes()));
+        assert_eq!(out.status.code(), Some(1), "{text:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("no_structure"));
+    }
+    let out = stratagraph(&["validate", "-"], Some(b"Priority 1\n\x00\x01\x02"));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+}

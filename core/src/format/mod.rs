@@ -54,10 +54,56 @@
 //!
 //! Every export of these formats reads back into the same strategy, except
 //! that CSV and XLSX cannot tell an empty `number`, `text` or deadline from a
-//! missing one, and XML cannot carry control characters (they come back as
+//! missing one, GraphML writes no empty `text` or date window (they read back
+//! as none), and XML cannot carry control characters (they come back as
 //! U+FFFD). Other formats are drawings or one-way maps and fail with code
 //! `unsupported`. No input makes an import panic: a bad one gives an error
 //! with the line (and column where known) it was found on.
+//!
+//! # Limits
+//!
+//! Every size taken from an input or a caller is checked before anything is
+//! allocated for it; past a limit the error is typed (a stable
+//! [`Error::code`]), never an abort. Bytes become text through
+//! [`crate::parse::encoding::decode`] first (the CLI, [`import`], Python's
+//! `bytes` and JavaScript's `Uint8Array` alike).
+//!
+//! | input | limit | past it |
+//! |---|---|---|
+//! | JSON nesting (canonical JSON, node-link, `validate_json`) | 128 levels (serde_json's recursion limit) | `json`, at its line and column |
+//! | XML nesting (GraphML import) | 256 elements deep | `parse`, at its line and column |
+//! | XLSX: zip entries | 1,000 (`xlsx::MAX_ENTRIES`) | `too_large` |
+//! | XLSX: decompressed bytes, all entries, counted while inflating | 256 MiB (`xlsx::MAX_DECOMPRESSED`) | `too_large` |
+//! | XLSX: one sheet's extent (rows × columns, from cell references and `<dimension>`) | 16 Mi cells (`xlsx::MAX_CELLS`) | `too_large` |
+//! | XLSX: shared strings (`count`, `uniqueCount`) | 4 Mi (`xlsx::MAX_STRINGS`) | `too_large` |
+//! | text: invalid UTF-8, UTF-16 with a broken character | none read | `encoding`, at its line and column |
+//! | text: a NUL byte (a binary file) | none read | `binary`, with its offset |
+//! | a document in which no line ends in the model (empty, only furniture) | | `no_structure` error diagnostic of [`crate::parse::parse_document`] (`validate` exits 1) |
+//! | generator options (`priorities: 1e9`, ...) | the bounds on [`crate::generate::GeneratorConfig`] | clamped, as documented there |
+//! | the hierarchy the rules walk up | 64 levels | the walk stops (a `contains` cycle) |
+//!
+//! Time is linear in the input for every parser, validation, report and
+//! export (text wrapping and truncation included): `core/examples/growth.rs`
+//! grows each hostile shape 1x/4x/16x and fails past 11x time per 4x input
+//! (run in CI in quick mode by `scripts/test.sh`).
+//!
+//! # Injection
+//!
+//! Text a document supplies never becomes syntax in what stratagraph writes,
+//! and nothing in an input is fetched or expanded when it is read.
+//!
+//! | format | injection class | defence | test |
+//! |---|---|---|---|
+//! | CSV export | spreadsheet formula (`=`, `+`, `-`, `@`, tab, CR first; OWASP) | cell prefixed with `'` by default; `to_csv_raw` / `ExportOptions::with_csv_raw(true)` (Python `to_format("csv", raw=True)`) opt out; import reverses the guard | `core/tests/export.rs` `formula_injection_is_guarded_and_round_trips`; `bindings-python/tests/test_formats.py` `test_csv_raw_opt_out` |
+//! | XLSX export | formula | every cell written as a string, never a formula | `core/tests/export.rs` `formula_injection_is_guarded_and_round_trips` (xlsx feature) |
+//! | GraphML import (XML) | entities, DTDs, external entities (XXE), billion laughs | DOCTYPE skipped unread; only the five XML entities and character references are read, any other `&name;` is a `parse` error | `core/tests/injection.rs` `xml_import_never_expands_entities_or_dtds` |
+//! | XLSX import (XML in a zip) | zip bomb, huge extents | the limits above | `core/tests/hostile_xlsx.rs` |
+//! | GraphML, ArchiMate, SVG, HTML export | markup in labels, attributes, ids (`<script>`, `"><img onerror>`) | XML escaping (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`) of every text and attribute; NUL and control characters as U+FFFD | `core/tests/export.rs` `hostile_text_stays_text` |
+//! | DOT export | closing a quoted string, adding statements or graphs | [`dot`]'s quoting escapes `"` and `\`, line breaks as `\n`, drops control characters | `core/tests/injection.rs` `dot_labels_and_ids_cannot_close_their_quotes_or_add_statements` |
+//! | Mermaid export | closing a label, adding `click`/`style` statements, HTML in labels | syntax characters as entity codes (`#60;`), line breaks as `<br/>`, ids as `n0`, `n1`, ... | `core/tests/injection.rs` `mermaid_labels_and_ids_cannot_close_their_quotes_or_add_statements` |
+//! | JSON formats (json, cytoscape, node-link, kumu) | breaking out of a string | serde's JSON string escaping | `core/tests/export.rs` `hostile_text_stays_text` |
+//! | HTML report in a browser | scripts, event handlers in labels | escaped text, no scripts, no links out | `bindings-wasm/tests/explorer.test.mjs` "the HTML report shows hostile labels as text" (Chromium; payloads set `document.title`) |
+//! | `<strategy-explorer>` in a browser | scripts, event handlers, SVG `onload` in labels, details, filters | text set through DOM text nodes only | `bindings-wasm/tests/explorer.test.mjs` "hostile labels show as text and never run" (Chromium; payloads set `document.title`) |
 //!
 //! ```
 //! use stratagraph::format::{export, ExportOptions, Format};
@@ -675,10 +721,10 @@ use crate::model::NodeKind;
 /// Read a strategy from `bytes` written in `format`.
 pub fn import(bytes: &[u8], format: Format) -> Result<Strategy, Error> {
     match format {
-        Format::Json => Strategy::from_json(utf8(bytes, "json")?),
-        Format::Csv => csv::read(utf8(bytes, "csv")?),
-        Format::NodeLink => node_link::read(utf8(bytes, "node-link")?),
-        Format::Graphml => graphml::read(utf8(bytes, "graphml")?),
+        Format::Json => Strategy::from_json(&text(bytes)?),
+        Format::Csv => csv::read(&text(bytes)?),
+        Format::NodeLink => node_link::read(&text(bytes)?),
+        Format::Graphml => graphml::read(&text(bytes)?),
         Format::Xlsx => read_xlsx(bytes),
         other => Err(Error::Unsupported {
             format: other.as_str().to_owned(),
@@ -702,20 +748,11 @@ fn read_xlsx(_bytes: &[u8]) -> Result<Strategy, Error> {
     })
 }
 
-/// The text of `bytes` (a leading byte-order mark dropped), or a parse error
-/// at the first byte that is not UTF-8.
-pub(crate) fn utf8<'a>(bytes: &'a [u8], what: &'static str) -> Result<&'a str, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-        let (line, column) = line_col(std::str::from_utf8(good).unwrap_or_default(), good.len());
-        Error::Parse {
-            what,
-            line,
-            column,
-            message: "the text is not UTF-8".to_owned(),
-        }
-    })?;
-    Ok(text.strip_prefix('\u{FEFF}').unwrap_or(text))
+/// The text of `bytes`, decoded by [`crate::parse::encoding::decode`]: UTF-8
+/// or UTF-16 with a byte-order mark (the mark dropped); invalid bytes are an
+/// `encoding` error at their line and column, a NUL byte a `binary` one.
+fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
+    crate::parse::encoding::decode(bytes)
 }
 
 /// The 1-based line and column of byte `offset` of `text`.

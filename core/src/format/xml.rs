@@ -110,7 +110,13 @@ impl<'a> Reader<'a> {
                 self.skip_until("-->", "comment")?;
             } else if rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype") {
                 // No internal subsets with '>' inside: good enough for these formats.
-                if rest.contains('[') && rest.find('[') < rest.find('>') {
+                // (One search for the first of '[' and '>': a search of the
+                // whole rest for '[' per DOCTYPE was quadratic.)
+                if rest
+                    .find(['[', '>'])
+                    .and_then(|i| rest.get(i..))
+                    .is_some_and(|r| r.starts_with('['))
+                {
                     self.skip_until("]>", "DOCTYPE")?;
                 } else {
                     self.skip_until(">", "DOCTYPE")?;

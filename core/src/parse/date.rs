@@ -125,6 +125,40 @@ pub fn find_deadlines(text: &str) -> Vec<DateWindow> {
     out
 }
 
+/// The phrases of a text written as a date that is no real day or quarter
+/// ("31 February 2024", "30th of February 2023", "February 30, 2024", "Q5 2025",
+/// "quarter 0 of 2024"), in order: [`find_deadline`] reads none of them, and
+/// a parser that would lose one says so with a diagnostic instead.
+///
+/// ```
+/// use stratagraph::parse::date::find_impossible_dates;
+/// assert_eq!(find_impossible_dates("By 31 February 2024, and in Q5 2025, publish."),
+///            ["31 February 2024", "Q5 2025"]);
+/// assert!(find_impossible_dates("By 29 February 2024, in Q4 2025.").is_empty());
+/// ```
+pub fn find_impossible_dates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(
+        text,
+        |p, i| {
+            p.impossible_at(i).map(|next| {
+                (
+                    Win {
+                        start: None,
+                        end: None,
+                    },
+                    next,
+                )
+            })
+        },
+        |w| {
+            out.push(w.phrase);
+            true
+        },
+    );
+    out
+}
+
 /// Find the period a plan covers in its title or description: a span of years
 /// ("2023-2025", "2023 to 2025", "from 2023 to 2025") or a financial year
 /// ("2023/24"). The first one found is taken.
@@ -699,6 +733,49 @@ impl Reader<'_, '_> {
         // financial year 2023/24, FY 2023/24
         let (y, next) = self.year_with_prefix(i)?;
         Some((y.range()?, next))
+    }
+
+    /// The token after a date phrase at `i` that names no real day ("31
+    /// February 2024", "February 30, 2024") or quarter ("Q5 2025").
+    fn impossible_at(&self, i: usize) -> Option<usize> {
+        // Q5 2025, quarter 0 of 2024
+        if (self.is_word(i, &["q"]) && self.joined(i + 1)) || self.is_word(i, &["quarter"]) {
+            let (q, digits) = self.num(i + 1)?;
+            let j = self.skip(i + 2, &["of", "in"]);
+            return (digits <= 2 && !(1..=4).contains(&q))
+                .then(|| self.year_with_prefix(j).map(|(_, next)| next))
+                .flatten();
+        }
+        let no_day = |y: i32, m: u8, day: u32| {
+            u8::try_from(day).map_or(true, |d| Date::new(y, m, d).is_none())
+        };
+        // 31 February 2024, 30th of February 2023
+        if let Some((day, digits)) = self.num(i).filter(|&(_, d)| d <= 2) {
+            let mut j = i + 1;
+            if self.joined(j) && self.is_word(j, &["st", "nd", "rd", "th"]) {
+                j += 1;
+            }
+            j = self.skip(j, &["of"]);
+            let m = self.month_at(j)?;
+            let mut k = j + 1;
+            if self.is_punct(k, ".,") {
+                k += 1;
+            }
+            let y = self.year_value(k)?;
+            return (digits <= 2 && no_day(y, m, day)).then_some(k + 1);
+        }
+        // February 30, 2024
+        let m = self.month_at(i)?;
+        let (day, _) = self.num(i + 1).filter(|&(_, d)| d <= 2)?;
+        let mut k = i + 2;
+        if self.joined(k) && self.is_word(k, &["st", "nd", "rd", "th"]) {
+            k += 1;
+        }
+        if self.is_punct(k, ",") {
+            k += 1;
+        }
+        let y = self.year_value(k)?;
+        no_day(y, m, day).then_some(k + 1)
     }
 
     fn quarter(&self, i: usize) -> Option<(Range, usize)> {

@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::{parse_delivery_plan, parse_progress_report, parse_strategy, ParseResult};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::Strategy;
 use crate::progress::Status;
@@ -320,10 +321,51 @@ impl FromStr for DocumentKind {
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
 pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParseResult, Error> {
-    Ok(match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
-        DocumentKind::Json => ParseResult::new(Strategy::from_json(text)?),
+    let mut result = match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
+        DocumentKind::Json => return Ok(ParseResult::new(Strategy::from_json(text)?)),
         DocumentKind::Plan => parse_delivery_plan(text),
         DocumentKind::Strategy => parse_strategy(text),
         DocumentKind::Progress => parse_progress_report(text),
-    })
+    };
+    if found_nothing(text, &result) {
+        result.diagnostics.push(no_structure(&result));
+    }
+    Ok(result)
+}
+
+/// Whether every line of `text` that is not blank was skipped as page
+/// furniture or left unclassified (an empty text included): nothing of it is
+/// in the model.
+fn found_nothing(text: &str, result: &ParseResult) -> bool {
+    let lines: Vec<bool> = text.lines().map(|l| !l.trim().is_empty()).collect();
+    let mut placed = vec![false; lines.len()];
+    for l in result.skipped.iter().chain(&result.unclassified) {
+        if let Some(p) = l.line.checked_sub(1).and_then(|i| placed.get_mut(i)) {
+            *p = true;
+        }
+    }
+    result.report.is_empty()
+        && lines
+            .iter()
+            .zip(&placed)
+            .all(|(&content, &placed)| !content || placed)
+}
+
+/// The `no_structure` error of a text in which nothing was found: an empty
+/// file, one of only page furniture, or lines none of which is understood.
+/// A wrong file is then an error for `validate`, not a pass.
+fn no_structure(result: &ParseResult) -> Diagnostic {
+    let what = match (result.skipped.len(), result.unclassified.len()) {
+        (0, 0) => "the document is empty".to_owned(),
+        (skipped, 0) => format!("the document has only page furniture ({skipped} lines skipped)"),
+        (skipped, unclassified) => format!(
+            "none of its lines is understood ({unclassified} unclassified, {skipped} skipped)"
+        ),
+    };
+    Diagnostic::new(
+        "no_structure",
+        Severity::Error,
+        format!("no structure found: {what}; is this the right file?"),
+    )
+    .at(1, Some(1))
 }

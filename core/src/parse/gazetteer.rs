@@ -282,7 +282,8 @@ const TERMS: &[(&str, &[&str])] = &[
 ];
 
 /// Normalise a name for matching: lower case, `&` as `and`, curly apostrophes
-/// straight, single spaces, no leading "the", no trailing full stop.
+/// straight, single spaces, no zero-width characters, no leading "the", no
+/// trailing full stop.
 fn normalise(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 8);
     for word in name.split_whitespace() {
@@ -297,6 +298,7 @@ fn normalise(name: &str) -> String {
             match c {
                 '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
                 '&' => out.push_str(" and "),
+                c if crate::text::is_zero_width(c) => {}
                 c => out.extend(c.to_lowercase()),
             }
         }

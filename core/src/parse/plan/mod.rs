@@ -85,6 +85,7 @@
 //! | `outcome_redefined` | warning | an outcome's statement differs from one given before; the line is kept as unclassified |
 //! | `outcome_range` | warning | an outcome range is too long to expand ("1-99999") |
 //! | `acronym_defined` | info | an acronym defined in the text |
+//! | `impossible_date` | warning | an action's text has a date that is no real day or quarter ("31 February 2024", "Q5 2025"); no deadline was read from it |
 //! | `acronym_from_gazetteer` | info | an acronym used but not defined, expanded from the gazetteer |
 //! | `undefined_acronym` | warning | an acronym used, never defined and unknown to the gazetteer |
 //!
@@ -267,8 +268,10 @@ impl PlanParser {
     fn parse_layout(&self, text: &str) -> PlanParse {
         if !is_seed_layout(text) {
             // Other layouts: the block recognisers.
+            let mut result = super::recognise::parse_blocks(text, &self.gazetteer);
+            report_impossible_dates(&mut result);
             return PlanParse {
-                result: super::recognise::parse_blocks(text, &self.gazetteer),
+                result,
                 acronyms: Vec::new(),
             };
         }
@@ -292,7 +295,9 @@ impl PlanParser {
                 }
             }
         }
-        p.finish()
+        let mut parse = p.finish();
+        report_impossible_dates(&mut parse.result);
+        parse
     }
 }
 
@@ -388,6 +393,35 @@ fn extend_span(node: &mut Node, span: SourceSpan) {
     }
 }
 
+/// An `impossible_date` warning for each phrase in the text of an action or
+/// strategic action written as a date that is no real day or quarter ("31
+/// February 2024", "Q5 2025"): no deadline is read from it, and the reader is
+/// told rather than left with a silently missing deadline.
+fn report_impossible_dates(result: &mut ParseResult) {
+    let mut found = Vec::new();
+    for n in result.strategy.nodes() {
+        if !matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction) {
+            continue;
+        }
+        let Some(text) = n.text.as_deref() else {
+            continue;
+        };
+        for phrase in super::date::find_impossible_dates(text) {
+            let d = Diagnostic::new(
+                "impossible_date",
+                Severity::Warning,
+                format!("{phrase:?} is not a real date: no deadline was read from it"),
+            )
+            .with_ids([n.id.as_str()]);
+            found.push(match &n.span {
+                Some(span) => d.at(span.line, None),
+                None => d,
+            });
+        }
+    }
+    result.diagnostics.extend(found);
+}
+
 /// The key of a partner's id: the gazetteer's name, or the name with `&` as `and`.
 fn partner_key(g: &Gazetteer, name: &str) -> String {
     match g.lookup(name) {
@@ -409,7 +443,9 @@ pub(crate) fn partner_node(
     item: &Item,
     span: SourceSpan,
 ) -> Option<NodeId> {
-    let name = item.name.trim();
+    // "CO\u{200b}SLA" pasted from a web page is COSLA: one partner.
+    let cleaned = crate::text::without_zero_width(&item.name);
+    let name = cleaned.trim();
     let id = match ids.get(name) {
         Some(id) => id.clone(),
         None => {
