@@ -43,7 +43,9 @@ class Raising:
 
 @pytest.fixture(scope="module")
 def plan() -> Strategy:
-    return stratagraph.generate_plan("S", actions=30, priorities=2, strategic_actions_per_priority=3)
+    return stratagraph.generate_plan(
+        "S", actions=30, priorities=2, strategic_actions_per_priority=3
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +66,8 @@ def calls(plan: Strategy) -> dict[str, Callable[[Any], object]]:
 
 
 @pytest.mark.parametrize(
-    "name", ["diagnostics_to_json", "text_report", "progress_series", "stale_statuses", "Diagnostic.ids"]
+    "name",
+    ["diagnostics_to_json", "text_report", "progress_series", "stale_statuses", "Diagnostic.ids"],
 )
 def test_a_lying_length_is_not_trusted(plan: Strategy, reports: list[Any], name: str) -> None:
     call = calls(plan)[name]
@@ -117,7 +120,11 @@ def test_generator_options_far_out_of_range_are_clamped() -> None:
         with pytest.raises(TypeError, match=f"^{name}: "):
             stratagraph.generate_plan("S", **{name: value})
     reports = stratagraph.generate_progress_reports(
-        stratagraph.generate_plan("S", actions=20, priorities=2), "S", actions=20, priorities=2, reports=10**9
+        stratagraph.generate_plan("S", actions=20, priorities=2),
+        "S",
+        actions=20,
+        priorities=2,
+        reports=10**9,
     )
     assert len(reports) == 100
 
@@ -152,14 +159,17 @@ def xlsx_with(sheet: str, shared: str | None = None) -> bytes:
         )
         z.writestr(
             "xl/workbook.xml",
-            '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            '<?xml version="1.0"?>'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
             '<sheets><sheet name="nodes" sheetId="1" r:id="rId1"/></sheets></workbook>',
         )
         z.writestr(
             "xl/_rels/workbook.xml.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            '<?xml version="1.0"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" '
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
             'Target="worksheets/sheet1.xml"/></Relationships>',
         )
         z.writestr(
@@ -184,9 +194,15 @@ def test_a_hostile_xlsx_is_too_large_not_an_abort() -> None:
 
 
 def test_bytes_go_through_the_decoder() -> None:
-    doc = '{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}'
+    doc = (
+        '{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}'
+    )
     plain = Strategy.from_json(doc)
-    for encoded in [doc.encode(), b"\xef\xbb\xbf" + doc.encode(), b"\xff\xfe" + doc.encode("utf-16-le")]:
+    for encoded in [
+        doc.encode(),
+        b"\xef\xbb\xbf" + doc.encode(),
+        b"\xff\xfe" + doc.encode("utf-16-le"),
+    ]:
         assert Strategy.from_format(encoded, "json") == plain
         assert stratagraph.validate_json(encoded) == stratagraph.validate_json(doc)
         assert stratagraph.parse_document(encoded).strategy == plain
@@ -197,7 +213,9 @@ def test_bytes_go_through_the_decoder() -> None:
         stratagraph.parse_delivery_plan(b"Priority 1\x00\x01")
     assert (binary.value.code, binary.value.offset) == ("binary", 10)
     text = "Priority 1\nPeople get help early.\n"
-    assert stratagraph.parse_delivery_plan(text.encode("utf-16")) == stratagraph.parse_delivery_plan(text)
+    assert stratagraph.parse_delivery_plan(
+        text.encode("utf-16")
+    ) == stratagraph.parse_delivery_plan(text)
     assert stratagraph.detect_document_kind(b"\xef\xbb\xbf{}") == "json"
     with pytest.raises(TypeError):
         stratagraph.parse_strategy(42)  # type: ignore[arg-type]
@@ -227,7 +245,7 @@ def test_threads_run_analyses_on_one_strategy(plan: Strategy, reports: list[Any]
                 plan.node("no:such")
             except KeyError:
                 pass
-            except BaseException as e:  # noqa: BLE001 - anything else is the failure
+            except BaseException as e:
                 failures.append(repr(e))
 
     threads = [threading.Thread(target=run, args=(k,)) for k in range(8)]
