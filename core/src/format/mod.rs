@@ -65,8 +65,9 @@
 //! Every size taken from an input or a caller is checked before anything is
 //! allocated for it; past a limit the error is typed (a stable
 //! [`Error::code`]), never an abort. Bytes become text through
-//! [`crate::parse::encoding::decode`] first (the CLI, [`import`], Python's
-//! `bytes` and JavaScript's `Uint8Array` alike).
+//! [`crate::parse::encoding::decode`] first (the CLI, the text parsers,
+//! Python's `bytes` and JavaScript's `Uint8Array` alike); [`import`] uses
+//! [`crate::parse::encoding::decode_data`], for which a NUL byte is data.
 //!
 //! | input | limit | past it |
 //! |---|---|---|
@@ -748,11 +749,11 @@ fn read_xlsx(_bytes: &[u8]) -> Result<Strategy, Error> {
     })
 }
 
-/// The text of `bytes`, decoded by [`crate::parse::encoding::decode`]: UTF-8
-/// or UTF-16 with a byte-order mark (the mark dropped); invalid bytes are an
-/// `encoding` error at their line and column, a NUL byte a `binary` one.
+/// The text of `bytes`, decoded by [`crate::parse::encoding::decode_data`]:
+/// UTF-8 or UTF-16 with a byte-order mark (the mark dropped); invalid bytes
+/// are an `encoding` error at their line and column. A NUL byte is data here.
 fn text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, Error> {
-    crate::parse::encoding::decode(bytes)
+    crate::parse::encoding::decode_data(bytes)
 }
 
 /// The 1-based line and column of byte `offset` of `text`.

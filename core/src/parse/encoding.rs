@@ -6,7 +6,7 @@
 //! |---|---|
 //! | UTF-8, with or without a byte-order mark | the text (without the mark) |
 //! | UTF-16 with a byte-order mark (LE or BE), as Windows tools save it | decoded |
-//! | a NUL byte in the first 8 KiB, or any in text that is otherwise UTF-8 | [`Error::Binary`] (`binary`) |
+//! | a NUL byte (anywhere) | [`Error::Binary`] (`binary`); [`decode_data`] keeps it |
 //! | invalid UTF-8, or UTF-16 with a lone surrogate | [`Error::Encoding`] (`encoding`), with line and column |
 //!
 //! ```
@@ -24,14 +24,26 @@ use crate::error::Error;
 
 /// The text `bytes` hold (see the [module docs](self)).
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+    decode_with(bytes, true)
+}
+
+/// [`decode`] for the interchange formats read back by
+/// [`crate::format::import`] (CSV, GraphML, node-link, JSON): a NUL byte is
+/// data there (a cell's text may hold one, and stratagraph's own CSV writes
+/// it as it is), so it is kept rather than called a binary file.
+pub fn decode_data(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
+    decode_with(bytes, false)
+}
+
+fn decode_with(bytes: &[u8], nul_is_binary: bool) -> Result<Cow<'_, str>, Error> {
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return utf16(rest, u16::from_le_bytes).map(Cow::Owned);
+        return utf16(rest, u16::from_le_bytes, nul_is_binary).map(Cow::Owned);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return utf16(rest, u16::from_be_bytes).map(Cow::Owned);
+        return utf16(rest, u16::from_be_bytes, nul_is_binary).map(Cow::Owned);
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0).filter(|_| nul_is_binary) {
         return Err(Error::Binary { offset });
     }
     match std::str::from_utf8(bytes) {
@@ -54,7 +66,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Error> {
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, nul_is_binary: bool) -> Result<String, Error> {
     let units = bytes.chunks(2).map(|c| match c {
         [a, b] => unit([*a, *b]),
         // An odd trailing byte cannot be a character.
@@ -64,7 +76,7 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Error> {
     let (mut line, mut column) = (1usize, 1usize);
     for c in char::decode_utf16(units) {
         match c {
-            Ok('\0') => return Err(Error::Binary { offset: out.len() }),
+            Ok('\0') if nul_is_binary => return Err(Error::Binary { offset: out.len() }),
             Ok(c) => {
                 if c == '\n' {
                     line += 1;
