@@ -1,5 +1,5 @@
 //! Import of networkx node-link JSON: reading any bytes never panics, and whatever reads
-//! back is written and read again to the same strategy (the round trip is lossless).
+//! back is written and read again to the same strategy (after one trip, which may normalise what the format cannot carry, a fixed point).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,7 +10,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = s.validate();
     let options = ExportOptions::default();
     if let Ok(bytes) = export(&s, Format::NodeLink, &options) {
-        let again = import(&bytes, Format::NodeLink);
-        assert!(again.is_ok_and(|t| t == s));
+        // The first trip may normalise what the format cannot carry (documented
+        // in stratagraph::format: an empty field, a control character); after
+        // it the strategy is a fixed point: written and read again, unchanged.
+        let Ok(once) = import(&bytes, Format::NodeLink) else { panic!("its own output does not read back") };
+        if let Ok(bytes) = export(&once, Format::NodeLink, &options) {
+            assert!(import(&bytes, Format::NodeLink).is_ok_and(|t| t == once));
+        }
     }
 });
