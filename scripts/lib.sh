@@ -44,6 +44,17 @@ summary() {
   echo "total $(( $(date +%s) - T_START ))s"
 }
 
+# disk_free [GB]: log the free space under the project; with GB, where less than GB is free,
+# remove target/debug (the debug build, not used by the release stages that follow).
+disk_free() {
+  local avail_kb; avail_kb=$(df -Pk "$ROOT" | awk 'NR == 2 {print $4}')
+  echo "=== disk: $((avail_kb / 1024)) MB free under $ROOT; target/ $(du -sh "$CARGO_TARGET_DIR" 2>/dev/null | cut -f1)"
+  if [ -n "${1:-}" ] && [ "$avail_kb" -lt $(($1 * 1024 * 1024)) ] && [ -d "$CARGO_TARGET_DIR/debug" ]; then
+    echo "=== disk: under $1 GB free: removing $CARGO_TARGET_DIR/debug"
+    rm -rf "$CARGO_TARGET_DIR/debug"
+  fi
+}
+
 # The version of a crate in Cargo.lock.
 lock_version() {
   awk -v name="$1" '$0 == "name = \"" name "\"" { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock"

@@ -6,6 +6,11 @@
 #   STRATAGRAPH_FUZZ_SECONDS=60 (per fuzz target; 0 skips fuzzing)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# CI builds each crate once: incremental caches would only cost disk (a CI run once stopped on
+# "No space left on device"). The free space is logged at the start and before each big stage.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+disk_free
+
 bash scripts/install.sh
 # shellcheck disable=SC1091
 source .venv/bin/activate   # before any cargo call: pyo3 picks the interpreter from VIRTUAL_ENV
@@ -35,6 +40,10 @@ step quality cargo run -q --locked -p stratagraph --all-features --bin stratagra
 # 16x at each): a ratio, not a wall clock. The same features as the main job's release build.
 step growth cargo run -q --release --locked -p stratagraph --features cli --example growth -- --quick
 
+# target/debug is not read after this point (the wheel, wasm, bench and fuzz builds are
+# release builds): where the disk is short, give its space back before they need theirs
+disk_free 8
+
 # ---------- the wasm build first: the wheel carries the explorer's module and component ----------
 # (build.sh copies them into bindings-python/python/stratagraph/_explorer for the notebook widget)
 step wasm-build bash bindings-wasm/build.sh
@@ -61,6 +70,7 @@ step jupyterlab env STRATAGRAPH_VENV=.cache/venv-wheel node --test tests/noteboo
 step bench-quick bash scripts/bench.sh --quick
 
 # ---------- fuzzing (bounded) ----------
+disk_free 4
 FUZZ_SECONDS=${STRATAGRAPH_FUZZ_SECONDS:-60}
 if [ "$FUZZ_SECONDS" -gt 0 ] && cargo +nightly fuzz --version >/dev/null 2>&1; then
   # seeded with the bundled documents, fixtures, real pages and golden exports (every import format); new inputs go to core/fuzz/corpus (ignored)
