@@ -481,30 +481,6 @@ fn found_in_report(r: &ProgressReport) -> Found {
     }
 }
 
-/// Byte ranges of every span-shaped value (`{start, end, line}`) in `value`.
-fn attr_spans(value: &AttrValue, out: &mut Vec<(usize, usize)>) {
-    match value {
-        AttrValue::Map(m) => {
-            let int = |k: &str| match m.get(k) {
-                Some(AttrValue::Integer(i)) => usize::try_from(*i).ok(),
-                _ => None,
-            };
-            if let (Some(s), Some(e), Some(_)) = (int("start"), int("end"), int("line")) {
-                out.push((s, e));
-            }
-            for v in m.values() {
-                attr_spans(v, out);
-            }
-        }
-        AttrValue::List(l) => {
-            for v in l {
-                attr_spans(v, out);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn text_line_spans(lines: &[TextLine], out: &mut Vec<(usize, usize)>) {
     out.extend(lines.iter().map(|l| (l.span.start, l.span.end)));
 }
@@ -539,12 +515,12 @@ fn node_spans(s: &Strategy) -> Vec<(usize, usize)> {
             spans.push((start, end));
         }
         for v in n.attrs.values() {
-            attr_spans(v, &mut spans);
+            v.spans(&mut spans);
         }
     }
     for e in s.edges() {
         for v in e.attrs.values() {
-            attr_spans(v, &mut spans);
+            v.spans(&mut spans);
         }
     }
     spans

@@ -192,6 +192,40 @@ impl<T: Into<AttrValue>> From<Vec<T>> for AttrValue {
 }
 
 impl AttrValue {
+    /// The byte ranges of every span-shaped value (`{start, end, line}`, as
+    /// parsers write evidence, objectives and milestones) in this value, at
+    /// any depth, appended to `out`.
+    ///
+    /// ```
+    /// use stratagraph::AttrValue;
+    /// let v: AttrValue = serde_json::from_str(r#"[{"start": 3, "end": 9, "line": 1, "text": "x"}]"#).unwrap();
+    /// let mut spans = Vec::new();
+    /// v.spans(&mut spans);
+    /// assert_eq!(spans, [(3, 9)]);
+    /// ```
+    pub fn spans(&self, out: &mut Vec<(usize, usize)>) {
+        match self {
+            AttrValue::Map(m) => {
+                let int = |k: &str| match m.get(k) {
+                    Some(AttrValue::Integer(i)) => usize::try_from(*i).ok(),
+                    _ => None,
+                };
+                if let (Some(s), Some(e), Some(_)) = (int("start"), int("end"), int("line")) {
+                    out.push((s, e));
+                }
+                for v in m.values() {
+                    v.spans(out);
+                }
+            }
+            AttrValue::List(l) => {
+                for v in l {
+                    v.spans(out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The text, if this is text.
     pub fn as_text(&self) -> Option<&str> {
         match self {

@@ -61,9 +61,110 @@ use crate::model::{AttrValue, Date, DateWindow, EdgeKind, Node, NodeId, NodeKind
 pub fn parse_strategy(text: &str) -> ParseResult {
     let mut x = Extractor::new(text);
     x.run();
+    let main = x.main.clone();
     let mut result = x.result;
+    read_commitments(text, &main, &mut result);
     result.read_counts(text);
     result
+}
+
+/// A strategy may state its own commitments ("9.1 We will establish …",
+/// "Commitment 4", an "Action Lead Timescale" table): the [block
+/// recognisers](super::recognise) read them, as they do in a plan, and they
+/// join the narrative's graph under its strategy node. Only the actions,
+/// the containers they sit in and the nodes their edges reach are taken
+/// (the blocks' own title node is the strategy's); the lines they cover
+/// leave the unclassified text, with its diagnostics, and the recognisers'
+/// diagnostics on those lines come with them. A page with no action is left
+/// as the narrative read it.
+fn read_commitments(text: &str, main: &NodeId, result: &mut ParseResult) {
+    use std::collections::HashSet;
+    static G: std::sync::OnceLock<super::gazetteer::Gazetteer> = std::sync::OnceLock::new();
+    let blocks =
+        super::recognise::parse_blocks(text, G.get_or_init(super::gazetteer::Gazetteer::builtin));
+    let s = &blocks.strategy;
+    if main.as_str().is_empty() || s.nodes_of_kind(NodeKind::Action).next().is_none() {
+        return;
+    }
+    let root: Option<NodeId> = s
+        .nodes()
+        .find(|n| n.kind == NodeKind::Plan && s.parent(n.id.as_str()).is_none())
+        .map(|n| n.id.clone());
+    let is_root = |id: &NodeId| root.as_ref() == Some(id);
+    // The actions, their containers below the root, and what their edges reach.
+    let mut taken: HashSet<NodeId> = HashSet::new();
+    for a in s.nodes_of_kind(NodeKind::Action) {
+        taken.insert(a.id.clone());
+        for up in s.ancestors(a.id.as_str()) {
+            if !is_root(&up.id) {
+                taken.insert(up.id.clone());
+            }
+        }
+    }
+    let reached: Vec<NodeId> = s
+        .edges()
+        .filter(|e| taken.contains(e.source) && !is_root(e.target))
+        .map(|e| e.target.clone())
+        .collect();
+    taken.extend(reached);
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for n in s.nodes().filter(|n| taken.contains(&n.id)) {
+        if let Some(span) = n.span {
+            ranges.push((span.start, span.end));
+        }
+        n.attrs.values().for_each(|v| v.spans(&mut ranges));
+        if !result.strategy.contains(n.id.as_str()) {
+            let _ = result.strategy.add_node(n.clone());
+        }
+    }
+    for e in s.edges() {
+        let both = (is_root(e.source) || taken.contains(e.source)) && taken.contains(e.target);
+        if both {
+            e.attrs.values().for_each(|v| v.spans(&mut ranges));
+            let mut edge = e.to_edge();
+            if is_root(e.source) {
+                edge.source = main.clone();
+            }
+            let _ = result.strategy.add_edge(edge);
+        }
+    }
+    let lines: HashSet<usize> = source_lines(text)
+        .filter(|l| {
+            let end = l.start + l.text.len();
+            ranges
+                .iter()
+                .any(|&(a, b)| a < end.max(l.start + 1) && l.start < b)
+        })
+        .map(|l| l.number)
+        .collect();
+    // The lines the commitments hold are accounted for.
+    let held = |line: usize| lines.contains(&line);
+    // An unclassified sentence leaves only when every line it runs over is held.
+    let all_held = |l: &super::TextLine| {
+        let end = l.span.end.min(text.len());
+        let inside = text
+            .get(l.span.start.min(end)..end)
+            .map_or(0, |t| t.matches('\n').count());
+        (l.line..=l.line + inside).all(held)
+    };
+    let gone: HashSet<usize> = result
+        .unclassified
+        .iter()
+        .filter(|l| all_held(l))
+        .map(|l| l.line)
+        .collect();
+    result.unclassified.retain(|l| !gone.contains(&l.line));
+    result
+        .diagnostics
+        .retain(|d| !(d.code == "unclassified_text" && d.line.is_some_and(|l| gone.contains(&l))));
+    let skipped: HashSet<usize> = result.skipped.iter().map(|l| l.line).collect();
+    for d in blocks.diagnostics {
+        let on_held = d.line.is_some_and(|l| held(l) && !skipped.contains(&l));
+        if on_held && !matches!(d.code.as_str(), "narrative_text" | "skipped_furniture") {
+            result.diagnostics.push(d);
+        }
+    }
+    crate::sort::sort_by_key(&mut result.diagnostics, |d| d.line.unwrap_or(usize::MAX));
 }
 
 // ---------------------------------------------------------------------------
