@@ -118,15 +118,19 @@ pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> sup
     // entries when a node's span covers it; any other is kept as
     // unclassified text, with an Info diagnostic saying the plan parser
     // reads it into the graph.
-    let strategy = if entries.is_empty() {
+    // A page with no entry keeps what else the blocks read (its pillars,
+    // priorities, outcomes), but not a graph of its title alone.
+    let structure = r.strategy.nodes().any(|n| n.kind != NodeKind::Plan);
+    let strategy = if entries.is_empty() && !structure {
         crate::model::Strategy::new()
     } else {
         r.strategy.clone()
     };
-    let spans: Vec<(usize, usize)> = strategy
-        .nodes()
-        .filter_map(|n| n.span.map(|s| (s.start, s.end)))
-        .collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for n in strategy.nodes() {
+        spans.extend(n.span.map(|s| (s.start, s.end)));
+        n.attrs.values().for_each(|v| v.spans(&mut spans));
+    }
     let mut kept: std::collections::HashSet<usize> = r
         .unclassified
         .iter()
