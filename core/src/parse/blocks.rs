@@ -581,31 +581,63 @@ fn column_cells(t: &str) -> Vec<&str> {
 // ---------------------------------------------------------------------------
 // Numbered items
 
-/// Label words that may come before an item's number.
-const NUMBER_LABELS: &[&str] = &[
-    "strategic aim",
-    "strategic action",
-    "strategic priority",
-    "action",
-    "commitment",
-    "recommendation",
-    "deliverable",
-    "milestone",
-    "priority",
-    "objective",
-    "outcome",
-    "aim",
-    "ref",
-    "theme",
-    "pillar",
-    "goal",
+/// What the label word before an item's number says the item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LabelRole {
+    /// A level above the priorities ("Strategic Aim 2", "Pillar 1", "Mission 3").
+    Upper,
+    /// A priority, programme or theme ("Priority 4", "Programme 6", "Workstream 2").
+    Priority,
+    /// An action, commitment, project or milestone ("Action 3", "Project 16").
+    Action,
+    /// Another numbered thing ("Objective 2", "Outcome 1", "Strategic Action 10.1").
+    Other,
+}
+
+/// Label words that may come before an item's number, and what they make
+/// of it: the one table the blocks, the recognisers and kind detection read.
+/// A label that begins another one comes after it ("strategic aim" before "aim").
+pub(crate) const ITEM_LABELS: &[(&str, LabelRole)] = &[
+    ("strategic aim", LabelRole::Upper),
+    ("strategic action", LabelRole::Other),
+    ("strategic priority", LabelRole::Priority),
+    ("strategic objective", LabelRole::Other),
+    ("action", LabelRole::Action),
+    ("commitment", LabelRole::Action),
+    ("recommendation", LabelRole::Action),
+    ("deliverable", LabelRole::Action),
+    ("milestone", LabelRole::Action),
+    ("project", LabelRole::Action),
+    ("proposal", LabelRole::Action),
+    ("measure", LabelRole::Action),
+    ("ref", LabelRole::Action),
+    ("priority", LabelRole::Priority),
+    ("programme", LabelRole::Priority),
+    ("workstream", LabelRole::Priority),
+    ("work stream", LabelRole::Priority),
+    ("ambition", LabelRole::Priority),
+    ("theme", LabelRole::Priority),
+    ("objective", LabelRole::Other),
+    ("outcome", LabelRole::Other),
+    ("aim", LabelRole::Upper),
+    ("pillar", LabelRole::Upper),
+    ("goal", LabelRole::Upper),
+    ("mission", LabelRole::Upper),
 ];
+
+/// The role of an item's label as written ("Action", "PROGRAMME"), if it is one.
+pub(crate) fn label_role(label: &str) -> Option<LabelRole> {
+    ITEM_LABELS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(label))
+        .map(|&(_, r)| r)
+}
 
 fn numbered(l: SourceLine<'_>) -> Option<Block<'_>> {
     let t = l.text;
     let mut label = None;
     let mut rest = t;
-    for w in NUMBER_LABELS {
+    for (w, _) in ITEM_LABELS {
         if starts_ci(t, w) && t[w.len()..].starts_with([' ', ':']) {
             let after = t[w.len()..].trim_start_matches([' ', ':']);
             if after.starts_with(|c: char| c.is_ascii_digit()) {

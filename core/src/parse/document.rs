@@ -227,7 +227,14 @@ fn is_plan_block(b: &super::blocks::Block<'_>) -> bool {
     let words: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).collect();
     let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
     match b.kind {
-        BlockKind::Numbered => has(&["action", "commitment", "recommendation", "deliverable"]),
+        BlockKind::Numbered => b
+            .label
+            .and_then(super::blocks::label_role)
+            .is_some_and(|r| {
+                r == super::blocks::LabelRole::Action
+                    && !label.starts_with("milestone")
+                    && label != "ref"
+            }),
         BlockKind::Field => has(&[
             "action",
             "lead",

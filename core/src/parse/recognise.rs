@@ -34,7 +34,9 @@
 
 use std::collections::HashMap;
 
-use super::blocks::{blocks, next_number as next_in_sequence, Block, BlockKind};
+use super::blocks::{
+    blocks, label_role, next_number as next_in_sequence, Block, BlockKind, LabelRole,
+};
 use super::date::{find_deadline, find_deadlines, find_period, parse_deadline};
 use super::gazetteer::{is_acronym, Gazetteer};
 use super::plan::{parse_partner_list, partner_node, plan_id, split_lead_line, Item};
@@ -298,17 +300,6 @@ const ACTION_WORDS: &[&str] = &[
     "activities",
 ];
 
-/// Labels of numbered headings that are priorities, and the level word kept.
-const PRIORITY_LABELS: &[&str] = &[
-    "priority",
-    "strategic priority",
-    "strategic aim",
-    "aim",
-    "pillar",
-    "theme",
-    "goal",
-];
-
 /// Labels of a status standing alone on their line ("Status", "RAG status").
 const STATUS_LABELS: &[&str] = &[
     "status",
@@ -319,18 +310,13 @@ const STATUS_LABELS: &[&str] = &[
     "overall status",
 ];
 
-/// Levels above a priority: a priority found under one of them is its child.
-const UPPER_LEVELS: &[&str] = &["strategic aim", "aim", "pillar", "goal", "chapter"];
+/// Levels above a priority that are no item label: a priority found under one is its child.
+const UPPER_LEVELS: &[&str] = &["chapter"];
 
-/// Labels of numbered items that are actions.
-const ACTION_LABELS: &[&str] = &[
-    "action",
-    "commitment",
-    "recommendation",
-    "deliverable",
-    "milestone",
-    "ref",
-];
+/// Whether a label is an action's ("Action", "Commitment", "Project").
+fn is_action_label(label: &str) -> bool {
+    label_role(label) == Some(LabelRole::Action)
+}
 
 /// Statuses as progress reports write them, longest first within a word count.
 const STATUS_PHRASES: &[&str] = &[
@@ -891,10 +877,11 @@ impl<'g> Rec<'g> {
     /// A numbered heading that is a priority or aim: (label word, number, title).
     fn priority_parts<'a>(b: &Block<'a>) -> Option<(&'a str, &'a str, &'a str)> {
         let label = b.label?;
-        let lower = label.to_ascii_lowercase();
-        PRIORITY_LABELS
-            .contains(&lower.as_str())
-            .then(|| (label, b.number.unwrap_or(""), b.body))
+        matches!(
+            label_role(label),
+            Some(LabelRole::Priority | LabelRole::Upper)
+        )
+        .then(|| (label, b.number.unwrap_or(""), b.body))
     }
 
     fn priority(&mut self, b: &Block<'_>, level: &str, number: Option<&str>, title: &str) {
@@ -904,7 +891,8 @@ impl<'g> Rec<'g> {
         };
         let lower = level.to_ascii_lowercase();
         let is_priority = lower == "priority" || lower == "strategic priority";
-        let is_aim = UPPER_LEVELS.contains(&lower.as_str());
+        let is_aim =
+            UPPER_LEVELS.contains(&lower.as_str()) || label_role(level) == Some(LabelRole::Upper);
         let key = match (number, is_priority) {
             (Some(n), true) => n.to_owned(),
             (Some(n), false) => format!("{}-{n}", crate::model::slug(level)),
@@ -988,7 +976,7 @@ impl<'g> Rec<'g> {
             self.close_lists();
             return self.priority(b, "chapter", Some(number), b.body);
         }
-        let labelled = label.as_deref().is_some_and(|l| ACTION_LABELS.contains(&l));
+        let labelled = label.as_deref().is_some_and(is_action_label);
         // "9.2 In addition, we will …" after action 9.1: the sequence goes on.
         let follows = self
             .action
@@ -1772,8 +1760,7 @@ fn is_group_item(bs: &[Block<'_>], i: usize) -> bool {
     let action_label = |l: Option<&str>| {
         l.is_some_and(|l| {
             let l = l.to_ascii_lowercase();
-            ACTION_LABELS.contains(&l.as_str())
-                || ["new", "new action", "new commitment"].contains(&l.as_str())
+            is_action_label(&l) || ["new", "new action", "new commitment"].contains(&l.as_str())
         })
     };
     match b.kind {
