@@ -364,3 +364,68 @@ proptest! {
         let _ = parse_blocks(&text, &Gazetteer::builtin());
     }
 }
+
+/// Records keyed by a bare reference: "Ref: 2.6.1" alone, then "Action: …"
+/// gives one action numbered 2.6.1 with that text, and its fields.
+#[test]
+fn a_reference_then_an_action_field_is_one_action() {
+    let page = "Drug deaths national mission: annual report 2024\n\n\
+                Ref: 2.6.1\nAction: Expand residential rehabilitation capacity.\n\
+                Lead: Scottish Government\nStatus: Amber\n\n\
+                Ref: 2.6.2\nAction: Publish quarterly data on waiting times.\n\
+                Lead: Public Health Scotland\n";
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    let actions: Vec<_> = s.nodes_of_kind(NodeKind::Action).collect();
+    assert_eq!(actions.len(), 2, "{actions:?}");
+    let a = s.node("action:2.6.1").unwrap();
+    assert_eq!(
+        a.text.as_deref(),
+        Some("Expand residential rehabilitation capacity.")
+    );
+    assert_eq!(a.attrs["status"].as_text(), Some("Amber"));
+    assert_eq!(
+        names(&s, "action:2.6.2", EdgeKind::LedBy),
+        BTreeSet::from(["Public Health Scotland".to_owned()])
+    );
+}
+
+/// "Programme N:" is a priority and "Project N:" an action under it.
+#[test]
+fn programmes_and_projects_are_priorities_and_actions() {
+    let page = "Economic strategy: delivery plans\n\n\
+                Programme 2: Skills\n\nProjects\n\n\
+                Project 4: Adapt the skills system will be led by the Scottish Government by 2025.\n\n\
+                Project 5: Expand apprenticeships across all regions.\n";
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    let programme = s.node("priority:programme-2").unwrap();
+    assert_eq!(programme.label, "Skills");
+    assert_eq!(programme.attrs["level"].as_text(), Some("Programme"));
+    for n in ["4", "5"] {
+        let id = format!("action:{n}");
+        assert_eq!(
+            s.parent(&id).map(|p| p.id.as_str()),
+            Some("priority:programme-2")
+        );
+    }
+}
+
+/// A strategy's own numbered commitments join its graph, and the lines
+/// they hold are no longer unclassified.
+#[test]
+fn a_strategy_keeps_its_commitments() {
+    let page = "Healthy Weight: A Route Map\n\nScotland's obesity strategy.\n\n\
+                9.1 We will establish a joint leadership group with COSLA.\n\n\
+                9.2 We will fund a national event during 2010.\n";
+    let r = stratagraph::parse_strategy(page);
+    let s = &r.strategy;
+    assert!(
+        s.contains("action:9.1") && s.contains("action:9.2"),
+        "{s:?}"
+    );
+    let main = s.nodes_of_kind(NodeKind::Strategy).next().unwrap();
+    assert_eq!(
+        s.parent("action:9.1").map(|p| p.id.as_str()),
+        Some(main.id.as_str())
+    );
+    assert!(r.unclassified.iter().all(|l| l.line != 5 && l.line != 7));
+}

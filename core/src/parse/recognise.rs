@@ -283,22 +283,15 @@ struct Rec<'g> {
     record_heads: std::collections::HashSet<usize>,
 }
 
-/// Words a lead-in ends with when it introduces actions.
-const ACTION_WORDS: &[&str] = &[
-    "action",
-    "actions",
-    "deliverable",
-    "deliverables",
-    "recommendation",
-    "recommendations",
-    "commitment",
-    "commitments",
-    "milestone",
-    "milestones",
-    "steps",
-    "activity",
-    "activities",
-];
+/// Whether a word names actions ("actions", "commitments", "projects",
+/// "steps", "activities"): an action label of the one table
+/// ([`ITEM_LABELS`](super::blocks::ITEM_LABELS)), singular or plural, but
+/// "ref", or a word for steps and activities.
+fn is_action_word(w: &str) -> bool {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    (w != "ref" && singular != "ref" && (is_action_label(w) || is_action_label(singular)))
+        || ["steps", "activity", "activities"].contains(&w)
+}
 
 /// Labels of a status standing alone on their line ("Status", "RAG status").
 const STATUS_LABELS: &[&str] = &[
@@ -316,6 +309,15 @@ const UPPER_LEVELS: &[&str] = &["chapter"];
 /// Whether a label is an action's ("Action", "Commitment", "Project").
 fn is_action_label(label: &str) -> bool {
     label_role(label) == Some(LabelRole::Action)
+}
+
+/// Whether a field's label gives an action's text: an action label but a
+/// reference or milestone ("Action:", "Commitment:"), or "New" ("New:",
+/// "New action:", a commitment added in a report).
+fn is_action_field(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    let new = lower == "new" || lower.strip_prefix("new ").is_some_and(is_action_label);
+    new || (is_action_label(&lower) && !["ref", "milestone"].contains(&lower.as_str()))
 }
 
 /// Statuses as progress reports write them, longest first within a word count.
@@ -799,7 +801,7 @@ impl<'g> Rec<'g> {
             return self.priority(b, "theme", None, b.text);
         }
         let words = lower_words(b.text);
-        let action_heading = words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()));
+        let action_heading = words.iter().any(|w| is_action_word(w));
         // "Our key medium term actions (to 2024)": the items under it take its deadline.
         if action_heading {
             if let Some(d) = bracketed_deadline(b.text) {
@@ -856,7 +858,7 @@ impl<'g> Rec<'g> {
                 line: b.span.line,
             });
         }
-        if words.iter().any(|w| ACTION_WORDS.contains(&w.as_str())) {
+        if words.iter().any(|w| is_action_word(w)) {
             self.action_context = true;
             // "Short Term Actions": the timescale of the actions under it.
             if let Some(pos) = words.iter().position(|w| w == "term") {
@@ -1002,7 +1004,7 @@ impl<'g> Rec<'g> {
             let words = lower_words(n.text);
             n.kind == BlockKind::Heading
                 && !is_sentence(&words)
-                && words.iter().any(|w| ACTION_WORDS.contains(&w.as_str()))
+                && words.iter().any(|w| is_action_word(w))
         });
         if heads_actions && label.is_none() {
             return self.objective(b, number);
@@ -1251,16 +1253,11 @@ impl<'g> Rec<'g> {
         let label = b.label.unwrap_or("").to_ascii_lowercase();
         let value = b.body;
         // "Action: …", "New: …" (a commitment added in a report).
-        if [
-            "action",
-            "new",
-            "new action",
-            "new commitment",
-            "commitment",
-            "recommendation",
-        ]
-        .contains(&label.as_str())
-        {
+        if is_action_field(&label) {
+            // "Ref: 2.6.1" alone, then "Action: …": the text of item 2.6.1.
+            if let Expect::ActionText(id) = std::mem::replace(&mut self.expect, Expect::Nothing) {
+                return self.text_of(&id, b, value);
+            }
             self.row.clear();
             self.action(b, None, value);
             return;
@@ -1375,9 +1372,9 @@ impl<'g> Rec<'g> {
             ListKind::Outcomes
         } else if has(&["pillar", "pillars"]) {
             ListKind::Pillars
-        } else if has(&["priorities", "themes"]) && !tail.iter().any(|w| ACTION_WORDS.contains(w)) {
+        } else if has(&["priorities", "themes"]) && !tail.iter().any(|w| is_action_word(w)) {
             ListKind::Priorities
-        } else if tail.iter().any(|w| ACTION_WORDS.contains(w))
+        } else if tail.iter().any(|w| is_action_word(w))
             || b.text.ends_with(" to:")
             || b.text.ends_with(" will:")
         {
@@ -1716,10 +1713,15 @@ impl<'g> Rec<'g> {
 
     /// The text of an action whose number stood alone.
     fn paragraph_as_text(&mut self, id: &NodeId, b: &Block<'_>) {
-        let t = b.text.to_owned();
-        let deadline = find_deadline(b.text);
-        let subject = subject_leads(self.g, b.text);
-        let partners = with_partners(self.g, b.text);
+        self.text_of(id, b, b.text);
+    }
+
+    /// `text`, read from block `b`, is the text of action `id`.
+    fn text_of(&mut self, id: &NodeId, b: &Block<'_>, text: &str) {
+        let t = text.to_owned();
+        let deadline = find_deadline(text);
+        let subject = subject_leads(self.g, text);
+        let partners = with_partners(self.g, text);
         let span = Self::line_of(b).span();
         self.update(id, |n| {
             n.text = Some(t);
@@ -1757,12 +1759,7 @@ impl<'g> Rec<'g> {
 /// whose next block is one of its fields ("1. Adopt …" then "Status: …").
 fn is_group_item(bs: &[Block<'_>], i: usize) -> bool {
     let Some(b) = bs.get(i) else { return false };
-    let action_label = |l: Option<&str>| {
-        l.is_some_and(|l| {
-            let l = l.to_ascii_lowercase();
-            is_action_label(&l) || ["new", "new action", "new commitment"].contains(&l.as_str())
-        })
-    };
+    let action_label = |l: Option<&str>| l.is_some_and(is_action_field);
     match b.kind {
         BlockKind::Numbered if action_label(b.label) => true,
         BlockKind::Field => action_label(b.label),
@@ -1817,49 +1814,20 @@ fn record_heads(bs: &[Block<'_>]) -> std::collections::HashSet<usize> {
 }
 
 /// Words of a heading that only names the items under it ("Key actions",
-/// "Our commitments", "Progress update", "Next steps"), no group of them.
+/// "Our commitments", "Progress update", "Next steps"), no group of them,
+/// besides the words that name actions ([`is_action_word`]).
 const ITEM_WORDS: &[&str] = &[
-    "our",
-    "key",
-    "the",
-    "of",
-    "and",
-    "main",
-    "next",
-    "steps",
-    "action",
-    "actions",
-    "commitment",
-    "commitments",
-    "milestone",
-    "milestones",
-    "recommendation",
-    "recommendations",
-    "deliverable",
-    "deliverables",
-    "progress",
-    "update",
-    "updates",
-    "summary",
-    "status",
-    "activities",
-    "activity",
-    "what",
-    "we",
-    "will",
-    "do",
-    "did",
-    "have",
-    "done",
-    "to",
-    "date",
-    "overview",
+    "our", "key", "the", "of", "and", "main", "next", "progress", "update", "updates", "summary",
+    "status", "what", "we", "will", "do", "did", "have", "done", "to", "date", "overview",
 ];
 
 /// Whether a heading's words only name the items under it (see [`ITEM_WORDS`]).
 fn names_items_only(t: &str) -> bool {
     let words = lower_words(t);
-    !words.is_empty() && words.iter().all(|w| ITEM_WORDS.contains(&w.as_str()))
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| ITEM_WORDS.contains(&w.as_str()) || is_action_word(w))
 }
 
 /// Whether a heading gives the timescale of the actions under it ("Short Term Actions").
