@@ -214,6 +214,25 @@ pub(crate) fn starts_ci(s: &str, prefix: &str) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
+/// A contact line: an email address alone, or "Email:", "Telephone:",
+/// "Phone:", "Tel:" and a short value ("Email: andrew.taylor@gov.scot").
+fn is_contact(t: &str) -> bool {
+    let email = |v: &str| {
+        let v = v.trim();
+        !v.contains(' ')
+            && v.split_once('@')
+                .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+    };
+    let labelled = ["email:", "e-mail:", "telephone:", "phone:", "tel:"]
+        .iter()
+        .find(|l| starts_ci(t, l))
+        .map(|l| &t[l.len()..]);
+    match labelled {
+        Some(v) => v.split_whitespace().count() <= 4,
+        None => email(t),
+    }
+}
+
 /// Whether a line is page furniture (see the [module docs](self)).
 pub fn is_furniture(t: &str) -> bool {
     let url = (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
@@ -222,7 +241,7 @@ pub fn is_furniture(t: &str) -> bool {
     let label = ["part of", "information"]
         .iter()
         .any(|l| t.eq_ignore_ascii_case(l));
-    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) || label {
+    if url || FURNITURE_STARTS.iter().any(|p| starts_ci(t, p)) || label || is_contact(t) {
         return true;
     }
     // "Published 11 September 2023", "Updated 3 May 2024".

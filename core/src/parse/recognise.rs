@@ -1000,11 +1000,17 @@ impl<'g> Rec<'g> {
         }
         // An item right above a heading that announces actions is the
         // objective they serve, not an action.
+        // ("Our key medium term actions (to 2024)", or "Actions:" alone.)
         let heads_actions = next.is_some_and(|n| {
             let words = lower_words(n.text);
-            n.kind == BlockKind::Heading
-                && !is_sentence(&words)
-                && words.iter().any(|w| is_action_word(w))
+            let announces = match n.kind {
+                BlockKind::Heading => !is_sentence(&words),
+                BlockKind::LeadIn | BlockKind::Field | BlockKind::HeaderCell => {
+                    names_items_only(n.text.trim_end_matches(':'))
+                }
+                _ => false,
+            };
+            announces && words.iter().any(|w| is_action_word(w))
         });
         if heads_actions && label.is_none() {
             return self.objective(b, number);

@@ -512,6 +512,22 @@ impl<'g> Parser<'g> {
         }
     }
 
+    /// A heading that only opens a list ("Challenges and opportunities:",
+    /// "Outcomes"): kept with the skipped lines, with an Info diagnostic, so
+    /// that every line of the plan is accounted for.
+    fn section_heading(&mut self, l: SourceLine<'_>, list: &str) {
+        self.diag(
+            "section_heading",
+            Severity::Info,
+            &l,
+            format!(
+                "line {} is the heading of the {list} under it; skipped",
+                l.number
+            ),
+        );
+        self.res.skipped.push(l.to_text_line());
+    }
+
     fn diag(&mut self, code: &str, severity: Severity, l: &SourceLine<'_>, msg: String) {
         self.res
             .diagnostics
@@ -600,12 +616,15 @@ impl<'g> Parser<'g> {
             if nums.is_empty() {
                 self.block = Block::Outcomes;
                 self.next_outcome = 1;
-                return;
+                return self.section_heading(l, "outcomes");
             }
             return self.outcome_refs(l, nums);
         }
         if let Some(rest) = challenges_heading(s) {
             self.block = Block::Challenges;
+            if rest.trim().is_empty() {
+                return self.section_heading(l, "challenges");
+            }
             for item in split_top(rest, &[';', ',']) {
                 let item = item.trim();
                 if !item.is_empty() {
