@@ -32,7 +32,7 @@
 //! | partners | `key_partner` targets of each found action | as leads |
 //! | deadlines | the phrase of each found action's deadline | on a matched pair, the phrases are equal folded, case-insensitively, without a trailing colon, comma or full stop and without brackets around the phrase ("(to 2022)") |
 //! | statuses | the action's status (attr `status_as_written`, `status`; a progress row's status) | only on pages whose facts record statuses: on a matched pair, the words are equal (as names), or both read as the same [`Status`] |
-//! | outcomes | outcome nodes (text = node text, else label) | the number is equal where the fact has one, and the folded text starts with the fact's text (case-insensitive) |
+//! | outcomes | outcome nodes (text = node text, else label), but not those with no text (a reference, "Outcomes: 1, 2") | the number is equal where the fact has one, and the folded text starts with the fact's text (case-insensitive) |
 //! | priorities | priority nodes (title = label, else text), but not those of level `objective` (the facts' `objectives`, not scored) | the number is equal where the fact has one, and the title starts with the fact's title (compared as names) |
 //! | counts | the headline counts of the parse result's `report.counts` (every parser reads them from the page's prose with [`headline_counts`](crate::parse::counts::headline_counts)) | one item per status and per total of each `progress_counts` entry: the status words are equal (as names) or read as the same [`Status`], the value is equal (an integer exactly; an approximate value by its words, as names, "more than 200"), and the groups agree (equal or one contains the other, as names; a count with no group agrees with any) |
 //! | kinds | [`DocumentKind::detect`] on the page | the kind's name equals the fact's `kind` |
@@ -445,6 +445,9 @@ fn found_in_strategy(s: &Strategy) -> Found {
                     status,
                 });
             }
+            // An outcome with no words is a reference ("Outcomes: 1, 2" under a
+            // priority), not an outcome the page states.
+            NodeKind::Outcome if text_of(n).trim().is_empty() => {}
             NodeKind::Outcome => f.outcomes.push((n.number.clone(), text_of(n))),
             // A numbered objective above a list of actions ("28. We review …")
             // is the facts' `objectives` (not scored), not a priority.

@@ -458,8 +458,8 @@ fn a_strategy_keeps_its_commitments() {
     assert!(r.unclassified.iter().all(|l| l.line != 5 && l.line != 7));
 }
 
-/// A numbered statement over "Actions:" is the objective the actions under
-/// it serve; contact lines ("Email: …") are page furniture.
+/// A numbered statement under "Outcome:" and over "Actions:" is an outcome,
+/// not an action; contact lines ("Email: …") are page furniture.
 #[test]
 fn an_item_over_an_actions_cell_is_an_objective_and_contacts_are_furniture() {
     let page = "Cleaner air: delivery plan\nPriority 5: Behaviour change\nOutcome:\n\
@@ -469,14 +469,51 @@ fn an_item_over_an_actions_cell_is_an_objective_and_contacts_are_furniture() {
                 Email: someone@gov.scot\n";
     let r = parse_blocks(page, &Gazetteer::builtin());
     let s = &r.strategy;
+    // Under "Outcome:" the numbered statement is the priority's outcome.
     assert!(!s.contains("action:7"), "{s:?}");
     assert_eq!(
-        s.node("priority:objective-7").unwrap().attrs["level"].as_text(),
-        Some("objective")
+        s.node("outcome:7").unwrap().text.as_deref(),
+        Some("We ensure the public are aware of air pollution.")
     );
     assert_eq!(s.nodes_of_kind(NodeKind::Action).count(), 1);
     assert!(r
         .skipped
         .iter()
         .any(|l| l.text == "Email: someone@gov.scot"));
+}
+
+/// A labelled item inside a bullet, and a timescale before an item's number,
+/// are numbered items; a numbered list under a lead-in naming outcomes is outcomes.
+#[test]
+fn labelled_bullets_timescale_prefixes_and_numbered_outcomes() {
+    let page = "Strategy: progress report\n\n\
+                The actions we continued to prioritise were:\n\n\
+                • Action 11: Distress Brief Interventions.\n\
+                Short term - 1. Establish a central platform for information.\n\n\
+                Our outcomes describe the changes we want to see:\n\n\
+                1. Improved overall mental wellbeing.\n\n2. Better access to data.\n";
+    let bs = blocks(page);
+    let numbered: Vec<_> = bs
+        .iter()
+        .filter(|b| b.kind == BlockKind::Numbered)
+        .map(|b| (b.label, b.number, b.body))
+        .collect();
+    assert_eq!(
+        numbered[0],
+        (Some("Action"), Some("11"), "Distress Brief Interventions.")
+    );
+    assert_eq!(
+        numbered[1],
+        (
+            None,
+            Some("1"),
+            "Establish a central platform for information."
+        )
+    );
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    assert!(s.contains("action:11"));
+    assert_eq!(
+        s.node("outcome:2").unwrap().text.as_deref(),
+        Some("Better access to data.")
+    );
 }

@@ -340,6 +340,16 @@ fn classify<'a>(l: SourceLine<'a>, out: &mut Vec<Block<'a>>) {
     classify_content(l, out);
 }
 
+/// The rest of a line after a timescale and a dash ("Short term - 1. …",
+/// "Medium term – 5. …"): at most three words, the last "term".
+fn after_timescale(t: &str) -> Option<&str> {
+    let (head, rest) = [" - ", " – ", " — "].iter().find_map(|d| t.split_once(d))?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let timescale =
+        words.len() <= 3 && words.last().is_some_and(|w| w.eq_ignore_ascii_case("term"));
+    timescale.then(|| rest.trim_start())
+}
+
 fn classify_content<'a>(l: SourceLine<'a>, out: &mut Vec<Block<'a>>) {
     let t = l.text;
     if let Some(b) = numbered(l) {
@@ -349,9 +359,23 @@ fn classify_content<'a>(l: SourceLine<'a>, out: &mut Vec<Block<'a>>) {
         return out.push(b);
     }
     if let Some(rest) = super::plan::bullet_mark(t) {
+        // "• Action 11: Distress Brief Interventions.": a labelled item in a bullet.
+        if let Some(mut b) = numbered(sub_line(l, rest)).filter(|b| b.label.is_some()) {
+            b.text = t;
+            b.span = span_of(l);
+            return out.push(b);
+        }
         let mut b = plain(BlockKind::Bullet, l);
         b.body = rest;
         return out.push(b);
+    }
+    // "Short term - 1. Establish …": a timescale before the item's number.
+    if let Some(rest) = after_timescale(t) {
+        if let Some(mut b) = numbered(sub_line(l, rest)) {
+            b.text = t;
+            b.span = span_of(l);
+            return out.push(b);
+        }
     }
     let bare = t.trim_end_matches(':').trim_end();
     if bare.len() < t.len() || starts_like_deadline(bare) {

@@ -970,6 +970,8 @@ impl<'g> Rec<'g> {
                 ListKind::Priorities if super::blocks::is_heading(b.body) => {
                     return self.listed_priority(b, "Priority", Some(number), b.body);
                 }
+                // "Our outcomes describe …:" then "1. Improved …": numbered outcomes.
+                ListKind::Outcomes => return self.numbered_outcome(b, number),
                 _ => {}
             }
         }
@@ -1084,6 +1086,20 @@ impl<'g> Rec<'g> {
             format!("line {} is the status of {}", b.span.line, id.as_str()),
         );
         true
+    }
+
+    fn numbered_outcome(&mut self, b: &Block<'_>, number: &str) {
+        let text = b.body;
+        let id = self.unique(NodeId::of(NodeKind::Outcome, number));
+        let mut node = Node::with_id(id.clone(), NodeKind::Outcome)
+            .with_text(text)
+            .with_span(Self::line_of(b).span());
+        node.number = Some(number.to_owned());
+        self.add(node);
+        if let Some(h) = self.holder() {
+            self.link(&h, EdgeKind::ContributesTo, &id);
+        }
+        self.action = None;
     }
 
     fn objective(&mut self, b: &Block<'_>, number: &str) {
