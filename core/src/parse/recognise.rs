@@ -312,12 +312,12 @@ fn is_action_label(label: &str) -> bool {
 }
 
 /// Whether a field's label gives an action's text: an action label but a
-/// reference or milestone ("Action:", "Commitment:"), or "New" ("New:",
+/// reference ("Action:", "Commitment:", "Milestone:"), or "New" ("New:",
 /// "New action:", a commitment added in a report).
 fn is_action_field(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
     let new = lower == "new" || lower.strip_prefix("new ").is_some_and(is_action_label);
-    new || (is_action_label(&lower) && !["ref", "milestone"].contains(&lower.as_str()))
+    new || (is_action_label(&lower) && lower != "ref")
 }
 
 /// Statuses as progress reports write them, longest first within a word count.
@@ -328,6 +328,10 @@ const STATUS_PHRASES: &[&str] = &[
     "partially achieved",
     "not achieved",
     "behind schedule",
+    "ahead of schedule",
+    "on schedule",
+    "significant progress",
+    "limited progress",
     "not yet due",
     "work ongoing",
     "in development",
