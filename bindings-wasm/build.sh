@@ -3,15 +3,18 @@
 #
 #   cargo (wasm32, profile wasm-release) -> wasm-bindgen --target nodejs -> dist/pkg-node (CommonJS)
 #                                        -> wasm-bindgen --target web    -> dist/pkg-web  (ES module + init())
-#   cargo --no-default-features --features explorer (only what <strategy-explorer> uses)
-#                                        -> wasm-bindgen --target web    -> dist/pkg-explorer
+#   cargo --no-default-features --features explorer (what <strategy-explorer> draws and
+#     queries, reading canonical JSON)   -> wasm-bindgen --target web    -> dist/pkg-explorer/stratagraph_wasm.js
+#   cargo --no-default-features --features explorer,parse (the same and the text parsers: the
+#     parse module the component imports only when given a document's text)
+#                                        -> wasm-bindgen --target web    -> dist/pkg-explorer/stratagraph_wasm_parse.js
 #   wasm-opt -Oz (npm binaryen, pinned by package-lock.json), then the package staged in
 #   dist/npm (package.json + pkg-node/ + pkg-web/ + pkg-explorer/ + explorer/; `npm pack
 #   dist/npm` makes the tarball), a copy of the explorer's module and component for the Python
 #   wheel's notebook widget (bindings-python/python/stratagraph/_explorer, not in git), and the
 #   raw and gzip sizes of each .wasm and its JS glue.
 #   The budget (300 KB gzip, issue 7) applies to the explorer's module: what a page embedding
-#   the component downloads.
+#   the component with canonical JSON downloads.
 #
 # Idempotent: every output is rebuilt from scratch; cargo's own caching keeps reruns fast.
 # Honours CARGO_TARGET_DIR. Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli at
@@ -39,7 +42,7 @@ fi
 # The profile strips symbols, which also drops the `target_features` section wasm-bindgen and
 # wasm-opt read; keep the section (strip debug info only): wasm-opt -Oz drops names anyway.
 WASM=$TARGET_DIR/wasm32-unknown-unknown/wasm-release/$NAME.wasm
-# Both builds share the profile, so they write the same file: each is bound before the next.
+# The builds share the profile, so they write the same file: each is bound before the next.
 build() {
   CARGO_PROFILE_WASM_RELEASE_STRIP=debuginfo \
     cargo build -p stratagraph-wasm --target wasm32-unknown-unknown --profile wasm-release --locked "$@"
@@ -53,9 +56,15 @@ wasm-bindgen --target web --out-dir "$DIST/pkg-web" "$WASM"
 t1=$SECONDS
 build --no-default-features --features explorer # the explorer's module
 wasm-bindgen --target web --out-dir "$DIST/pkg-explorer" "$WASM"
+PARSE=${NAME}_parse # its parse module, beside it
+build --no-default-features --features explorer,parse
+wasm-bindgen --target web --out-dir "$DIST/pkg-explorer" --out-name "$PARSE" "$WASM"
 explorer_cargo=$((SECONDS - t1))
 # Errors thrown by the glue itself get a `code` too (tools/patch-glue.cjs says which and why).
-node "$HERE/tools/patch-glue.cjs" "$DIST/pkg-node/$NAME.js" "$DIST/pkg-web/$NAME.js" "$DIST/pkg-explorer/$NAME.js"
+node "$HERE/tools/patch-glue.cjs" "$DIST/pkg-node/$NAME.js" "$DIST/pkg-web/$NAME.js" "$DIST/pkg-explorer/$NAME.js" \
+  "$DIST/pkg-explorer/$PARSE.js"
+# The explorer's module says where its parse module is (tools/link-parser.cjs says why).
+node "$HERE/tools/link-parser.cjs" "$DIST/pkg-explorer/$NAME" "$PARSE.js"
 # Each directory says what its .js files are, so Node and bundlers never guess.
 echo '{ "type": "commonjs" }' >"$DIST/pkg-node/package.json"
 echo '{ "type": "module" }' >"$DIST/pkg-web/package.json"
@@ -65,11 +74,14 @@ WASM_OPT=$HERE/node_modules/.bin/wasm-opt
 node_wasm=$DIST/pkg-node/${NAME}_bg.wasm
 web_wasm=$DIST/pkg-web/${NAME}_bg.wasm
 lite_wasm=$DIST/pkg-explorer/${NAME}_bg.wasm
+parse_wasm=$DIST/pkg-explorer/${PARSE}_bg.wasm
 optimise() { "$WASM_OPT" -Oz "$1" -o "$1.opt" && mv "$1.opt" "$1"; }
 if [ -x "$WASM_OPT" ]; then
-  before=$(stat -c %s "$web_wasm") lite_before=$(stat -c %s "$lite_wasm")
+  before=$(stat -c %s "$web_wasm") lite_before=$(stat -c %s "$lite_wasm") parse_before=$(stat -c %s "$parse_wasm")
   t2=$SECONDS
-  optimise "$lite_wasm" & # alongside the full module's: wasm-opt is mostly single-threaded
+  # The explorer's two, one after the other, alongside the full module's (wasm-opt is mostly
+  # single-threaded: two at a time).
+  (optimise "$lite_wasm" && optimise "$parse_wasm") &
   lite_pid=$!
   if cmp -s "$node_wasm" "$web_wasm"; then # one .wasm for both targets: optimise it once
     optimise "$web_wasm"
@@ -78,11 +90,12 @@ if [ -x "$WASM_OPT" ]; then
     optimise "$node_wasm" && optimise "$web_wasm"
   fi
   wait "$lite_pid"
-  echo "wasm-opt -Oz: full $before -> $(stat -c %s "$web_wasm") bytes, explorer $lite_before -> $(stat -c %s "$lite_wasm") bytes ($((SECONDS - t2)) s)"
+  echo "wasm-opt -Oz: full $before -> $(stat -c %s "$web_wasm") bytes, explorer $lite_before -> $(stat -c %s "$lite_wasm") bytes," \
+    "explorer's parse module $parse_before -> $(stat -c %s "$parse_wasm") bytes ($((SECONDS - t2)) s)"
 else
   echo "build.sh: warning: $WASM_OPT not found (run 'npm ci' in bindings-wasm/); wasm not optimised" >&2
 fi
-echo "build times: whole API (cargo + wasm-bindgen) $((t1 - t0)) s, explorer module $explorer_cargo s"
+echo "build times: whole API (cargo + wasm-bindgen) $((t1 - t0)) s, explorer modules $explorer_cargo s"
 
 # The package as npm would publish it: the manifest without its development fields.
 mkdir -p "$DIST/npm"
@@ -98,7 +111,8 @@ node -e '
 ' "$HERE/package.json" "$DIST/npm/package.json"
 
 # The notebook widget (bindings-python: stratagraph._widget) shows the same component on the same
-# module: the wheel carries copies of both, made here (so build this before the wheel).
+# module: the wheel carries copies of both, made here (so build this before the wheel). It gives
+# the component canonical JSON only (Strategy.to_json(), format json), so never the parse module.
 WIDGET=$ROOT/bindings-python/python/stratagraph/_explorer
 rm -rf "$WIDGET"
 mkdir -p "$WIDGET"
