@@ -13,8 +13,11 @@
 #   dist/npm` makes the tarball), a copy of the explorer's module and component for the Python
 #   wheel's notebook widget (bindings-python/python/stratagraph/_explorer, not in git), and the
 #   raw and gzip sizes of each .wasm and its JS glue.
-#   The budget (300 KB gzip, issue 7) applies to the explorer's module: what a page embedding
-#   the component with canonical JSON downloads.
+#   The budget (300 KB gzip, issue 7) applies to what a page embedding the component with
+#   canonical JSON downloads: the component and the explorer's module. It is enforced (set
+#   SIZE_BUDGET_STRICT=0 to only report it; without wasm-opt it is only reported unless
+#   SIZE_BUDGET_STRICT=1). A page given a document's text downloads the parse module instead;
+#   its size is reported beside it.
 #
 # Idempotent: every output is rebuilt from scratch; cargo's own caching keeps reruns fast.
 # Honours CARGO_TARGET_DIR. Needs: the wasm32-unknown-unknown target, wasm-bindgen-cli at
@@ -120,35 +123,52 @@ cp "$HERE/explorer/strategy-explorer.js" "$DIST/pkg-explorer/$NAME.js" "$DIST/pk
 
 # Sizes: what a browser downloads (the .wasm and the ES-module glue), raw and gzipped.
 gz() { gzip -9 -c "$1" | wc -c; }
-size_row() {
-  printf '  %-34s %9s B raw %9s B gzip\n' "$1" "$(stat -c %s "$2")" "$(gz "$2")"
+raw() { stat -c %s "$1"; }
+row() { printf '  %-50s %9s B raw %9s B gzip\n' "$@"; }
+size_row() { row "$1" "$(raw "$2")" "$(gz "$2")"; }
+sum_row() { # label files...: one row of their sums; sets sum_gz
+  local label=$1 r=0 f
+  shift
+  sum_gz=0
+  for f in "$@"; do
+    r=$((r + $(raw "$f")))
+    sum_gz=$((sum_gz + $(gz "$f")))
+  done
+  row "$label" "$r" "$sum_gz"
 }
-total_row() { # label dir: the row of the .wasm and the web glue together; sets total_gz
-  local raw=$(($(stat -c %s "$2/${NAME}_bg.wasm") + $(stat -c %s "$2/$NAME.js")))
-  total_gz=$(($(gz "$2/${NAME}_bg.wasm") + $(gz "$2/$NAME.js")))
-  printf '  %-34s %9s B raw %9s B gzip\n' "$1" "$raw" "$total_gz"
-}
+component=$HERE/explorer/strategy-explorer.js
+lite_glue=$DIST/pkg-explorer/$NAME.js
+parse_glue=$DIST/pkg-explorer/$PARSE.js
 echo "sizes, whole API (dist/pkg-web, dist/pkg-node):"
 size_row "${NAME}_bg.wasm" "$web_wasm"
 size_row "$NAME.js (web glue)" "$DIST/pkg-web/$NAME.js"
 size_row "$NAME.js (node glue)" "$DIST/pkg-node/$NAME.js"
-total_row "browser total (wasm + web glue)" "$DIST/pkg-web"
-echo "sizes, explorer module (dist/pkg-explorer, what <strategy-explorer> loads):"
-size_row "${NAME}_bg.wasm" "$lite_wasm"
-size_row "$NAME.js (web glue)" "$DIST/pkg-explorer/$NAME.js"
-component=$HERE/explorer/strategy-explorer.js
+sum_row "browser total (wasm + web glue)" "$web_wasm" "$DIST/pkg-web/$NAME.js"
+echo "sizes, <strategy-explorer> (dist/pkg-explorer and the component):"
 size_row "strategy-explorer.js (component)" "$component"
-total_row "browser total (wasm + web glue)" "$DIST/pkg-explorer"
-# Everything a page embedding the explorer downloads: its .wasm, its glue and the component.
-total_gz=$((total_gz + $(gz "$component")))
-printf '  %-34s %9s B raw %9s B gzip\n' "page total (+ component)" \
-  "$(($(stat -c %s "$lite_wasm") + $(stat -c %s "$DIST/pkg-explorer/$NAME.js") + $(stat -c %s "$component")))" "$total_gz"
-# The budget (issue 7): the .wasm and the JS a page embedding the explorer loads, at most
-# 300 KB (300,000 bytes) gzipped. Reported, not enforced, unless SIZE_BUDGET_STRICT=1.
+size_row "${NAME}_bg.wasm (explorer's module)" "$lite_wasm"
+size_row "$NAME.js (its glue)" "$lite_glue"
+size_row "${PARSE}_bg.wasm (its parse module)" "$parse_wasm"
+size_row "$PARSE.js (its glue)" "$parse_glue"
+# A page given canonical JSON: the component and the explorer's module. This is the budget's.
+sum_row "page with JSON (component + explorer's module)" "$component" "$lite_wasm" "$lite_glue"
+json_gz=$sum_gz
+# A page given a document's text (format plan or strategy, or a text attribute that is not JSON):
+# the component and the parse module; the explorer's module is not fetched.
+sum_row "page with text (component + parse module)" "$component" "$parse_wasm" "$parse_glue"
+text_gz=$sum_gz
+lite_glue_gz=$(gz "$lite_glue") lite_gz=$(($(gz "$lite_wasm") + $(gz "$lite_glue")))
+echo "  page with text: $((text_gz - json_gz)) B gzip more than with JSON; + $lite_glue_gz B where the page imports"
+echo "    the explorer's module to hand it over (usePackage: its glue), + $lite_gz B for a text from a src with"
+echo "    no format (the explorer's module loads while it is fetched)"
+# The budget (issue 7): the .wasm and the JS a page embedding the explorer with canonical JSON
+# loads, at most 300 KB (300,000 bytes) gzipped. Enforced, unless SIZE_BUDGET_STRICT=0 or the
+# wasm could not be optimised (its size is then not the one shipped).
 budget=${SIZE_BUDGET_GZIP:-300000}
-if [ "$total_gz" -le "$budget" ]; then
-  echo "  size budget (explorer module): $total_gz <= $budget B gzip: within"
+strict=${SIZE_BUDGET_STRICT:-$([ -x "$WASM_OPT" ] && echo 1 || echo 0)}
+if [ "$json_gz" -le "$budget" ]; then
+  echo "  size budget (page with JSON): $json_gz <= $budget B gzip: within (page with text: $text_gz B gzip, not budgeted)"
 else
-  echo "  size budget (explorer module): $total_gz > $budget B gzip: over by $((total_gz - budget)) B"
-  if [ "${SIZE_BUDGET_STRICT:-0}" = 1 ]; then exit 1; fi
+  echo "  size budget (page with JSON): $json_gz > $budget B gzip: over by $((json_gz - budget)) B"
+  if [ "$strict" != 0 ]; then exit 1; fi
 fi
