@@ -43,8 +43,12 @@ export interface ExplorerEventMap {
 
 export class StrategyExplorer extends HTMLElement {
   static readonly observedAttributes: string[];
-  /** Use this web-target package (its module namespace, or its URL) instead of the one beside the file. */
-  static usePackage(pkg: string | object): void;
+  /**
+   * Use this web-target package (its module namespace, or its URL) instead of the one beside the
+   * file, and `parser` to read documents' text (by default the package itself when it has the
+   * parsers, else the parse module beside it: `parserModuleUrl()` of the explorer's module).
+   */
+  static usePackage(pkg: string | object, parser?: string | object | null): void;
   src: string;
   text: string;
   format: string;

@@ -34,32 +34,80 @@
 //   along the edges), Home/End, Enter or Space selects, Shift+Enter adds to the selection,
 //   Escape clears it.
 //
-// The package: by default the explorer's module beside this file in the npm package
-// (../pkg-explorer/stratagraph_wasm.js: the web build with only what the component uses, within
-// the 300 KB gzip budget; the whole API in ../pkg-web/ works too). A page that serves it
-// elsewhere imports it and hands it over, in the module that imports this one:
+// The package: two modules beside this file in the npm package (../pkg-explorer/), so that a
+// page showing canonical JSON downloads no text parser:
+//   stratagraph_wasm.js        the explorer's module: reading canonical JSON and everything the
+//                              component draws and queries (within the 300 KB gzip budget);
+//   stratagraph_wasm_parse.js  its parse module: the same and the text parsers, imported (with
+//                              import()) only when the component is given a document's text
+//                              (format plan or strategy, or no format and a text that is not
+//                              JSON); that strategy is then read and drawn by it alone.
+// The whole API (../pkg-web/) works too, for both. A page that serves them elsewhere imports the
+// explorer's module and hands it over, in the module that imports this one; its parse module is
+// found beside it (or give one: usePackage(stratagraph, parseModuleUrl)):
 //   import * as stratagraph from './somewhere/pkg-explorer/stratagraph_wasm.js';
 //   import { StrategyExplorer } from './somewhere/explorer/strategy-explorer.js';
 //   StrategyExplorer.usePackage(stratagraph);
+// With no format and a src, the explorer's module loads alongside the fetch (JSON being the
+// common case) and a text read then loads the parse module too: give the format of a text.
 
 // Resolved when needed: a module loaded from a blob: URL (the notebook widget) has no base to
 // resolve it against, and hands its package over with usePackage() instead.
-const defaultPackage = () => new URL('../pkg-explorer/stratagraph_wasm.js', import.meta.url).href;
+const besideThis = (file) => new URL(`../pkg-explorer/${file}`, import.meta.url).href;
+const PARSE_MODULE = 'stratagraph_wasm_parse.js';
 let chosenPackage = null;
+let chosenParser = null;
 let packagePromise = null;
+let parserPromise = null;
 
-/** The web-target package, initialised (init() fetches and compiles the .wasm once). */
+/** A package's module namespace (imported from its URL when given one). */
+const namespace = async (pkg) => (typeof pkg === 'object' ? pkg : import(pkg));
+
+/** A web-target package, initialised (init() fetches and compiles its .wasm once). */
+async function initialised(pkg) {
+  const mod = await namespace(pkg);
+  await mod.default();
+  return mod;
+}
+
+/** The package that reads canonical JSON and draws: the explorer's module, or the one chosen. */
 function loadPackage() {
-  packagePromise ??= (async () => {
-    const mod =
-      chosenPackage && typeof chosenPackage === 'object'
-        ? chosenPackage
-        : await import(chosenPackage ?? defaultPackage());
-    await mod.default();
-    return mod;
-  })();
+  packagePromise ??= initialised(chosenPackage ?? besideThis('stratagraph_wasm.js'));
   return packagePromise;
 }
+
+/**
+ * The package that reads a document's text (and then draws it): the one handed over for it, else
+ * the chosen package when it has the parsers (the whole API), else the parse module beside the
+ * chosen package (its `parserModuleUrl()`) or beside this file.
+ */
+function loadParser() {
+  parserPromise ??= (async () => {
+    if (chosenParser) return initialised(chosenParser);
+    if (!chosenPackage) return initialised(besideThis(PARSE_MODULE));
+    const mod = await namespace(chosenPackage);
+    if (typeof mod.parseDocument === 'function') return loadPackage();
+    let url = null;
+    try {
+      url = typeof mod.parserModuleUrl === 'function' ? mod.parserModuleUrl() : null;
+    } catch {
+      // loaded from a URL with no base (blob:): no module can be beside it
+    }
+    if (!url) {
+      throw new Error(
+        'reading text needs the text parsers, which this package has not: hand over its parse module ' +
+          `(StrategyExplorer.usePackage(package, '…/${PARSE_MODULE}')) or give canonical JSON`,
+      );
+    }
+    return initialised(url);
+  })();
+  return parserPromise;
+}
+
+/** The formats the component reads ('' for: told from the text). */
+const FORMATS = ['', 'json', 'plan', 'strategy'];
+/** Whether a text is canonical JSON by the core's rule (DocumentKind::detect: it starts with `{`). */
+const isJson = (text) => /^[\uFEFF \t\r\n]*\{/.test(text);
 
 /** The kinds the core draws, left to right (partners only with the `partners` attribute). */
 const COLUMNS = ['priority', 'strategic_action', 'action', 'outcome', 'partner'];
@@ -270,10 +318,6 @@ const contextOf = (model, id) => model.context.get(id) ?? NO_CONTEXT;
 export class StrategyExplorer extends HTMLElement {
   static observedAttributes = ['src', 'text', 'format', 'filter', 'partners', 'view', 'max-nodes'];
 
-  /**
-   * Use this web-target package (its module namespace, or its URL) instead of the one beside this
-   * file. Call it in the module that imports this one, before any explorer has loaded.
-   */
   static {
     // The search and the filters as properties ('' for none): q, kind, partner, outcome, priority, status.
     for (const f of ['q', ...FILTERS]) {
@@ -289,9 +333,16 @@ export class StrategyExplorer extends HTMLElement {
     }
   }
 
-  static usePackage(pkg) {
-    if (packagePromise) throw new Error('usePackage: the package is already loaded');
+  /**
+   * Use this web-target package (its module namespace, or its URL) instead of the one beside this
+   * file, and `parser` (the same) to read documents' text: by default the package itself when it
+   * has the parsers, else the parse module beside it. Call it in the module that imports this one,
+   * before any explorer has loaded.
+   */
+  static usePackage(pkg, parser = null) {
+    if (packagePromise || parserPromise) throw new Error('usePackage: the package is already loaded');
     chosenPackage = pkg;
+    chosenParser = parser;
   }
 
   #sg = null;
@@ -572,10 +623,25 @@ export class StrategyExplorer extends HTMLElement {
     performance.mark('strategy-explorer:start');
     const started = performance.now();
     try {
-      const [sg, body] = await Promise.all([loadPackage(), text !== null ? text : this.#fetch(src)]);
+      const format = (this.getAttribute('format') ?? '').trim().toLowerCase();
+      if (!FORMATS.includes(format)) {
+        throw Object.assign(new Error(`unknown format ${JSON.stringify(format)}: json, plan or strategy`), {
+          code: 'unknown_kind',
+        });
+      }
+      // The module that reads it loads alongside the fetch: the explorer's for JSON, its parse
+      // module for a text. With no format it is told from the text; a src's is not known before
+      // it is fetched, so the explorer's module loads meanwhile (JSON is the common case).
+      const kindOf = (body) => format || (isJson(body) ? 'json' : 'text');
+      const load = (kind) => (kind === 'json' ? loadPackage() : loadParser());
+      const early = load(text !== null ? kindOf(text) : format || 'json');
+      early.catch(() => {}); // awaited below when it is the module this document needs
+      const body = text !== null ? text : await this.#fetch(src);
+      const kind = kindOf(body);
+      const sg = await load(kind);
       if (stale()) return;
       this.#sg = sg;
-      const strategy = this.#parse(sg, body);
+      const strategy = this.#parse(sg, body, kind);
       performance.mark('strategy-explorer:parsed');
       this.#strategy?.free();
       this.#strategy = strategy;
@@ -628,28 +694,24 @@ export class StrategyExplorer extends HTMLElement {
     return response.text();
   }
 
-  #parse(sg, body) {
-    const format = (this.getAttribute('format') ?? '').trim().toLowerCase();
-    switch (format) {
+  /** The strategy of a document of this kind (json, plan, strategy, or text: told from it). */
+  #parse(sg, body, kind) {
+    switch (kind) {
       case 'json':
         return sg.Strategy.fromJson(body);
       case 'plan':
         return sg.parseDeliveryPlan(body).strategy;
       case 'strategy':
         return sg.parseStrategy(body).strategy;
-      case '': {
-        const kind = sg.detectDocumentKind(body);
-        if (kind === 'progress') {
+      default: {
+        const detected = sg.detectDocumentKind(body);
+        if (detected === 'progress') {
           throw Object.assign(new Error('this is a progress report, not a strategy'), { code: 'format' });
         }
-        const parsed = sg.parseDocument(body, kind);
+        const parsed = sg.parseDocument(body, detected);
         parsed.report.free();
         return parsed.strategy;
       }
-      default:
-        throw Object.assign(new Error(`unknown format ${JSON.stringify(format)}: json, plan or strategy`), {
-          code: 'unknown_kind',
-        });
     }
   }
 

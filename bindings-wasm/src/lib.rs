@@ -8,12 +8,15 @@
 //!
 //! Features: `full` (the default) is the whole API. Without it
 //! (`--no-default-features --features explorer`) the crate exports only what
-//! the `<strategy-explorer>` web component uses (reading JSON and documents,
-//! the nodes and edges, the SVG drawing, responsibilities, partner load,
-//! progress roll-up, the actions table and the status vocabulary), so the
-//! linker drops the rest of the core and the module stays within the size
-//! budget (bindings-wasm/README.md, "Size"). Every other binding carries
-//! `#[cfg(feature = "full")]`.
+//! the `<strategy-explorer>` web component uses to show canonical JSON
+//! (reading it, the nodes and edges, the SVG drawing, responsibilities,
+//! partner load, progress roll-up, the actions table and the status
+//! vocabulary), so the linker drops the rest of the core and the module stays
+//! within the size budget (bindings-wasm/README.md, "Size"). Every other
+//! binding carries `#[cfg(feature = "full")]`, but the text parsers the
+//! component uses, which carry `#[cfg(feature = "parse")]` (in `full`):
+//! `--features explorer,parse` is the parse module the component loads only
+//! when it is given a document's text.
 
 // The lite build leaves helpers of the compiled-out bindings unused.
 #![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
@@ -64,6 +67,7 @@ fn start() {
 /// `gazetteer` adds bodies the built-in gazetteer does not know
 /// (`[{name: "Dementia Lived Experience Panel", aliases: ["DLEP"]}]`).
 #[wasm_bindgen(js_name = parseDeliveryPlan, unchecked_return_type = "ParseResult")]
+#[cfg(feature = "parse")]
 pub fn parse_delivery_plan(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PlanOptions")] options: JsValue,
@@ -103,6 +107,7 @@ pub fn parse_delivery_plan_detailed(
     js_name = parseDocument,
     unchecked_return_type = "ParseResult"
 )]
+#[cfg(feature = "parse")]
 pub fn parse_document(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DocumentKind")] kind: &JsValue,
@@ -121,6 +126,7 @@ pub fn parse_document(
 /// `plan` (numbered actions, "Lead and Key Partners"), `progress` (more status
 /// lines than plan lines) or `strategy` (anything else).
 #[wasm_bindgen(js_name = detectDocumentKind, unchecked_return_type = "DocumentKind")]
+#[cfg(feature = "parse")]
 pub fn detect_document_kind(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<String, JsValue> {
@@ -135,6 +141,7 @@ pub fn detect_document_kind(
 /// Never fails on text: what is not understood is kept in `unclassified`
 /// with a diagnostic, page furniture in `skipped`.
 #[wasm_bindgen(js_name = parseStrategy, unchecked_return_type = "ParseResult")]
+#[cfg(feature = "parse")]
 pub fn parse_strategy(
     #[wasm_bindgen(unchecked_param_type = "TextInput")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {

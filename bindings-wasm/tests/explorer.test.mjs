@@ -26,7 +26,7 @@ const MIME = {
   '.wasm': 'application/wasm',
 };
 // What the static server may serve (the layout of `python3 -m http.server -d .` at the root).
-const SERVED = ['examples/', 'dist/pkg-explorer/', 'bindings-wasm/explorer/', 'dist/npm/', 'tests/fixtures/'];
+const SERVED = ['examples/', 'dist/pkg-explorer/', 'dist/pkg-web/', 'bindings-wasm/explorer/', 'dist/npm/', 'tests/fixtures/'];
 
 // Hostile labels: markup in every text a document supplies.
 const HOSTILE = JSON.stringify({
@@ -96,6 +96,45 @@ const NPM_PAGE = `<!doctype html>
 <script type="module" src="/dist/npm/explorer/strategy-explorer.js"></script></head>
 <body><strategy-explorer src="/tests/fixtures/mini-plan.json" format="json"></strategy-explorer></body></html>`;
 
+// Which module a page downloads for what it is given: /test/modules/NAME.html (see MODULE_CASES).
+const PLAN_TXT = '/examples/data/scotland-mhws-delivery-plan-2023-2025-priority-10.txt';
+const STRATEGY_TXT = '/examples/data/wales-together-for-mental-health.txt';
+const modulesPage = (head, body = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>modules</title>
+<script type="module">${head}</script></head><body>${body}</body></html>`;
+// An explorer appended by the script, its text fetched first (the page's own text attribute).
+const withText = (url, prefix = '') => `import '/dist/npm/explorer/strategy-explorer.js';
+const el = document.createElement('strategy-explorer');
+el.text = ${JSON.stringify(prefix)} + (await (await fetch('${url}')).text());
+document.body.append(el);`;
+const NPM_DIR = '/dist/npm/pkg-explorer/';
+const LITE_WASM = `${NPM_DIR}stratagraph_wasm_bg.wasm`;
+const PARSE_WASM = `${NPM_DIR}stratagraph_wasm_parse_bg.wasm`;
+/** [page, what it must download, what it must not] (paths the server was asked for). */
+const MODULE_CASES = {
+  'plan-src': [modulesPage("import '/dist/npm/explorer/strategy-explorer.js';", `<strategy-explorer src="${PLAN_TXT}" format="plan"></strategy-explorer>`), [PARSE_WASM], [LITE_WASM, `${NPM_DIR}stratagraph_wasm.js`]],
+  // no format and a src: the explorer's module loads before the text is seen, then the parse module
+  'untold-src': [modulesPage("import '/dist/npm/explorer/strategy-explorer.js';", `<strategy-explorer src="${PLAN_TXT}"></strategy-explorer>`), [LITE_WASM, PARSE_WASM], []],
+  'strategy-text': [modulesPage(withText(STRATEGY_TXT)), [PARSE_WASM], [LITE_WASM]],
+  'json-text': [modulesPage(withText('/tests/fixtures/mini-plan.json', '\n  ')), [LITE_WASM], [PARSE_WASM]],
+  'progress-text': [modulesPage(withText('/tests/fixtures/progress-report.txt')), [PARSE_WASM], [LITE_WASM]],
+  // the whole API handed over reads text itself; a parser handed over is used for text
+  'whole-api': [
+    modulesPage(`import * as sg from '/dist/pkg-web/stratagraph_wasm.js';
+import { StrategyExplorer } from '/dist/npm/explorer/strategy-explorer.js';
+StrategyExplorer.usePackage(sg);`, `<strategy-explorer src="${PLAN_TXT}" format="plan"></strategy-explorer>`),
+    ['/dist/pkg-web/stratagraph_wasm_bg.wasm'],
+    [LITE_WASM, PARSE_WASM],
+  ],
+  'parser-given': [
+    modulesPage(`import * as sg from '${NPM_DIR}stratagraph_wasm.js';
+import { StrategyExplorer } from '/dist/npm/explorer/strategy-explorer.js';
+StrategyExplorer.usePackage(sg, '/dist/pkg-web/stratagraph_wasm.js');`, `<strategy-explorer src="${PLAN_TXT}" format="plan"></strategy-explorer>`),
+    ['/dist/pkg-web/stratagraph_wasm_bg.wasm'],
+    [LITE_WASM, PARSE_WASM],
+  ],
+};
+
 function serve() {
   const requested = [];
   const server = http.createServer((req, res) => {
@@ -113,6 +152,11 @@ function serve() {
       // The HTML report of the hostile document, as the npm package writes it (dist/pkg-node).
       const sg = createRequire(import.meta.url)('./support.cjs').loadPackage();
       res.writeHead(200, { 'content-type': MIME['.html'] }).end(sg.exportStrategy(sg.Strategy.fromJson(HOSTILE), 'html'));
+      return;
+    }
+    const modules = url.pathname.match(/^\/test\/modules\/([a-z-]+)\.html$/);
+    if (modules && MODULE_CASES[modules[1]]) {
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(MODULE_CASES[modules[1]][0]);
       return;
     }
     if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
@@ -202,6 +246,10 @@ test('the example page: drawing, search, filter, details, keyboard, theme, scree
   const { page, messages } = await browser(t);
   await page.goto(`http://127.0.0.1:${server.address().port}/examples/web/`);
   const load = await loaded(page, messages);
+  // The page hands over the explorer's module and gives a plan's text: its parse module, found
+  // beside it, reads and draws it; the explorer's module's .wasm is never fetched.
+  assert.ok(server.requested.includes('/dist/pkg-explorer/stratagraph_wasm_parse_bg.wasm'), server.requested.join());
+  assert.ok(!server.requested.includes('/dist/pkg-explorer/stratagraph_wasm_bg.wasm'), server.requested.join());
 
   // The drawing: one focusable box per node of the drawn kinds, as the model counts them.
   const counts = await page.evaluate(() => {
@@ -468,9 +516,49 @@ test('from the npm package layout, the explorer loads its own module beside it',
   assert.equal(load.nodes, 13);
   assert.equal(load.drawn, 6, '1 priority, 1 strategic action, 2 actions, 2 outcomes');
   assert.deepStrictEqual(messages, []);
-  // The explorer's module (within the size budget), not the whole API.
+  // The explorer's module (within the size budget), not the whole API, and no text parser.
   assert.ok(server.requested.includes('/dist/npm/pkg-explorer/stratagraph_wasm_bg.wasm'), server.requested.join());
   assert.ok(!server.requested.some((p) => p.includes('/pkg-web/')), server.requested.join());
+  assert.ok(!server.requested.some((p) => p.includes('stratagraph_wasm_parse')), server.requested.join());
+});
+
+test('a page downloads the parse module only when given text, and then not the explorer module', async (t) => {
+  const seen = {};
+  for (const [name, [, wanted, unwanted]] of Object.entries(MODULE_CASES)) {
+    await t.test(name, async (st) => {
+      const server = await serve();
+      st.after(() => server.close());
+      const { page, messages } = await browser(st);
+      await page.goto(`http://127.0.0.1:${server.address().port}/test/modules/${name}.html`);
+      if (name === 'progress-text') {
+        // Told from its text, read by the parse module, and refused: a report is not a strategy.
+        await page.waitForFunction(() => window.__events.some((e) => e.type === 'error' || e.type === 'load'), null, { timeout: 30_000 });
+        const events = await page.evaluate(() => window.__events.map((e) => e.type));
+        assert.deepStrictEqual(events, ['error'], JSON.stringify(messages));
+        const text = await page.evaluate(() => document.querySelector('strategy-explorer').shadowRoot.querySelector('.message').textContent);
+        assert.match(text, /this is a progress report, not a strategy/);
+      } else {
+        const load = await loaded(page, messages);
+        const info = await page.evaluate(() => {
+          const el = document.querySelector('strategy-explorer');
+          return { kinds: [...new Set(el.strategy.nodes().map((n) => n.kind))].sort(), whole: typeof el.strategy.explainContribution === 'function' };
+        });
+        seen[name] = { nodes: load.nodes, drawn: load.drawn, ...info };
+        // (a narrative strategy has none of the drawn kinds: its nodes are read, none drawn)
+        assert.ok(load.nodes > 0 && (load.drawn > 0 || name === 'strategy-text'), JSON.stringify(load));
+        assert.deepStrictEqual(messages, []);
+      }
+      for (const p of wanted) assert.ok(server.requested.includes(p), `${p} not downloaded: ${server.requested.join()}`);
+      for (const p of unwanted) assert.ok(!server.requested.includes(p), `${p} downloaded: ${server.requested.join()}`);
+    });
+  }
+  // The same plan, whichever module read it; the whole API's Strategy where it was the one used.
+  assert.equal(seen['untold-src'].nodes, seen['plan-src'].nodes);
+  assert.equal(seen['whole-api'].nodes, seen['plan-src'].nodes);
+  assert.equal(seen['parser-given'].nodes, seen['plan-src'].nodes);
+  assert.deepStrictEqual([seen['plan-src'].whole, seen['whole-api'].whole, seen['parser-given'].whole], [false, true, true]);
+  assert.ok(seen['strategy-text'].kinds.includes('strategy'), JSON.stringify(seen['strategy-text']));
+  assert.equal(seen['json-text'].nodes, 13, 'the mini plan, read as JSON');
 });
 
 /** axe-core (bindings-wasm/node_modules, pinned by package-lock.json) on the page: WCAG 2.2 AA. */

@@ -1,25 +1,28 @@
-// The explorer's module (dist/pkg-explorer: only what <strategy-explorer> uses), checked by
-// `tsc --noEmit -p tests/tsconfig.explorer.json`: every call the component makes is declared,
-// and what it leaves out is not.
+// The explorer's module and its parse module (dist/pkg-explorer: only what <strategy-explorer>
+// uses), checked by `tsc --noEmit -p tests/tsconfig.explorer.json`: every call the component
+// makes is declared, and what each leaves out is not.
 import init, {
   type ActionsTable,
   type NodeData,
-  type ParseResult,
-  parseDeliveryPlan,
-  parseDocument,
-  parseStrategy,
+  parserModuleUrl,
   type StatusInfo,
   statuses,
   Strategy,
 } from 'stratagraph/explorer-core';
+import * as lite from 'stratagraph/explorer-core';
+import initParser, {
+  detectDocumentKind,
+  type DocumentKind,
+  type ParseResult,
+  parseDeliveryPlan,
+  parseDocument,
+  parseStrategy,
+  Strategy as ParsedStrategy,
+} from 'stratagraph/explorer-parse';
 
 async function main(text: string): Promise<number> {
   await init();
   const plan: Strategy = Strategy.fromJson(text);
-  const fromPlan: ParseResult = parseDeliveryPlan(text);
-  const fromStrategy: ParseResult = parseStrategy(text);
-  const any: ParseResult = parseDocument(text);
-  any.report.free();
   const nodes: NodeData[] = plan.nodes('action');
   const svg: string = plan.toSvg({ partners: true });
   const leads: number = plan.responsibilities().rows.length + plan.partnerLoad().rows.length;
@@ -28,9 +31,29 @@ async function main(text: string): Promise<number> {
   const labels: StatusInfo[] = statuses();
   // @ts-expect-error: the explorer's module has no explainContribution (the whole API has)
   plan.explainContribution('action:1.1.1', 'outcome:1');
-  fromPlan.strategy.free();
-  fromStrategy.strategy.free();
-  return nodes.length + svg.length + leads + rolled + actions.rows.length + labels.length + plan.edges().length;
+  // @ts-expect-error: the explorer's module reads no text (its parse module does)
+  lite.parseDeliveryPlan(text);
+  // @ts-expect-error: nor tells a document's kind
+  lite.detectDocumentKind(text);
+  const beside: string = parserModuleUrl();
+  return nodes.length + svg.length + leads + rolled + actions.rows.length + labels.length + plan.edges().length + beside.length;
 }
 
-export { main };
+async function parse(text: string): Promise<number> {
+  await initParser();
+  const fromPlan: ParseResult = parseDeliveryPlan(text);
+  const fromStrategy: ParseResult = parseStrategy(text);
+  const kind: DocumentKind = detectDocumentKind(text);
+  const any: ParseResult = parseDocument(text, kind);
+  any.report.free();
+  // The parse module draws and queries what it reads, as the explorer's module does.
+  const plan: ParsedStrategy = fromPlan.strategy;
+  const drawn = plan.toSvg({ partners: true }).length + plan.nodeContexts().rows.length;
+  // @ts-expect-error: nor has it explainContribution
+  plan.explainContribution('action:1.1.1', 'outcome:1');
+  fromPlan.strategy.free();
+  fromStrategy.strategy.free();
+  return drawn;
+}
+
+export { main, parse };
