@@ -327,6 +327,17 @@ impl Gazetteer {
     /// assert_eq!(g.lookup("NHS boards").map(|e| e.kind), Some(EntryKind::Group));
     /// ```
     pub fn builtin() -> Gazetteer {
+        Gazetteer::build_builtin()
+    }
+
+    /// The built-in gazetteer, built once and shared by the parsers that take
+    /// no gazetteer of their own.
+    pub(crate) fn shared() -> &'static Gazetteer {
+        static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+        G.get_or_init(Gazetteer::build_builtin)
+    }
+
+    fn build_builtin() -> Gazetteer {
         let mut g = Gazetteer::empty();
         for (table, kind) in [
             (BODIES, EntryKind::Body),

@@ -79,9 +79,7 @@ pub fn parse_strategy(text: &str) -> ParseResult {
 /// as the narrative read it.
 fn read_commitments(text: &str, main: &NodeId, result: &mut ParseResult) {
     use std::collections::HashSet;
-    static G: std::sync::OnceLock<super::gazetteer::Gazetteer> = std::sync::OnceLock::new();
-    let blocks =
-        super::recognise::parse_blocks(text, G.get_or_init(super::gazetteer::Gazetteer::builtin));
+    let blocks = super::recognise::parse_blocks(text, super::gazetteer::Gazetteer::shared());
     let s = &blocks.strategy;
     if main.as_str().is_empty() || s.nodes_of_kind(NodeKind::Action).next().is_none() {
         return;

@@ -88,8 +88,7 @@ pub(crate) fn progress_from_blocks(text: &str, board: super::ParseResult) -> sup
     if board_rows {
         return board;
     }
-    static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
-    let r = parse_blocks(text, G.get_or_init(Gazetteer::builtin));
+    let r = parse_blocks(text, Gazetteer::shared());
     let entries: Vec<crate::progress::ProgressEntry> = r
         .strategy
         .nodes_of_kind(NodeKind::Action)
