@@ -247,28 +247,41 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("up to", Bound::UpTo),
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
+/// The value of a number written as a word, "one" to "twenty" in any case.
+/// A match on the lower-cased bytes: this runs on every word of every line.
+fn number_word_value(word: &[u8]) -> Option<u8> {
+    const LONGEST: usize = "seventeen".len();
+    if !(3..=LONGEST).contains(&word.len()) {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (to, from) in buf.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        _ => return None,
+    })
+}
 
 const COPULAS: &[&str] = &[
     "are",
@@ -306,6 +319,9 @@ struct Tok<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// A number in digits or in words ("7", "seven"), found once when the
+    /// token is made (every value starts from one).
+    number: bool,
 }
 
 impl Tok<'_> {
@@ -320,75 +336,135 @@ impl Tok<'_> {
     fn is_digit(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_ascii_digit())
     }
+
+    fn is_number(&self) -> bool {
+        self.number
+    }
 }
 
 /// Words (letters, with inner apostrophes and hyphens), numbers (digits, inner
 /// commas and full stops followed by digits, a trailing `%`) and single
-/// punctuation characters, with byte offsets from `base`.
-fn tokens(text: &str, base: usize) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+/// punctuation characters, with byte offsets from `base`, appended to `out`.
+///
+/// One pass over the characters with a one-character lookahead: no copy of the
+/// line (this runs on every line of every document).
+fn tokens<'a>(text: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
+    let mut chars = text.char_indices().peekable();
+    // The character after the next one, for "inner" characters ("1,000", "don't").
+    let second = |i: usize| text.get(i..).and_then(|rest| rest.chars().nth(1));
+    while let Some((i, c)) = chars.next() {
         if c.is_whitespace() {
-            k += 1;
             continue;
         }
         if c.is_ascii_digit() {
-            k += 1;
-            while let Some(d) = at(k) {
-                let inner = matches!(d, ',' | '.') && at(k + 1).is_some_and(|n| n.is_ascii_digit());
-                if d.is_ascii_digit() || inner {
-                    k += if inner { 2 } else { 1 };
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    chars.next();
+                } else if matches!(d, ',' | '.') && second(j).is_some_and(|n| n.is_ascii_digit()) {
+                    chars.next();
+                    chars.next();
                 } else {
                     break;
                 }
             }
-            if at(k) == Some('%') {
-                k += 1;
+            if chars.peek().is_some_and(|&(_, d)| d == '%') {
+                chars.next();
             }
         } else if c.is_alphabetic() {
-            k += 1;
-            while let Some(d) = at(k) {
-                let inner =
-                    matches!(d, '\'' | '’' | '-') && at(k + 1).is_some_and(char::is_alphabetic);
-                if d.is_alphabetic() || inner {
-                    k += if inner { 2 } else { 1 };
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphabetic() {
+                    chars.next();
+                } else if matches!(d, '\'' | '’' | '-')
+                    && second(j).is_some_and(char::is_alphabetic)
+                {
+                    chars.next();
+                    chars.next();
                 } else {
                     break;
                 }
             }
-        } else {
-            k += 1;
         }
-        let end = chars.get(k).map_or(text.len(), |&(j, _)| j);
+        let end = chars.peek().map_or(text.len(), |&(j, _)| j);
+        let word = &text[i..end];
+        // Digits with two full stops are a section number ("10.1.2"), never a value.
+        let number = if c.is_ascii_digit() {
+            word.bytes().filter(|&b| b == b'.').count() <= 1
+        } else {
+            number_word_value(word.as_bytes()).is_some()
+        };
         out.push(Tok {
-            text: &text[i..end],
+            text: word,
             start: base + i,
             end: base + end,
+            number,
         });
     }
-    out
 }
 
-/// Whether the tokens from `i` read as the words of `phrase` (case-insensitive).
+/// Whether a line may hold a value: digits with at most one full stop (as
+/// the tokens join them: "1,000", "2.5", not "10.1.2"), or a run of ASCII
+/// letters that is a number word. A cheap byte scan that never says no to a
+/// line whose tokens hold a number, so the lines without one (most lines of a
+/// plan) are not tokenised.
+fn may_hold_number(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_digit() {
+            k += 1;
+            continue;
+        }
+        let mut stops = 0;
+        k += 1;
+        while k < b.len() {
+            if b[k].is_ascii_digit() {
+                k += 1;
+            } else if matches!(b[k], b'.' | b',') && b.get(k + 1).is_some_and(u8::is_ascii_digit) {
+                stops += usize::from(b[k] == b'.');
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        if stops <= 1 {
+            return true;
+        }
+    }
+    b.split(|c| !c.is_ascii_alphabetic())
+        .any(|run| number_word_value(run).is_some())
+}
+
+/// Whether the tokens from `i` read as the words of `phrase` (case-insensitive):
+/// the token after them. Compares in place, word by word (this runs at every
+/// token of every sentence with a number).
 fn phrase_at(toks: &[Tok<'_>], i: usize, phrase: &str) -> Option<usize> {
+    let mut rest = phrase;
     let mut j = i;
-    for w in phrase.split(' ') {
-        if !toks.get(j).is_some_and(|t| t.is(w)) {
+    loop {
+        let t = toks.get(j)?;
+        let n = t.text.len();
+        if !rest.get(..n)?.eq_ignore_ascii_case(t.text) {
             return None;
         }
         j += 1;
+        match rest.as_bytes().get(n) {
+            None => return Some(j),
+            Some(b' ') => rest = &rest[n + 1..],
+            Some(_) => return None,
+        }
     }
-    Some(j)
 }
 
 /// A value at token `i` (after any qualifier): the value and the next token.
 fn quantity_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, usize)> {
     let mut bound = Bound::Exact;
     let mut j = i;
+    // A qualifier has at most three words before its number: without a number
+    // that close there is no value here (the common case, checked first).
+    let near = toks.get(i..toks.len().min(i + 4)).unwrap_or_default();
+    if !near.iter().any(Tok::is_number) {
+        return None;
+    }
     for (q, b) in QUALIFIERS {
         if let Some(next) = phrase_at(toks, i, q) {
             bound = *b;
@@ -418,9 +494,8 @@ fn quantity_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, 
         };
         (number, unit, j + 1)
     } else {
-        let lower = t.text.to_lowercase();
-        let n = NUMBER_WORDS.iter().position(|w| *w == lower)?;
-        (n as f64 + 1.0, CountUnit::Items, j + 1)
+        let n = number_word_value(t.text.as_bytes())?;
+        (f64::from(n), CountUnit::Items, j + 1)
     };
     if !number.is_finite() {
         return None;
@@ -864,6 +939,7 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
     // Each draft with the number of the non-blank line before its own.
     let mut drafts: Vec<(Draft, SourceSpan, usize)> = Vec::new();
     let mut previous_line = 0;
+    let mut toks = Vec::new();
     for line in source_lines(text) {
         let before = std::mem::replace(&mut previous_line, line.number);
         // A bullet is one item of a list: a number of things inside it describes
@@ -871,11 +947,20 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
         let bullet = ["- ", "• ", "* ", "– ", "· "]
             .iter()
             .any(|b| line.text.starts_with(b));
-        let toks = tokens(line.text, line.start);
+        if !may_hold_number(line.text) {
+            continue;
+        }
+        toks.clear();
+        tokens(line.text, line.start, &mut toks);
         for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?" | ";")) {
             let (Some(first), Some(last)) = (sentence.first(), sentence.last()) else {
                 continue;
             };
+            // Every count and total is a number: a sentence without one has none
+            // (most sentences of a plan, so this is the fast path).
+            if !sentence.iter().any(Tok::is_number) {
+                continue;
+            }
             let d = read_sentence(sentence, text);
             if d.counts.is_empty() && (d.total.is_none() || bullet) {
                 continue;
