@@ -2,7 +2,8 @@
 # Install what the tests need, skipping whatever is already there at the wanted
 # version: Debian packages (chromium for the browser tests, graphviz and rsvg for
 # the export consumers), the wasm32 target, wasm-bindgen-cli pinned to Cargo.lock,
-# cargo-fuzz, the Python tool venv and the npm packages (pinned by package-lock.json).
+# cargo-fuzz, the Python tool venv and the npm packages (pinned by package-lock.json; docs/api's
+# are TypeDoc's, for scripts/docs.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export DEBIAN_FRONTEND=noninteractive
 
@@ -37,7 +38,7 @@ fi
 [ -x .venv/bin/python ] || step venv "${PYTHON:-python3}" -m venv .venv
 quiet pip-tools .venv/bin/python -m pip install -q -r bindings-python/requirements-dev.txt
 
-for dir in bindings-wasm tests/consumers; do
+for dir in bindings-wasm tests/consumers docs/api; do
   [ -f "$dir/package-lock.json" ] || continue
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     quiet "npm-ci-${dir//\//-}" npm ci --prefix "$dir" --no-audit --no-fund

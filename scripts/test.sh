@@ -25,7 +25,7 @@ step clippy cargo clippy --workspace --all-targets --all-features --locked -- -D
 step clippy-wasm32 cargo clippy -p stratagraph -p stratagraph-wasm --target wasm32-unknown-unknown --lib --locked -- -D warnings
 # the public API's docs: every item documented (core's #![warn(missing_docs)], denied here), no broken links
 step rustdoc env RUSTDOCFLAGS="-D warnings" cargo doc -p stratagraph --no-deps --all-features --locked
-step ruff bash -c "ruff check bindings-python tests/consumers && ruff format --check bindings-python tests/consumers"
+step ruff bash -c "ruff check bindings-python tests/consumers docs && ruff format --check bindings-python tests/consumers docs"
 
 # ---------- Rust ----------
 step cargo-test cargo test --workspace --all-features --locked
@@ -65,6 +65,9 @@ step consumers-node node --test tests/consumers/
 # the notebook widget in a real JupyterLab (from PyPI) and headless Chromium
 quiet pip-install-notebook .cache/venv-wheel/bin/python -m pip install -q -r bindings-python/requirements-notebook.txt
 step jupyterlab env STRATAGRAPH_VENV=.cache/venv-wheel node --test tests/notebook/
+
+# ---------- the API references side by side (rustdoc, pdoc on the wheel, TypeDoc on the .d.ts) ----------
+step docs bash scripts/docs.sh
 
 # ---------- benchmarks, quick mode (so they cannot rot; figures in BENCHMARKS.md) ----------
 step bench-quick bash scripts/bench.sh --quick

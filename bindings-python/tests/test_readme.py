@@ -1,4 +1,5 @@
-"""Every ```python block of the READMEs runs: in order, in one namespace, from the repo root."""
+"""Every ```python block of the READMEs and of the user guide runs: in order, in one namespace,
+from the repo root."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 BLOCK = re.compile(r"^```python[ \t]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
-READMES = [ROOT / "README.md", ROOT / "bindings-python" / "README.md"]
+READMES = [ROOT / "README.md", ROOT / "bindings-python" / "README.md", ROOT / "docs" / "guide.md"]
 
 
 def python_blocks(path: Path) -> list[str]:

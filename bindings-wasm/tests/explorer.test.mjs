@@ -135,6 +135,22 @@ StrategyExplorer.usePackage(sg, '/dist/pkg-web/stratagraph_wasm.js');`, `<strate
   ],
 };
 
+// The user guide's page: docs/guide.md's one ```html block, served at /guide/ as a site that
+// installed the npm package would serve it: node_modules/stratagraph/ is the staged package
+// (dist/npm), the bundled documents (examples/data) sit beside the page.
+const GUIDE_BLOCKS = [...fs.readFileSync(path.join(ROOT, 'docs/guide.md'), 'utf8').matchAll(/^```html\n([\s\S]*?)^```$/gm)];
+const GUIDE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>the guide's page</title></head>
+<body>${GUIDE_BLOCKS[0]?.[1] ?? ''}</body></html>`;
+/** The repository path a /guide/ path is served from (null: not the guide's). */
+function guidePath(pathname) {
+  if (pathname === '/guide/') return null;
+  const npm = '/guide/node_modules/stratagraph/';
+  if (pathname.startsWith(npm)) return `/dist/npm/${pathname.slice(npm.length)}`;
+  if (pathname.startsWith('/guide/')) return `/examples/data/${pathname.slice('/guide/'.length)}`;
+  return null;
+}
+
 function serve() {
   const requested = [];
   const server = http.createServer((req, res) => {
@@ -159,11 +175,15 @@ function serve() {
       res.writeHead(200, { 'content-type': MIME['.html'] }).end(MODULE_CASES[modules[1]][0]);
       return;
     }
+    if (url.pathname === '/guide/') {
+      res.writeHead(200, { 'content-type': MIME['.html'] }).end(GUIDE_PAGE);
+      return;
+    }
     if (url.pathname === '/test/hostile.html' || url.pathname === '/test/npm.html') {
       res.writeHead(200, { 'content-type': MIME['.html'] }).end(url.pathname === '/test/npm.html' ? NPM_PAGE : HOSTILE_PAGE);
       return;
     }
-    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let rel = decodeURIComponent(guidePath(url.pathname) ?? url.pathname).replace(/^\/+/, '');
     if (rel.endsWith('/') || rel === '') rel += 'index.html';
     const file = path.resolve(ROOT, rel);
     const allowed = SERVED.some((p) => file.startsWith(path.join(ROOT, p)));
@@ -238,6 +258,20 @@ async function loaded(page, messages) {
 test('prerequisites: the built package and Chromium', () => {
   assert.ok(fs.existsSync(path.join(ROOT, 'dist/pkg-explorer/stratagraph_wasm.js')), 'run bindings-wasm/build.sh first');
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium (or set CHROMIUM_PATH)`);
+});
+
+test("the user guide's page: the npm package's component draws the Scottish plan", async (t) => {
+  assert.equal(GUIDE_BLOCKS.length, 1, 'docs/guide.md has one ```html block');
+  const server = await serve();
+  t.after(() => server.close());
+  const { page, messages } = await browser(t);
+  await page.goto(`http://127.0.0.1:${server.address().port}/guide/`);
+  const load = await loaded(page, messages);
+  assert.equal(load.drawn, 42, 'every node of the drawn kinds, as on the example page');
+  // The component found its parse module in the installed package, beside itself.
+  assert.ok(server.requested.includes('/guide/node_modules/stratagraph/pkg-explorer/stratagraph_wasm_parse_bg.wasm'), server.requested.join());
+  const partners = await page.evaluate(() => document.querySelector('strategy-explorer').partners);
+  assert.equal(partners, true, 'the partners attribute is read');
 });
 
 test('the example page: drawing, search, filter, details, keyboard, theme, screenshot', async (t) => {

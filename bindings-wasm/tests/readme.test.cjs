@@ -1,5 +1,5 @@
-// Every ```js / ```javascript block of the top-level README.md and of the package's own
-// bindings-wasm/README.md, run against the built package:
+// Every ```js / ```javascript block of the top-level README.md, of the package's own
+// bindings-wasm/README.md and of the user guide (docs/guide.md), run against the built package:
 // `require('stratagraph')` resolves to the staged npm package (dist/npm, whose exports map
 // sends Node to dist/pkg-node), the working directory is the repository root, and a failed
 // `console.assert` fails the block (Node only prints it otherwise).
@@ -37,7 +37,7 @@ console.assert = (value, ...message) => {
 };
 `;
 
-for (const readme of ['README.md', 'bindings-wasm/README.md']) {
+for (const readme of ['README.md', 'bindings-wasm/README.md', 'docs/guide.md']) {
   const blocks = jsBlocks(read(readme));
 
   test(`${readme} has JavaScript examples`, (t) => {

@@ -63,3 +63,8 @@ pub use validate::{validate_document, validate_json};
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
+
+/// The code blocks of the user guide (`docs/guide.md`), run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/guide.md")]
+struct GuideDoctests;
