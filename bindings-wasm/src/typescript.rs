@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(fields, expected);
     }
 
-    /// `ParseResult` is what `convert::parse_result` builds (its fields in the
+    /// `ParseResult` is what `parse_result` (lib.rs) builds (its fields in the
     /// order it sets them, the strategy and the report as the binding's
     /// classes), `PlanParseResult` is that and the `acronyms` of core's `PlanParse`.
     #[test]
