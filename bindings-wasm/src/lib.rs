@@ -48,12 +48,12 @@ pub use progress::ProgressReport;
 pub use proposals::merge_proposals;
 use stratagraph::parse::DocumentKind;
 pub use strategy::Strategy;
-pub use words::statuses;
 #[cfg(feature = "full")]
 pub use words::{
     find_deadline, find_deadlines, find_period, gazetteer, parse_deadline, parse_status,
     text_similarity,
 };
+pub use words::{node_kinds, statuses};
 
 #[wasm_bindgen(start, private)]
 fn start() {

@@ -425,6 +425,7 @@ mod tests {
         c.by("ParseResult", parse_results_match_the_binding);
         c.by("PlanParseResult", parse_results_match_the_binding);
         c.interface::<crate::words::StatusInfo>();
+        c.interface::<crate::words::KindInfo>();
         c.interface::<crate::formats::FormatInfo>();
         c.by("SvgOptions", options_match_the_binding);
         c.by("ExportOptions", options_match_the_binding);
