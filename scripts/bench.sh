@@ -41,6 +41,7 @@ if [ "$MODE" = quick ]; then
   step bench-scale-S cargo run --release --locked -p stratagraph --example scale -- S
   if python_ready; then
     step bench-python-quick "$PY" bindings-python/benchmarks/bench_vs_networkx.py --quick
+    step bench-convert-quick "$PY" bindings-python/benchmarks/bench_convert.py --quick
   else
     echo "=== bench-python-quick: skipped ($PY cannot import stratagraph, networkx and pandas)"
   fi
@@ -66,6 +67,7 @@ if ! python_ready && [ -z "${BENCH_PYTHON:-}" ]; then
 fi
 step bench-python-M "$PY" bindings-python/benchmarks/bench_vs_networkx.py --size M
 step bench-python-L "$PY" bindings-python/benchmarks/bench_vs_networkx.py --size L --nx-sources 20 --skip-rx-betweenness
+step bench-convert "$PY" bindings-python/benchmarks/bench_convert.py
 if [ -f dist/pkg-web/stratagraph_wasm.js ]; then
   step bench-browser node bindings-wasm/benchmarks/explorer-load.mjs --runs 5
 fi

@@ -111,23 +111,6 @@ const isJson = (text) => /^[\uFEFF \t\r\n]*\{/.test(text);
 
 /** The kinds the core draws, left to right (partners only with the `partners` attribute). */
 const COLUMNS = ['priority', 'strategic_action', 'action', 'outcome', 'partner'];
-const KIND_NAMES = {
-  strategy: 'Strategy',
-  plan: 'Plan',
-  priority: 'Priority',
-  focus_area: 'Focus area',
-  strategic_action: 'Strategic action',
-  action: 'Action',
-  outcome: 'Outcome',
-  challenge: 'Challenge',
-  partner: 'Partner',
-  governance_body: 'Governance body',
-  legislation: 'Legislation',
-  population_group: 'Population group',
-  programme: 'Programme',
-  indicator: 'Indicator',
-  principle: 'Principle',
-};
 const FILTERS = ['kind', 'partner', 'outcome', 'priority', 'status'];
 /** The filters that apply to actions (kind applies to every node). */
 const ACTION_FILTERS = ['partner', 'outcome', 'priority', 'status'];
@@ -238,11 +221,14 @@ function describeWindow(w) {
   return w.phrase || range;
 }
 
+/** A kind's name for people ("Strategic action"): the core's (`nodeKinds`). */
+const kindTitle = (model, kind) => model.kindTitles.get(kind) ?? kind;
+
 /** What a node is called in a list: "Action 10.1.5", "COSLA". */
-function nodeName(node) {
+function nodeName(model, node) {
   if (!node) return '';
   if (node.kind === 'partner') return node.label || node.id;
-  const kind = KIND_NAMES[node.kind] ?? node.kind;
+  const kind = kindTitle(model, node.kind);
   return node.number ? `${kind} ${node.number}` : node.label || kind;
 }
 
@@ -308,7 +294,8 @@ function buildModel(sg, strategy) {
   for (const r of strategy.progressRollup().rows) if (r.status) rolledUp.set(r.id, r.status);
   const load = strategy.partnerLoad().rows;
   const statusLabels = new Map(sg.statuses().map((s) => [s.status, s.label]));
-  return { nodes, context, partnersOf, partnerLabel, rolledUp, load, statusLabels };
+  const kindTitles = new Map(sg.nodeKinds().map((k) => [k.kind, k.title]));
+  return { nodes, context, partnersOf, partnerLabel, rolledUp, load, statusLabels, kindTitles };
 }
 
 const NO_CONTEXT = { ancestors: [], outcomes: [], leads: [], keyPartners: [], status: null };
@@ -804,7 +791,7 @@ export class StrategyExplorer extends HTMLElement {
     fill(
       selects.kind,
       'Any kind',
-      COLUMNS.filter((k) => kinds.has(k) && (k !== 'partner' || this.partners)).map((k) => [k, KIND_NAMES[k]]),
+      COLUMNS.filter((k) => kinds.has(k) && (k !== 'partner' || this.partners)).map((k) => [k, kindTitle(model, k)]),
     );
     const ofKind = (kind) => [...model.nodes.values()].filter((n) => n.kind === kind);
     fill(
@@ -1036,8 +1023,8 @@ export class StrategyExplorer extends HTMLElement {
       return h(
         'tr',
         { 'data-id': id },
-        h('th', { scope: 'row' }, h('button', { type: 'button', 'data-id': id, 'aria-pressed': String(on.has(id)) }, nodeName(n))),
-        h('td', {}, KIND_NAMES[n.kind] ?? n.kind),
+        h('th', { scope: 'row' }, h('button', { type: 'button', 'data-id': id, 'aria-pressed': String(on.has(id)) }, nodeName(model, n))),
+        h('td', {}, kindTitle(model, n.kind)),
         h('td', {}, clip(n.text ?? n.label ?? '', 160)),
         h('td', {}, names(ctx.leads)),
         h('td', {}, st),
@@ -1077,7 +1064,7 @@ export class StrategyExplorer extends HTMLElement {
     const rolled = model.rolledUp.get(id);
     return {
       id,
-      kind: KIND_NAMES[n.kind] ?? n.kind,
+      kind: kindTitle(model, n.kind),
       number: n.number ?? '',
       label: n.label ?? '',
       text: n.text ?? '',
@@ -1087,10 +1074,10 @@ export class StrategyExplorer extends HTMLElement {
       period: describeWindow(n.period),
       outcomes: ctx.outcomes.map((o) => {
         const on = model.nodes.get(o);
-        return `${nodeName(on)}${on?.text ? `: ${on.text}` : ''}`;
+        return `${nodeName(model, on)}${on?.text ? `: ${on.text}` : ''}`;
       }),
       status: st
-        ? `${model.statusLabels.get(st.status) ?? st.status}${st.from !== id ? ` (${nodeName(model.nodes.get(st.from))})` : ''}`
+        ? `${model.statusLabels.get(st.status) ?? st.status}${st.from !== id ? ` (${nodeName(model, model.nodes.get(st.from))})` : ''}`
         : '',
       rolledUp: rolled ? (model.statusLabels.get(rolled) ?? rolled) : '',
     };

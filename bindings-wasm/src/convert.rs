@@ -1,4 +1,7 @@
-//! Conversions between JavaScript values and the core's types.
+//! Conversions between JavaScript values and the core's types: serde values,
+//! arguments, tables. Generic over what they convert: nothing here names the
+//! binding's classes (`Strategy`, `ProgressReport`), so the modules that define
+//! them depend on this one and not the other way round.
 
 use serde::{Serialize, Serializer as _};
 use serde_wasm_bindgen::Serializer;
@@ -6,8 +9,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::errors;
-use crate::progress::ProgressReport;
-use crate::strategy::Strategy;
 
 /// Plain objects and arrays, maps as objects: what `JSON.parse` would give.
 pub(crate) const SERIALIZER: Serializer = Serializer::json_compatible();
@@ -99,26 +100,6 @@ pub(crate) fn plain_object<const N: usize>(
         js_sys::Reflect::set(&out, &JsValue::from_str(name), &value)?;
     }
     Ok(out.into())
-}
-
-/// A core parse result (of any parser) as a plain object holding a
-/// [`Strategy`], a [`ProgressReport`] and plain arrays.
-pub(crate) fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, JsValue> {
-    // Exhaustive on purpose: a field added in core must be added here too.
-    let stratagraph::ParseResult {
-        strategy,
-        report,
-        diagnostics,
-        unclassified,
-        skipped,
-    } = result;
-    plain_object([
-        ("strategy", JsValue::from(Strategy::from(strategy))),
-        ("report", JsValue::from(ProgressReport::from(report))),
-        ("diagnostics", to_js(&diagnostics)?),
-        ("unclassified", to_js(&unclassified)?),
-        ("skipped", to_js(&skipped)?),
-    ])
 }
 
 /// A core table-shaped result (see `stratagraph::analysis::Table`) as one

@@ -38,7 +38,7 @@ mod strategy;
 mod typescript;
 mod words;
 
-use convert::{parse_result, text_arg, to_js};
+use convert::{plain_object, text_arg, to_js};
 #[cfg(feature = "full")]
 pub use formats::{export_strategy, formats, import_strategy};
 #[cfg(feature = "full")]
@@ -48,16 +48,37 @@ pub use progress::ProgressReport;
 pub use proposals::merge_proposals;
 use stratagraph::parse::DocumentKind;
 pub use strategy::Strategy;
-pub use words::statuses;
 #[cfg(feature = "full")]
 pub use words::{
     find_deadline, find_deadlines, find_period, gazetteer, parse_deadline, parse_status,
     text_similarity,
 };
+pub use words::{node_kinds, statuses};
 
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
+}
+
+/// A core parse result (of any parser) as a plain object holding a
+/// [`Strategy`], a [`ProgressReport`] and plain arrays: beside the parsers that
+/// return it, since it names the binding's classes (`convert` does not).
+fn parse_result(result: stratagraph::ParseResult) -> Result<JsValue, JsValue> {
+    // Exhaustive on purpose: a field added in core must be added here too.
+    let stratagraph::ParseResult {
+        strategy,
+        report,
+        diagnostics,
+        unclassified,
+        skipped,
+    } = result;
+    plain_object([
+        ("strategy", JsValue::from(Strategy::from(strategy))),
+        ("report", JsValue::from(ProgressReport::from(report))),
+        ("diagnostics", to_js(&diagnostics)?),
+        ("unclassified", to_js(&unclassified)?),
+        ("skipped", to_js(&skipped)?),
+    ])
 }
 
 /// Read a delivery plan (priorities, strategic actions, numbered actions,

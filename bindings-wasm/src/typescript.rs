@@ -425,6 +425,7 @@ mod tests {
         c.by("ParseResult", parse_results_match_the_binding);
         c.by("PlanParseResult", parse_results_match_the_binding);
         c.interface::<crate::words::StatusInfo>();
+        c.interface::<crate::words::KindInfo>();
         c.interface::<crate::formats::FormatInfo>();
         c.by("SvgOptions", options_match_the_binding);
         c.by("ExportOptions", options_match_the_binding);
@@ -509,7 +510,7 @@ mod tests {
         assert_eq!(fields, expected);
     }
 
-    /// `ParseResult` is what `convert::parse_result` builds (its fields in the
+    /// `ParseResult` is what `parse_result` (lib.rs) builds (its fields in the
     /// order it sets them, the strategy and the report as the binding's
     /// classes), `PlanParseResult` is that and the `acronyms` of core's `PlanParse`.
     #[test]

@@ -1,10 +1,11 @@
-//! The core's vocabularies and readers of words: deadline phrases, progress
-//! statuses, the gazetteer of bodies and the text similarity that diff and
-//! align use.
+//! The core's vocabularies and readers of words: the kinds of node, deadline
+//! phrases, progress statuses, the gazetteer of bodies and the text similarity
+//! that diff and align use.
 
 use serde::Serialize;
 use stratagraph::parse::date;
 use stratagraph::progress::Status;
+use stratagraph::NodeKind;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{string_arg, to_js, to_js_array};
@@ -52,6 +53,24 @@ pub fn find_period(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &JsValue,
 ) -> Result<JsValue, JsValue> {
     or_undefined(date::find_period(&string_arg(text, "text")?))
+}
+
+/// A kind of node with its name for people.
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[derive(Serialize)]
+pub(crate) struct KindInfo {
+    kind: NodeKind,
+    title: &'static str,
+}
+
+/// The kinds of node, in the core's order (strategy to principle), each with
+/// its name for people ("Strategic action", the core's `NodeKind::title`).
+#[wasm_bindgen(js_name = nodeKinds, unchecked_return_type = "KindInfo[]")]
+pub fn node_kinds() -> Result<JsValue, JsValue> {
+    to_js_array(NodeKind::ALL.iter().map(|&kind| KindInfo {
+        kind,
+        title: kind.title(),
+    }))
 }
 
 /// A status of the vocabulary with the words a report prints for it.

@@ -449,7 +449,7 @@ test.describe('reports, generator and vocabularies', () => {
     assert.equal(thrown(() => sg.generateStrategy({ action: 10 })).code, 'invalid_argument');
   });
 
-  test('deadline phrases, statuses, the gazetteer, similarity, acronyms', () => {
+  test('deadline phrases, statuses, kinds of node, the gazetteer, similarity, acronyms', () => {
     assert.deepStrictEqual(sg.parseDeadline('By November 2023'), { end: '2023-11-30', phrase: 'By November 2023' });
     assert.deepStrictEqual(sg.parseDeadline('Over 2023/24'), { start: '2023-04-01', end: '2024-03-31', phrase: 'Over 2023/24' });
     assert.equal(sg.parseDeadline('whenever'), undefined);
@@ -461,6 +461,14 @@ test.describe('reports, generator and vocabularies', () => {
     assert.deepStrictEqual(statuses[1], { status: 'on_track', label: 'On Track' });
     assert.equal(sg.parseStatus('on track'), 'on_track');
     assert.equal(sg.parseStatus('green'), undefined);
+    // The kinds of node in the core's order, each with NodeKind::title; every kind the schema allows.
+    const kinds = sg.nodeKinds();
+    assert.deepStrictEqual(kinds[4], { kind: 'strategic_action', title: 'Strategic action' });
+    assert.deepStrictEqual(kinds.at(-1), { kind: 'principle', title: 'Principle' });
+    assert.deepStrictEqual(
+      kinds.map((k) => k.kind),
+      JSON.parse(sg.jsonSchema()).$defs.node.properties.kind.enum,
+    );
     const cosla = sg.gazetteer().find((e) => e.aliases.includes('COSLA'));
     assert.deepStrictEqual(cosla, { name: 'Convention of Scottish Local Authorities', aliases: cosla.aliases, kind: 'body' });
     assert.equal(sg.textSimilarity('Help families early.', 'Help families early.'), 1);

@@ -658,10 +658,12 @@ test('selection and filters as properties and events; the table view; axe-core f
     const nesActions = [...new Set(x.strategy.responsibilities('partner:nhs-education-for-scotland').rows.map((r) => r.action))];
     const expected = [...new Set(x.strategy.actionsTable().rows.filter((r) => nesActions.includes(r.id)).flatMap((r) => r.outcomes.split('; ')))]
       .map((n) => `outcome:${n}`);
-    const kinds = [...x.shadowRoot.querySelectorAll('select[data-filter="kind"] option')].map((o) => o.value).filter(Boolean);
+    const kindOptions = [...x.shadowRoot.querySelectorAll('select[data-filter="kind"] option')].filter((o) => o.value);
+    const kinds = kindOptions.map((o) => o.value);
+    const kindLabels = kindOptions.map((o) => o.textContent);
     x.kind = '';
     x.partner = '';
-    return { partner, outcomes, nesOutcomes: nesOutcomes.sort(), expected: expected.sort(), kinds, kind: x.kind, attr: x.filter };
+    return { partner, outcomes, nesOutcomes: nesOutcomes.sort(), expected: expected.sort(), kinds, kindLabels, kind: x.kind, attr: x.filter };
   });
   assert.equal(filters.partner.select, 'partner:nhs-education-for-scotland');
   assert.equal(filters.partner.attr, 'partner=partner%3Anhs-education-for-scotland');
@@ -671,6 +673,8 @@ test('selection and filters as properties and events; the table view; axe-core f
   assert.ok(filters.expected.length > 0);
   assert.deepStrictEqual(filters.nesOutcomes, filters.expected);
   assert.deepStrictEqual(filters.kinds, ['priority', 'strategic_action', 'action', 'outcome', 'partner']);
+  // The kinds' names are the core's (NodeKind::title, through nodeKinds): the component keeps no table of them.
+  assert.deepStrictEqual(filters.kindLabels, ['Priority', 'Strategic action', 'Action', 'Outcome', 'Partner']);
   assert.equal(filters.attr, '');
 
   // axe-core on the drawing, then the table view: no serious or critical finding (WCAG 2.2 AA).

@@ -3,6 +3,8 @@
 // makes is declared, and what each leaves out is not.
 import init, {
   type ActionsTable,
+  type KindInfo,
+  nodeKinds,
   type NodeData,
   parserModuleUrl,
   type StatusInfo,
@@ -29,6 +31,7 @@ async function main(text: string): Promise<number> {
   const rolled: number = plan.progressRollup().rows.length;
   const actions: ActionsTable = plan.actionsTable();
   const labels: StatusInfo[] = statuses();
+  const kinds: KindInfo[] = nodeKinds();
   // @ts-expect-error: the explorer's module has no explainContribution (the whole API has)
   plan.explainContribution('action:1.1.1', 'outcome:1');
   // @ts-expect-error: the explorer's module reads no text (its parse module does)
@@ -36,7 +39,7 @@ async function main(text: string): Promise<number> {
   // @ts-expect-error: nor tells a document's kind
   lite.detectDocumentKind(text);
   const beside: string = parserModuleUrl();
-  return nodes.length + svg.length + leads + rolled + actions.rows.length + labels.length + plan.edges().length + beside.length;
+  return nodes.length + svg.length + leads + rolled + actions.rows.length + labels.length + kinds.length + plan.edges().length + beside.length;
 }
 
 async function parse(text: string): Promise<number> {

@@ -46,6 +46,8 @@ import {
   type Responsibilities,
   type RollupRow,
   type Staleness,
+  type KindInfo,
+  nodeKinds,
   type StatusInfo,
   statuses,
   textSimilarity,
@@ -298,6 +300,8 @@ const first: DateWindow | undefined = findDeadline('Launch it by May 2024.');
 const all: DateWindow[] = findDeadlines('By May 2024 and in 2025.');
 const period: DateWindow | undefined = findPeriod('delivery plan 2023-2025');
 const vocabulary: StatusInfo[] = statuses();
+const kindNames: KindInfo[] = nodeKinds();
+const firstKind: NodeKind | undefined = kindNames[0]?.kind;
 const parsedStatus: Status | undefined = parseStatus('On track');
 const bodies: GazetteerEntry[] = gazetteer();
 const similarity: number = textSimilarity('a', 'b');

@@ -268,6 +268,13 @@ export interface PlanParseResult extends ParseResult {
   acronyms: Acronym[];
 }
 
+/** A kind of node and its name for people. */
+export interface KindInfo {
+  kind: NodeKind;
+  /** "Strategic action", "Governance body", ... */
+  title: string;
+}
+
 /** A status of the vocabulary and the words a report prints for it. */
 export interface StatusInfo {
   status: Status;

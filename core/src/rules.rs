@@ -8,7 +8,8 @@
 //! - An action *counts for* an outcome when it, or any of its ancestors
 //!   (strategic action, priority, plan), `contributes_to` the outcome
 //!   ([`PlanIndex::outcomes_of`]; [`InheritedOutcomes`] is the same rule worked out
-//!   once per container, for tables over every action).
+//!   once per container, for tables over every action; [`action_outcomes`] applies
+//!   it to a list of actions).
 //! - A node's *status* is its own non-blank `status` text attribute, else its
 //!   nearest ancestor's; its *status date* is the `status_date` of the node the
 //!   status comes from ([`PlanIndex::status_of`]).
@@ -542,6 +543,23 @@ impl InheritedOutcomes {
             }
         }
     }
+}
+
+/// The outcomes each action counts for (row `i` for `actions[i]`), by
+/// [`InheritedOutcomes`] (each container's worked out once): what the partner
+/// load and the coverage tables count.
+pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Csr {
+    let mut inherited = InheritedOutcomes::new(idx.len());
+    let mut own = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(actions.len() * 2);
+    for (i, &a) in actions.iter().enumerate() {
+        let list = match inherited.of_action(idx, a, &mut own) {
+            Some(entry) => inherited.list(entry),
+            None => &own,
+        };
+        pairs.extend(list.iter().map(|&o| (i as u32, o)));
+    }
+    Csr::from_pairs(actions.len(), pairs)
 }
 
 /// The part a partner plays on an action.

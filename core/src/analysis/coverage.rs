@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::table::{row, table};
 use crate::model::{NodeKind, Strategy};
-use crate::rules::{Csr, InheritedOutcomes, PlanIndex, Role, NONE};
+use crate::rules::{action_outcomes, Csr, PlanIndex, Role, NONE};
 
 row! {
     /// One cell of the priority × outcome matrix.
@@ -43,22 +43,6 @@ pub struct PriorityOutcomeMatrix {
     pub rows: Vec<PriorityOutcomeRow>,
 }
 table!(PriorityOutcomeMatrix, PriorityOutcomeRow);
-
-/// The outcomes each action counts for (row `i` for `actions[i]`), by the
-/// rules' [`InheritedOutcomes`] (each container's worked out once).
-pub(crate) fn action_outcomes(idx: &PlanIndex<'_>, actions: &[u32]) -> Csr {
-    let mut inherited = InheritedOutcomes::new(idx.len());
-    let mut own = Vec::new();
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(actions.len() * 2);
-    for (i, &a) in actions.iter().enumerate() {
-        let list = match inherited.of_action(idx, a, &mut own) {
-            Some(entry) => inherited.list(entry),
-            None => &own,
-        };
-        pairs.extend(list.iter().map(|&o| (i as u32, o)));
-    }
-    Csr::from_pairs(actions.len(), pairs)
-}
 
 /// The priority × outcome matrix (see [`PriorityOutcomeMatrix`]).
 ///

@@ -1,4 +1,33 @@
 //! The kinds of node and edge a strategy graph is made of.
+//!
+//! # Why the names' `Display` and `FromStr` are hand-written (not strum)
+//!
+//! Eight enums of core read and write their names: [`NodeKind`] and [`EdgeKind`]
+//! (the `kinds!` macro below: one table per enum gives `ALL`, `as_str`, `id_prefix`,
+//! `Display` and `FromStr`), [`crate::Severity`], [`crate::format::CsvTable`],
+//! [`crate::format::Format`], [`crate::progress::Status`],
+//! [`crate::generate::Size`] and [`crate::parse::DocumentKind`]. Every `FromStr`
+//! fails with [`Error::UnknownKind`] (`what`, the text given). strum 0.28
+//! (`Display`, `EnumString`, `IntoStaticStr`, with `parse_err_fn` for that error)
+//! was tried on the three it can express (these two and `Severity`: exact
+//! snake_case names) and declined, measured on 2 shared cores (issue 13, point 5):
+//!
+//! - The other five it cannot express: `Format`, `CsvTable` and `Size` trim and
+//!   lower-case before matching their aliases (strum's `ascii_case_insensitive`
+//!   does not trim), `Status` reads any spacing and punctuation through its alias
+//!   table (`Status::parse`), and `Size` writes `L` but reads `l` and `large`. They
+//!   would keep their hand-written `FromStr` beside strum's, two styles instead of one.
+//! - strum's `Display` pads (`f.pad`): `{:<12}` would start padding these names,
+//!   which `write_str` never did.
+//! - Build: strum_macros brings syn 2 and heck into core's normal tree (core's
+//!   proc macros, serde_derive and thiserror, are on syn 3 only). A clean
+//!   `cargo build -p stratagraph`: 28 to 30 s CPU (user) without, 31 to 36 s with;
+//!   the units it adds took syn 2 3.2 to 6.7 s, strum_macros 4.9 to 5.4 s, heck and
+//!   strum 0.5 s (`cargo build --timings`, two clean runs each).
+//! - Size: larger, not smaller. `bindings-wasm/build.sh`: the explorer's module
+//!   174,542 -> 174,723 B gzip (the page with JSON 196,721 -> 196,902 B, within its
+//!   300 KB), the whole API's module 586,449 -> 587,491 B gzip.
+//! - Gain: about 30 lines, the match arms the `kinds!` table already writes once.
 
 use std::fmt;
 use std::str::FromStr;

@@ -41,7 +41,7 @@ use serde::Serialize;
 use crate::analysis::table::{row, table};
 use crate::error::Error;
 use crate::model::{Date, EdgeKind, NodeKind, Strategy};
-use crate::rules::{PlanIndex, Role, NONE};
+use crate::rules::{action_outcomes, PlanIndex, Role, NONE};
 
 mod actions;
 pub use actions::{
@@ -290,7 +290,7 @@ pub fn partner_load(s: &Strategy) -> PartnerLoad {
     let idx = PlanIndex::new(s);
     let by_partner = roles_by_partner(&idx);
     let actions = idx.of_kind(NodeKind::Action);
-    let outcomes = crate::analysis::coverage::action_outcomes(&idx, &actions);
+    let outcomes = action_outcomes(&idx, &actions);
     // Each action's row in `outcomes`, strategic action and priority.
     let mut row_of = vec![NONE; idx.len()];
     for (i, &a) in actions.iter().enumerate() {
