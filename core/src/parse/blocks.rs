@@ -254,13 +254,16 @@ pub fn is_furniture(t: &str) -> bool {
     if starts_ci(t, "publication - ") && t.split_whitespace().count() <= 6 {
         return true;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
+    // The first four words at most: the shapes below have two or three.
+    let mut split = t.split_whitespace();
+    let first: Vec<&str> = split.by_ref().take(3).collect();
+    let words: &[&str] = if split.next().is_none() { &first } else { &[] };
     let number = |w: &str| {
         !w.is_empty()
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     };
-    match words.as_slice() {
+    match words {
         [n, unit]
             if number(n)
                 && ["kb", "mb", "gb", "bytes"].contains(&unit.to_ascii_lowercase().as_str()) =>
@@ -279,13 +282,15 @@ pub fn is_furniture(t: &str) -> bool {
     }
     // A byline: "Name Surname, First Minister".
     if let Some((name, title)) = t.rsplit_once(", ") {
-        let words = name.split_whitespace().count();
+        let words = name.split_whitespace().take(5).count();
+        if !(2..=4).contains(&words) {
+            return false;
+        }
         let lower = title.trim().to_ascii_lowercase();
         let capitalised = name
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase));
-        if (2..=4).contains(&words)
-            && capitalised
+        if capitalised
             && BYLINE_TITLES.iter().any(|b| lower.ends_with(b))
             && title.split_whitespace().count() <= 8
         {

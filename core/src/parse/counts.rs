@@ -249,9 +249,13 @@ const QUALIFIERS: &[(&str, Bound)] = &[
 
 /// The value of a number written as a word, "one" to "twenty" in any case.
 /// A match on the lower-cased bytes: this runs on every word of every line.
+#[inline]
 fn number_word_value(word: &[u8]) -> Option<u8> {
     const LONGEST: usize = "seventeen".len();
-    if !(3..=LONGEST).contains(&word.len()) {
+    // The first letters of the words below: most words are rejected here.
+    if !(3..=LONGEST).contains(&word.len())
+        || !matches!(word[0] | 0x20, b'e' | b'f' | b'n' | b'o' | b's' | b't')
+    {
         return None;
     }
     let mut buf = [0u8; LONGEST];
@@ -414,6 +418,7 @@ fn may_hold_number(line: &str) -> bool {
             k += 1;
             continue;
         }
+        let start = k;
         let mut stops = 0;
         k += 1;
         while k < b.len() {
@@ -426,12 +431,52 @@ fn may_hold_number(line: &str) -> bool {
                 break;
             }
         }
-        if stops <= 1 {
+        if stops <= 1
+            && !(is_year(&line[start..k]) && b.get(k) != Some(&b'%') && !after_qualifier(b, start))
+        {
             return true;
         }
     }
     b.split(|c| !c.is_ascii_alphabetic())
         .any(|run| number_word_value(run).is_some())
+}
+
+/// A bare four-digit number from 1900 to 2100: a year, which is a value only
+/// as a percentage or after a qualifier ("over 2000").
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits
+            .parse::<u16>()
+            .is_ok_and(|n| (1900..=2100).contains(&n))
+}
+
+/// Whether the word before byte `at` may be the last word of a qualifier ("more
+/// than", "over"): yes where the bytes before are not plain ASCII.
+fn after_qualifier(b: &[u8], at: usize) -> bool {
+    // The white space the tokens skip, as bytes (U+0009 to U+000D and space).
+    let end = b[..at]
+        .iter()
+        .rposition(|&c| !matches!(c, 9..=13 | b' '))
+        .map_or(0, |p| p + 1);
+    let before = &b[..end];
+    let word_start = before
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        // Punctuation or the line's start is no qualifier; other bytes may be
+        // a word the tokens read differently.
+        return before.last().is_some_and(|c| !c.is_ascii());
+    }
+    before
+        .get(word_start.wrapping_sub(1))
+        .is_some_and(|c| !c.is_ascii())
+        || QUALIFIERS.iter().any(|(q, _)| {
+            q.rsplit(' ')
+                .next()
+                .is_some_and(|last| last.as_bytes().eq_ignore_ascii_case(word))
+        })
 }
 
 /// Whether the tokens from `i` read as the words of `phrase` (case-insensitive):
@@ -483,7 +528,7 @@ fn quantity_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, 
         }
         let number: f64 = digits.replace(',', "").parse().ok()?;
         // A bare four-digit number from 1900 to 2100 is a year ("during 2010 of an action plan").
-        let year = digits.len() == 4 && (1900.0..=2100.0).contains(&number);
+        let year = is_year(digits);
         if year && bound == Bound::Exact && !t.text.ends_with('%') {
             return None;
         }
@@ -1392,6 +1437,32 @@ mod tests {
             for g in &found.groups {
                 prop_assert!(g.span.end <= text.len());
                 prop_assert!(!g.counts.is_empty() || g.total.is_some());
+            }
+        }
+
+        /// The line filter never hides a value the sentences hold.
+        #[test]
+        fn the_line_filter_hides_no_number(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("seven"), Just("Twenty"), Just("ONE"), Just("sevens"), Just("10.1.2"),
+                    Just("1,000"), Just("2.5"), Just("1."), Just(".5"), Just("é"), Just("x"),
+                    Just("'"), Just("-"), Just("%"), Just("q3"), Just(" "), Just("3"),
+                    Just("2024"), Just("1899"), Just("over"), Just("More than"), Just("of"),
+                    Just("\u{b}"), Just("\u{a0}"), Just("("), Just("\u{e9}t\u{e9}"),
+                    Just(" actions"), Just(" are on track"), Just(" complete"), Just(")"),
+                ],
+                0..14,
+            )
+        ) {
+            let line = parts.concat();
+            if !may_hold_number(&line) {
+                let mut toks = Vec::new();
+                tokens(&line, 0, &mut toks);
+                for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?" | ";")) {
+                    let d = read_sentence(sentence, &line);
+                    prop_assert!(d.counts.is_empty() && d.total.is_none(), "{line:?}");
+                }
             }
         }
     }

@@ -137,11 +137,16 @@ pub fn find_deadlines(text: &str) -> Vec<DateWindow> {
 /// assert!(find_impossible_dates("By 29 February 2024, in Q4 2025.").is_empty());
 /// ```
 pub fn find_impossible_dates(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    // Every such date has a number in it: most texts have none to scan.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return out;
+    if may_hold_impossible_date(text) {
+        scan_impossible_dates(text)
+    } else {
+        Vec::new()
     }
+}
+
+/// [`find_impossible_dates`] without its byte filter.
+fn scan_impossible_dates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
     scan(
         text,
         |p, i| {
@@ -161,6 +166,42 @@ pub fn find_impossible_dates(text: &str) -> Vec<String> {
         },
     );
     out
+}
+
+/// Whether a text may hold an impossible date, by a byte scan that never says
+/// no to one: a day of one or two digits that no month has in every year (0,
+/// or 29 and over), a "Q" right before a number that is not 1 to 4, or the
+/// word "quarter". Most texts have none of these, and are not tokenised.
+fn may_hold_impossible_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        if !b[k].is_ascii_digit() {
+            if b[k].eq_ignore_ascii_case(&b'q')
+                && b.get(k..k + 7)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"quarter"))
+            {
+                return true;
+            }
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let Some(value) = (k - start <= 2)
+            .then(|| text[start..k].parse::<u8>().ok())
+            .flatten()
+        else {
+            continue;
+        };
+        let after_q = start > 0 && b[start - 1].eq_ignore_ascii_case(&b'q');
+        if value == 0 || value >= 29 || (after_q && !(1..=4).contains(&value)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Find the period a plan covers in its title or description: a span of years
@@ -1017,5 +1058,31 @@ mod tests {
         assert_eq!(w("in 2023-24"), (s("2023-04-01"), s("2024-03-31")));
         assert_eq!(parse_deadline("by 99999999999999999999"), None);
         assert_eq!(parse_deadline(""), None);
+    }
+
+    mod filter {
+        use super::super::{may_hold_impossible_date, scan_impossible_dates};
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The byte filter never hides an impossible date the scan finds.
+            #[test]
+            fn hides_no_impossible_date(
+                parts in proptest::collection::vec(
+                    prop_oneof![
+                        Just("31 February 2024"), Just("Q5 2025"), Just("q0 2024"),
+                        Just("quarter 7 of 2024"), Just("February 30, 2024"), Just("30th of"),
+                        Just(" April "), Just("2024"), Just("Q2"), Just("0"), Just("29"),
+                        Just(" "), Just("IQ"), Just("é"), Just("."),
+                    ],
+                    0..10,
+                )
+            ) {
+                let text = parts.concat();
+                if !scan_impossible_dates(&text).is_empty() {
+                    prop_assert!(may_hold_impossible_date(&text), "{text:?}");
+                }
+            }
+        }
     }
 }

@@ -222,9 +222,14 @@ pub fn source_lines(text: &str) -> impl Iterator<Item = SourceLine<'_>> + '_ {
             return None;
         }
         let rest = &text[pos..];
-        let (len, next) = match rest.find(['\n', '\r']) {
+        // A byte search: both ends of line are ASCII, so never inside a character.
+        let (len, next) = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) => {
-                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                let skip = if rest.as_bytes()[i..].starts_with(b"\r\n") {
+                    2
+                } else {
+                    1
+                };
                 (i, i + skip)
             }
             None => (rest.len(), rest.len()),
