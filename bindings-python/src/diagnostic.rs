@@ -134,10 +134,7 @@ impl PyDiagnostic {
 
     fn __repr__(&self) -> String {
         let text = self.inner.to_string();
-        match text.char_indices().nth(REPR_MAX) {
-            Some((cut, _)) => format!("<Diagnostic {}…>", &text[..cut]),
-            None => format!("<Diagnostic {text}>"),
-        }
+        format!("<Diagnostic {}>", stratagraph::text::head(&text, REPR_MAX))
     }
 
     #[allow(clippy::type_complexity)]

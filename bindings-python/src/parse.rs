@@ -79,11 +79,8 @@ impl PyTextLine {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let text: String = match self.inner.text.char_indices().nth(60) {
-            Some((cut, _)) => format!("{}…", &self.inner.text[..cut]),
-            None => self.inner.text.clone(),
-        };
-        let quoted = text.into_pyobject(py)?.repr()?;
+        let text = stratagraph::text::head(&self.inner.text, 60);
+        let quoted = text.as_ref().into_pyobject(py)?.repr()?;
         Ok(format!("<TextLine {}: {}>", self.inner.line, quoted))
     }
 

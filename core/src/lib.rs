@@ -42,7 +42,7 @@ pub mod quality;
 pub mod query;
 pub(crate) mod rules;
 mod sort;
-mod text;
+pub mod text;
 pub mod validate;
 
 pub use diagnostic::{diagnostics_to_json, Diagnostic, Severity};

@@ -565,7 +565,7 @@ fn check_span(
         }
     };
     if !ok {
-        let shown: String = found.chars().take(80).collect();
+        let shown = crate::text::head(found, 80);
         return Err((
             "proposal_span_mismatch",
             match quote {
@@ -573,7 +573,7 @@ fn check_span(
                     "the text at {}..{} is {shown:?}, not the quoted {:?}",
                     span.start,
                     span.end,
-                    q.chars().take(80).collect::<String>()
+                    crate::text::head(q, 80)
                 ),
                 None => format!(
                     "the text at {}..{} ({shown:?}) does not contain what is proposed",

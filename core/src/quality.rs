@@ -974,11 +974,7 @@ fn score_found(found: &Found, facts: &Facts, kind_detected: &str) -> PageScore {
 
 /// The first 60 characters of a text, folded.
 fn short(text: &str) -> String {
-    let t = fold(text);
-    match t.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &t[..i]),
-        None => t,
-    }
+    crate::text::head(&fold(text), 60).into_owned()
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {

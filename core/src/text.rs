@@ -1,6 +1,7 @@
 //! Cutting text to a length, in one place: every truncate in core is made of
-//! [`prefix`], which reads no further into the text than the length it keeps,
-//! so a cut costs O(length kept) however long the text is.
+//! `prefix`, which reads no further into the text than the length it keeps,
+//! so a cut costs O(length kept) however long the text is. [`head`] is public:
+//! the bindings cut their `repr`s with it.
 
 use std::borrow::Cow;
 
@@ -11,6 +12,21 @@ pub(crate) fn prefix(text: &str, max: usize) -> (&str, bool) {
     match text.char_indices().nth(max) {
         Some((i, _)) => (text.get(..i).unwrap_or(text), true),
         None => (text, false),
+    }
+}
+
+/// The first `max` characters of `text`, with an ellipsis after them when more
+/// followed: the cut of a quoted line in a diagnostic or a `repr`.
+///
+/// ```
+/// use stratagraph::text::head;
+/// assert_eq!(head("Priority 10: workforce", 8), "Priority\u{2026}");
+/// assert_eq!(head("Priority 10", 80), "Priority 10");
+/// ```
+pub fn head(text: &str, max: usize) -> Cow<'_, str> {
+    match prefix(text, max) {
+        (kept, true) => Cow::Owned(format!("{kept}\u{2026}")),
+        (_, false) => Cow::Borrowed(text),
     }
 }
 

@@ -441,6 +441,10 @@ fn diff_renumbered_reworded_and_reassigned() {
             ("reworded", Some("1.1.2"), Some("1.1.2")),
             ("leads_changed", Some("1.1.2"), Some("1.1.2")),
             ("leads_changed", Some("2.1.1"), Some("2.1.1")),
+            // Partner D was a key partner of 2.1.1 and now leads it: by the one
+            // rule of roles (a partner both leading and partnering is a lead), it
+            // left the key partners too.
+            ("partners_changed", Some("2.1.1"), Some("2.1.1")),
             ("deadline_changed", Some("2.1.1"), Some("2.1.1")),
             ("added", None, Some("2.1.2")),
             ("removed", Some("2.1.2"), None),
@@ -450,8 +454,10 @@ fn diff_renumbered_reworded_and_reassigned() {
     let sim = reworded.similarity.unwrap();
     assert!(sim > 0.5 && sim < 1.0, "{sim}");
     assert_eq!(dd.rows[1].new_value.as_deref(), Some("Partner A"));
+    assert_eq!(dd.rows[3].old_value.as_deref(), Some("Partner D"));
+    assert_eq!(dd.rows[3].new_value.as_deref(), Some(""));
     assert_eq!(
-        dd.rows[3].new_value.as_deref(),
+        dd.rows[4].new_value.as_deref(),
         Some("by March 2025 (..2025-03-31)")
     );
     // 3 priorities, 2 strategic actions, 5 outcomes, 3 of 4 actions matched.

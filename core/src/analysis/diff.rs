@@ -164,15 +164,13 @@ fn match_items(
     pairs
 }
 
+/// The leads (or the key partners) of action `p`, by the one rule of roles
+/// ([`PlanIndex::roles_of`]: a partner both leading and partnering is a lead).
 fn partners(idx: &PlanIndex<'_>, p: u32, lead: bool) -> Vec<(String, String)> {
-    let list = if lead {
-        idx.led_by.get(p)
-    } else {
-        idx.key_partner.get(p)
-    };
-    list.iter()
-        .filter(|&&q| idx.kind(q) == Some(NodeKind::Partner))
-        .filter_map(|&q| idx.node(q).map(|n| (n.id.to_string(), n.name().to_owned())))
+    idx.roles_of(p)
+        .into_iter()
+        .filter(|(_, role)| role.is_lead() == lead)
+        .filter_map(|(q, _)| idx.node(q).map(|n| (n.id.to_string(), n.name().to_owned())))
         .collect()
 }
 

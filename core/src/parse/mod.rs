@@ -96,7 +96,7 @@ impl ParseResult {
                 format!(
                     "line {} fits nowhere ({why}); kept as unclassified text: {:?}",
                     line.number,
-                    truncated(line.text, 80)
+                    crate::text::head(line.text, 80)
                 ),
             )
             .at(line.number, Some(line.column)),
@@ -113,7 +113,7 @@ impl ParseResult {
                 format!(
                     "line {} is page furniture and was skipped: {:?}",
                     line.number,
-                    truncated(line.text, 80)
+                    crate::text::head(line.text, 80)
                 ),
             )
             .at(line.number, Some(line.column)),
@@ -321,12 +321,4 @@ pub fn furniture_pieces(text: &str) -> Vec<(&str, bool)> {
         break;
     }
     out
-}
-
-/// The first `max` characters of `s`, with an ellipsis after them when more followed.
-fn truncated(s: &str, max: usize) -> String {
-    match crate::text::prefix(s, max) {
-        (head, true) => format!("{head}\u{2026}"),
-        (head, false) => head.to_owned(),
-    }
 }
