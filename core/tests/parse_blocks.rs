@@ -517,3 +517,58 @@ fn labelled_bullets_timescale_prefixes_and_numbered_outcomes() {
         Some("Better access to data.")
     );
 }
+
+/// A wide table flattened with spaces only: "<priority> <action> <lead>
+/// <support>" under a header run together; the priority cell repeats, the
+/// organisation cells close the row (after its last sentence or as known
+/// bodies), "N/A" is no partner, and the cells, not the sentence, say who.
+#[test]
+fn a_wide_table_flattened_with_spaces() {
+    let page = "Water: delivery plan\n\n\
+        Priority Actions Delivery Organisation (Lead) Delivery Organisation(s) (Support) Short Term Medium Term Long Term\n\
+        Clean Rivers Scottish Water will map the storm overflows on every river Scottish Water NatureScot    \n\
+        Clean Rivers SEPA working with Scottish Water will publish the river data each year. SEPA Scottish Water    \n\
+        Flood Resilience Local authorities will review their flood plans with their partners. Local Authorities N/A    \n";
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    let actions: Vec<_> = s.nodes_of_kind(NodeKind::Action).collect();
+    assert_eq!(actions.len(), 3, "{actions:?}");
+    let text = |a: &stratagraph::model::Node| a.text.clone().unwrap_or_default();
+    assert_eq!(
+        text(actions[0]),
+        "Scottish Water will map the storm overflows on every river"
+    );
+    assert_eq!(
+        text(actions[1]),
+        "SEPA working with Scottish Water will publish the river data each year."
+    );
+    let who = |a: &stratagraph::model::Node, kind| names(&s, a.id.as_str(), kind);
+    assert_eq!(
+        who(actions[0], EdgeKind::LedBy),
+        strs(&serde_json::json!(["Scottish Water"]))
+    );
+    assert_eq!(
+        who(actions[0], EdgeKind::KeyPartner),
+        strs(&serde_json::json!(["NatureScot"]))
+    );
+    assert_eq!(
+        who(actions[1], EdgeKind::LedBy),
+        strs(&serde_json::json!(["SEPA"]))
+    );
+    assert_eq!(
+        who(actions[1], EdgeKind::KeyPartner),
+        strs(&serde_json::json!(["Scottish Water"]))
+    );
+    assert_eq!(
+        who(actions[2], EdgeKind::LedBy),
+        strs(&serde_json::json!(["Local Authorities"]))
+    );
+    assert!(who(actions[2], EdgeKind::KeyPartner).is_empty());
+    let priorities: BTreeSet<String> = s
+        .nodes_of_kind(NodeKind::Priority)
+        .map(|p| p.label.clone())
+        .collect();
+    assert_eq!(
+        priorities,
+        strs(&serde_json::json!(["Clean Rivers", "Flood Resilience"]))
+    );
+}

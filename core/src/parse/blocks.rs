@@ -521,6 +521,26 @@ const COLUMN_WORDS: &[&str] = &[
     "indicators",
 ];
 
+/// More words of a wide table's header run together on one line (more than
+/// twelve words: "Priority Actions Delivery Organisation (Lead) Delivery
+/// Organisation(s) (Support) Short Term Medium Term Long Term"); alone, such
+/// words are headings ("Short Term Actions").
+const WIDE_COLUMN_WORDS: &[&str] = &[
+    "priority",
+    "priorities",
+    "theme",
+    "area",
+    "organisation",
+    "organisations",
+    "s",
+    "support",
+    "supporting",
+    "short",
+    "medium",
+    "long",
+    "term",
+];
+
 /// Words a header line must contain one of: the columns that matter.
 const KEY_COLUMNS: &[&str] = &[
     "action",
@@ -539,6 +559,14 @@ const KEY_COLUMNS: &[&str] = &[
     "deadline",
     "rag",
 ];
+
+/// The words of a text, lower case: runs of letters and digits.
+pub(crate) fn lower_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
 
 fn header_tokens(t: &str) -> Vec<String> {
     let no_brackets = match t.find('(') {
@@ -565,8 +593,21 @@ pub(crate) fn is_column_name(cell: &str) -> bool {
 /// Delivery date", "Ref / Action / Impact / Stakeholders / Milestones", "Fairer
 /// Scotland Action Plan actions Status"): its columns.
 fn header_words(t: &str) -> Option<Vec<&str>> {
-    if t.split_whitespace().count() > 12 || t.ends_with(['.', ',', ';']) {
+    let count = t.split_whitespace().count();
+    if t.ends_with(['.', ',', ';']) {
         return None;
+    }
+    // A wide header run together: every word a column word, two key columns.
+    if count > 12 {
+        let words = lower_words(t);
+        let keys = words
+            .iter()
+            .filter(|w| KEY_COLUMNS.contains(&w.as_str()))
+            .count();
+        let all = words
+            .iter()
+            .all(|w| COLUMN_WORDS.contains(&w.as_str()) || WIDE_COLUMN_WORDS.contains(&w.as_str()));
+        return (count <= 24 && all && keys >= 2 && !t.contains(':')).then(|| column_cells(t));
     }
     if t.contains(" / ") {
         let cells: Vec<&str> = t.split(" / ").map(str::trim).collect();
@@ -604,7 +645,7 @@ fn header_words(t: &str) -> Option<Vec<&str>> {
 /// Split a run of column names into cells at the key column words.
 fn column_cells(t: &str) -> Vec<&str> {
     const STARTS: &[&str] = &[
-        "delivery", "who", "target", "reason", "summary", "due", "key",
+        "delivery", "who", "target", "reason", "summary", "due", "key", "short", "medium", "long",
     ];
     let mut cells = Vec::new();
     let mut start = 0;

@@ -196,6 +196,26 @@ const BODIES: &[(&str, &[&str])] = &[
     ("NHS Western Isles", &[]),
     ("NHS National Services Scotland", &["NSS"]),
     ("The State Hospital", &["State Hospital"]),
+    // Public bodies beyond health that the plans name as leads and partners
+    // (transport, environment, economy, culture, records).
+    ("Transport Scotland", &[]),
+    ("Scottish Environment Protection Agency", &["SEPA"]),
+    ("NatureScot", &["Scottish Natural Heritage", "SNH"]),
+    ("Historic Environment Scotland", &["HES"]),
+    ("Scottish Enterprise", &[]),
+    ("Highlands and Islands Enterprise", &["HIE"]),
+    ("South of Scotland Enterprise", &["SOSE"]),
+    ("Food Standards Scotland", &["FSS"]),
+    ("Scottish Water", &[]),
+    ("Zero Waste Scotland", &["ZWS"]),
+    ("Audit Scotland", &[]),
+    ("sportscotland", &["Sport Scotland"]),
+    ("Creative Scotland", &[]),
+    ("Scottish Forestry", &[]),
+    ("Forestry and Land Scotland", &["FLS"]),
+    ("National Records of Scotland", &["NRS"]),
+    ("Scottish Futures Trust", &["SFT"]),
+    ("VisitScotland", &[]),
     // Wales
     ("Welsh Government", &["WG", "The Welsh Government"]),
     ("Public Health Wales", &["PHW"]),
@@ -209,6 +229,8 @@ const BODIES: &[(&str, &[&str])] = &[
         &["NPB", "National Partnership Board"],
     ),
     ("Health Education and Improvement Wales", &["HEIW"]),
+    ("Natural Resources Wales", &["NRW"]),
+    ("Transport for Wales", &["TfW"]),
     // United Kingdom and England
     ("UK Government", &["HM Government"]),
     ("Department of Health and Social Care", &["DHSC"]),
@@ -243,6 +265,8 @@ const GROUPS: &[(&str, &[&str])] = &[
     ("national agencies", &[]),
     ("statutory services", &[]),
     ("Regional Partnership Boards", &["RPBs"]),
+    ("public bodies", &["public sector bodies"]),
+    ("Regional Transport Partnerships", &["RTPs"]),
 ];
 
 /// Programmes, approaches and frameworks.

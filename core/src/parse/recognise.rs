@@ -35,7 +35,7 @@
 use std::collections::HashMap;
 
 use super::blocks::{
-    blocks, label_role, next_number as next_in_sequence, Block, BlockKind, LabelRole,
+    blocks, label_role, lower_words, next_number as next_in_sequence, Block, BlockKind, LabelRole,
 };
 use super::date::{find_deadline, find_deadlines, find_period, parse_deadline};
 use super::gazetteer::{is_acronym, Gazetteer};
@@ -221,6 +221,11 @@ struct Columns {
     date: bool,
     /// Several columns named on one line: rows carry their cells run together.
     inline: bool,
+    /// A column of supporting organisations after the lead's ("Delivery
+    /// Organisation(s) (Support)").
+    support: bool,
+    /// The first column names the row's priority or theme ("Priority Actions …").
+    priority_first: bool,
     /// The column names of the last header line, lower case.
     names: Vec<String>,
 }
@@ -256,6 +261,10 @@ struct Rec<'g> {
     /// How many of the row's actions have a milestone deadline.
     row_milestones: usize,
     columns: Columns,
+    /// The priority cell of the last row of a wide table.
+    row_priority: Option<String>,
+    /// The lead and support cells of the wide table's row being read.
+    cells: Option<(Vec<Item>, Vec<Item>)>,
     list: Option<List>,
     deadline_heading: Option<DateWindow>,
     timescale: Option<String>,
@@ -446,13 +455,6 @@ fn starts_ci(s: &str, prefix: &str) -> bool {
             .is_none_or(|c| !c.is_alphanumeric())
 }
 
-fn lower_words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Whether a text opens like an action.
 fn opens_like_action(t: &str) -> bool {
     ACTION_OPENERS.iter().any(|o| starts_ci(t, o))
@@ -515,6 +517,8 @@ impl<'g> Rec<'g> {
             row: Vec::new(),
             row_milestones: 0,
             columns: Columns::default(),
+            row_priority: None,
+            cells: None,
             list: None,
             deadline_heading: None,
             timescale: None,
@@ -752,6 +756,9 @@ impl<'g> Rec<'g> {
         }
         if has("objective") {
             self.expect = Expect::Objective;
+        } else if self.expect == Expect::Summary {
+            // A table starts: the plan's summary, if any, has ended.
+            self.expect = Expect::Nothing;
         }
         let c = &mut self.columns;
         c.any = true;
@@ -762,6 +769,11 @@ impl<'g> Rec<'g> {
         c.lead |= has("lead") || has("partners") || has("who");
         c.date |= has("timescale") || has("date") || has("deadline") || has("when");
         c.inline = cells.len() > 1 && !b.cell;
+        c.support = cells.len() > 2 && has("support");
+        c.priority_first = cells.len() > 2
+            && cells.first().is_some_and(|f| {
+                ["priority", "priorities", "theme", "area", "policy area"].contains(&f.trim())
+            });
         if cells.len() > 1 {
             c.names.clone_from(&cells);
         }
@@ -1199,15 +1211,23 @@ impl<'g> Rec<'g> {
                 ),
             );
         }
-        // The subject of the sentence: "The Scottish Government will …".
-        let subject = subject_leads(self.g, &text);
-        if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
-            self.leads(b, &id, &subject);
-        }
-        let mut partners = with_partners(self.g, &text);
-        partners.extend(supporting_partners(self.g, &text));
-        for p in &partners {
-            self.partner_edge(b, &id, EdgeKind::KeyPartner, p, false);
+        if let Some((lead, support)) = self.cells.take() {
+            // A wide table's lead and support cells say who, not the sentence.
+            self.leads(b, &id, &lead);
+            for p in &support {
+                self.partner_edge(b, &id, EdgeKind::KeyPartner, p, false);
+            }
+        } else {
+            // The subject of the sentence: "The Scottish Government will …".
+            let subject = subject_leads(self.g, &text);
+            if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
+                self.leads(b, &id, &subject);
+            }
+            let mut partners = with_partners(self.g, &text);
+            partners.extend(supporting_partners(self.g, &text));
+            for p in &partners {
+                self.partner_edge(b, &id, EdgeKind::KeyPartner, p, false);
+            }
         }
         if !trailing.leads.is_empty() {
             self.leads(b, &id, &trailing.leads);
@@ -1730,10 +1750,150 @@ impl<'g> Rec<'g> {
             }
             return;
         }
+        if self.columns.inline && self.columns.actions && self.columns.lead && self.wide_row(b) {
+            return;
+        }
         if let Some(a) = self.action.clone() {
             return self.append(&a, b);
         }
         self.narrative(b);
+    }
+
+    /// A row of a wide table flattened with spaces, under a header such as
+    /// "Priority Actions Delivery Organisation (Lead) Delivery Organisation(s)
+    /// (Support) …": `<priority> <action> <lead> <support>`. The priority cell
+    /// is the row's opening words that the row before shares, or the capitalised
+    /// words before a known body; the lead and support cells are the bodies after
+    /// the action's last sentence, or known bodies closing the row. A row whose
+    /// cells cannot be told apart is left to the prose rules (false).
+    fn wide_row(&mut self, b: &Block<'_>) -> bool {
+        let text = b.text.trim_end();
+        let (priority, rest) = if self.columns.priority_first {
+            match self.priority_cell(text) {
+                Some(k) => (Some(text[..k].trim()), text[k..].trim_start()),
+                None => return false,
+            }
+        } else {
+            (None, text)
+        };
+        // A row cut short (its organisation cells lost) is still the row's
+        // action when its priority cell was told apart.
+        let (action, lead, support) = match self.organisation_cells(rest) {
+            Some(cells) => cells,
+            None if priority.is_some() => (rest, Vec::new(), Vec::new()),
+            None => return false,
+        };
+        if action.split_whitespace().count() < 3 {
+            return false;
+        }
+        if let Some(p) = priority {
+            let key = crate::model::slug(p);
+            let same = self
+                .priority
+                .as_ref()
+                .is_some_and(|id| id.as_str() == NodeId::of(NodeKind::Priority, &key).as_str());
+            if !same {
+                self.priority(b, "priority", None, p);
+            }
+            self.row_priority = Some(p.to_owned());
+        }
+        self.row.clear();
+        self.cells = Some((lead, support));
+        self.action(b, None, action);
+        self.action = None;
+        true
+    }
+
+    /// Where the priority cell opening a wide table's row ends (in bytes).
+    fn priority_cell(&self, text: &str) -> Option<usize> {
+        // The cell the row before opened with, again.
+        if let Some(p) = &self.row_priority {
+            if let Some(rest) = text.strip_prefix(p.as_str()) {
+                if rest.starts_with(' ') {
+                    return Some(p.len());
+                }
+            }
+        }
+        // Capitalised words (and their small joining words), then a known body.
+        let words = super::narrative::words(text);
+        for (k, &(at, w)) in words.iter().enumerate().take(8).skip(1) {
+            let (_, prev) = words[k - 1];
+            let capital = |x: &str| x.starts_with(char::is_uppercase);
+            if !capital(words[0].1)
+                || !(capital(prev) || ["and", "of", "for", "&", "the", "in", "to"].contains(&prev))
+            {
+                return None;
+            }
+            if capital(w) && self.g.body_at_start(&text[at..]).is_some() {
+                return Some(at);
+            }
+        }
+        None
+    }
+
+    /// Whether a cell names only bodies: the gazetteer's, or acronyms, joined
+    /// by and/&/,/"/".
+    fn known_bodies(&self, cell: &str) -> bool {
+        let items = parse_partner_list(self.g, cell, true);
+        !items.is_empty()
+            && items.iter().all(|i| {
+                let n = i.name.trim();
+                self.g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
+            })
+    }
+
+    /// Split `<action> <lead> <support>`: the action's text, the lead cell's
+    /// bodies and the support cell's ("N/A": none).
+    fn organisation_cells<'t>(&self, text: &'t str) -> Option<(&'t str, Vec<Item>, Vec<Item>)> {
+        let known = |cell: &str| self.known_bodies(cell);
+        let none = |cell: &str| {
+            ["n/a", "na", "none", "-", "tbc"].contains(&cell.to_ascii_lowercase().as_str())
+        };
+        let items = |cell: &str| {
+            if none(cell) {
+                Vec::new()
+            } else {
+                parse_partner_list(self.g, cell, true)
+            }
+        };
+        // After the action's last sentence: "… reporting. Transport Scotland Public bodies".
+        if let Some(stop) = text.rfind(". ") {
+            let tail = text[stop + 2..].trim();
+            let words: Vec<&str> = tail.split_whitespace().collect();
+            if (1..=12).contains(&words.len()) && tail.starts_with(char::is_uppercase) {
+                // The lead: the longest run of opening words that are known bodies.
+                let mut cut = None;
+                let mut pos = 0;
+                for w in &words {
+                    pos = tail[pos..].find(w).map_or(pos, |i| pos + i) + w.len();
+                    if known(&tail[..pos]) {
+                        cut = Some(pos);
+                    }
+                }
+                if let Some(cut) = cut {
+                    let support = tail[cut..].trim();
+                    return Some((text[..=stop].trim(), items(&tail[..cut]), items(support)));
+                }
+            }
+        }
+        // Else known bodies closing the row: the support cell, the lead's before it.
+        let words = super::narrative::words(text);
+        let n = words.len();
+        for s in (n.saturating_sub(8)..n).rev() {
+            let support = text[words[s].0..].trim();
+            if !(known(support) || none(support)) {
+                continue;
+            }
+            let head = text[..words[s].0].trim_end();
+            let hw = super::narrative::words(head);
+            let lead = (hw.len().saturating_sub(6)..hw.len())
+                .map(|k| hw[k].0)
+                .find(|&at| known(head[at..].trim()));
+            if let Some(at) = lead {
+                return Some((head[..at].trim(), items(head[at..].trim()), items(support)));
+            }
+        }
+        None
     }
 
     /// The text of an action whose number stood alone.
@@ -2218,14 +2378,7 @@ impl Rec<'_> {
         // Commissioning process starts" + "December 2023").
         let hw = super::narrative::words(head);
         let n = hw.len();
-        let known = |cell: &str| {
-            let items = parse_partner_list(self.g, cell, true);
-            !items.is_empty()
-                && items.iter().all(|i| {
-                    let n = i.name.trim();
-                    self.g.lookup(n).is_some_and(|e| e.kind.is_body()) || is_acronym(n)
-                })
-        };
+        let known = |cell: &str| self.known_bodies(cell);
         let mut best: Option<(usize, usize)> = None;
         for k in (1..n).rev().take(14) {
             let from = hw[k].0;
