@@ -305,6 +305,57 @@ const COPULAS: &[&str] = &[
     "reported",
     "as",
     "assessed",
+    "will",
+    "be",
+];
+
+/// Words that end a participle's status phrase ("reviewed and refreshed | as
+/// part of the redraft", "completed | including …").
+const CLAUSE_ENDS: &[&str] = &[
+    "as",
+    "to",
+    "under",
+    "including",
+    "where",
+    "because",
+    "since",
+    "so",
+    "due",
+    "following",
+    "although",
+    "though",
+    "however",
+];
+
+/// Past participles that report an item's progress ("have been progressed",
+/// "will be taken forward"); other verbs after an auxiliary say something else
+/// about the items ("were evaluated", "have been identified").
+const PROGRESS_PARTICIPLES: &[&str] = &[
+    "progressed",
+    "completed",
+    "delivered",
+    "implemented",
+    "achieved",
+    "started",
+    "begun",
+    "reviewed",
+    "refreshed",
+    "revised",
+    "taken",
+    "paused",
+    "delayed",
+    "superseded",
+    "withdrawn",
+    "closed",
+    "merged",
+    "launched",
+    "initiated",
+    "stopped",
+    "discontinued",
+    "deferred",
+    "postponed",
+    "rescheduled",
+    "replaced",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -477,6 +528,44 @@ fn after_qualifier(b: &[u8], at: usize) -> bool {
                 .next()
                 .is_some_and(|last| last.as_bytes().eq_ignore_ascii_case(word))
         })
+}
+
+/// An adverb of degree or manner: "nearly", "significantly".
+fn is_adverb(t: &Tok<'_>) -> bool {
+    t.is_word()
+        && (t.is("almost") || (t.text.len() > 4 && t.text.to_ascii_lowercase().ends_with("ly")))
+}
+
+/// A past participle reporting progress: "progressed", "taken" (of
+/// [`PROGRESS_PARTICIPLES`]).
+fn is_participle(t: &Tok<'_>) -> bool {
+    PROGRESS_PARTICIPLES.iter().any(|w| t.is(w))
+}
+
+/// The end (exclusive token index) of a participle's status phrase at `j`:
+/// an optional adverb, a past participle, and the rest of its clause up to a
+/// conjunction (unless another participle follows it), a clause word or
+/// punctuation, at most eight words.
+fn participle_phrase(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    let mut k = j;
+    if toks.get(k).is_some_and(is_adverb) {
+        k += 1;
+    }
+    if !toks.get(k).is_some_and(is_participle) {
+        return None;
+    }
+    k += 1;
+    while let Some(t) = toks.get(k) {
+        let joined = (t.is("and") || t.is("or")) && toks.get(k + 1).is_some_and(is_participle);
+        let stop = !t.is_word()
+            || CLAUSE_ENDS.iter().any(|w| t.is(w))
+            || (CONJUNCTIONS.iter().any(|w| t.is(w)) && !joined);
+        if stop || k - j >= 8 {
+            break;
+        }
+        k += 1;
+    }
+    Some(k)
 }
 
 /// Whether the tokens from `i` read as the words of `phrase` (case-insensitive):
@@ -769,6 +858,17 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
     if !first.is_word() {
         return None;
     }
+    // "will be delivered" is an intention, "will be taken forward" a decision
+    // the report gives: only the second is a status.
+    let future = j >= 2 && toks[j - 1].is("be") && toks[j - 2].is("will");
+    if future
+        && toks[j..]
+            .iter()
+            .find(|t| !is_adverb(t))
+            .is_some_and(|t| STATUS_VERBS.iter().any(|v| t.is(v)))
+    {
+        return None;
+    }
     // The longest run of words from j (up to six) that is a status of the vocabulary.
     let mut best = None;
     for n in 1..=6 {
@@ -783,8 +883,41 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
             best = Some((normalise_words(words), Some(s), j + n));
         }
     }
-    if best.is_some() {
-        return best;
+    if let Some((words, status, end)) = best {
+        // "complete or nearly complete": a second status joined to the first.
+        if toks.get(end).is_some_and(|t| t.is("or") || t.is("and")) {
+            let mut k = end + 1;
+            while toks.get(k).is_some_and(is_adverb) {
+                k += 1;
+            }
+            let second = (1..=4).rev().find_map(|n| {
+                let last = toks.get(k + n - 1)?;
+                let words = source.get(toks.get(k)?.start..last.end)?;
+                Status::parse(words).map(|_| (last.end, k + n))
+            });
+            if let Some((stop, next)) = second {
+                let words = source.get(first.start..stop)?;
+                return Some((normalise_words(words), status, next));
+            }
+        }
+        return Some((words, status, end));
+    }
+    // "significantly progressed", "reviewed and refreshed", "taken forward in
+    // the new strategy": a past participle (after an adverb), to the end of its
+    // clause.
+    // Only after an auxiliary ("have been …", "were …", "will be …"): right
+    // after its noun a participle opens a clause about the group ("the 40
+    // actions outlined in the strategy"), not a status.
+    let auxiliary = j.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
+        [
+            "been", "be", "were", "was", "are", "is", "have", "has", "had",
+        ]
+        .iter()
+        .any(|w| t.is(w))
+    });
+    if let Some(end) = participle_phrase(toks, j).filter(|_| auxiliary) {
+        let words = source.get(first.start..toks.get(end - 1)?.end)?;
+        return Some((normalise_words(words), Status::parse(words), end));
     }
     // Else a progress phrase, to the end of its clause.
     let starts = PROGRESS_WORDS
@@ -1352,6 +1485,39 @@ mod tests {
         assert_eq!(same.groups.len(), 1, "{:?}", same.groups);
         let other = headline_counts("The plan has 50 actions. The strategy has 40 actions.");
         assert_eq!(other.groups.len(), 2);
+    }
+
+    #[test]
+    fn statuses_joined_and_participles_after_an_auxiliary() {
+        let statuses = |text: &str| -> Vec<(String, Option<u64>)> {
+            headline_counts(text)
+                .groups
+                .iter()
+                .flat_map(|g| g.counts.iter().map(|c| (c.words.clone(), c.value.exact())))
+                .collect()
+        };
+        let w = |s: &str, n: u64| (s.to_owned(), Some(n));
+        assert_eq!(
+            statuses("12 of the 30 commitments are complete or almost complete."),
+            [w("complete or almost complete", 12)]
+        );
+        assert_eq!(
+            statuses("5 projects have been substantially progressed and are due next year."),
+            [w("substantially progressed", 5)]
+        );
+        assert_eq!(
+            statuses("2 actions will be reviewed and revised as part of the next plan."),
+            [w("reviewed and revised", 2)]
+        );
+        assert_eq!(
+            statuses("The other 3 measures will be taken forward in the new programme."),
+            [w("taken forward in the new programme", 3)]
+        );
+        // A participle right after its noun is a clause about the group; a
+        // future "will be delivered" an intention; other verbs not progress.
+        assert!(statuses("Progress on the 40 actions outlined in the strategy.").is_empty());
+        assert!(statuses("6 projects will be delivered next year.").is_empty());
+        assert!(statuses("10 actions were evaluated by the panel.").is_empty());
     }
 
     #[test]
