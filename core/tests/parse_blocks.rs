@@ -572,3 +572,52 @@ fn a_wide_table_flattened_with_spaces() {
         strs(&serde_json::json!(["Clean Rivers", "Flood Resilience"]))
     );
 }
+
+/// A table flattened one cell per paragraph: the header cells each alone
+/// ("Ref.", "Programme Action", "Delivery Organisation", "Target dates",
+/// "Update", "Status"), then a group cell over the rows, and each row opening
+/// with its reference ("W1"); the update runs over paragraphs until the status.
+#[test]
+fn a_table_one_cell_per_paragraph() {
+    let page = "Water: progress report\n\n\
+        Theme\n\nRef.\n\nProgramme Action\n\nDelivery Organisation\n\nTarget dates\n\nUpdate\n\nStatus\n\n\
+        Clean rivers\n\n\
+        W1\n\nMap the storm overflows on every river.\n\nSEPA/Scottish Water\n\n2024/25\n\n\
+        The survey of the Clyde is finished.\n\nThe Tay follows in spring.\n\nOn track\n\n\
+        W2\n\nPublish the river data each year.\n\nSG and contractor\n\n2025\n\n\
+        The first data were published in May.\n\nComplete\n";
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    let actions: Vec<_> = s.nodes_of_kind(NodeKind::Action).collect();
+    assert_eq!(actions.len(), 2, "{actions:?}");
+    assert_eq!(actions[0].number.as_deref(), Some("W1"));
+    assert_eq!(
+        actions[0].text.as_deref(),
+        Some("Map the storm overflows on every river.")
+    );
+    let status = |a: &stratagraph::model::Node| {
+        a.attrs
+            .get("status")
+            .and_then(|v| v.as_text())
+            .map(str::to_owned)
+    };
+    assert_eq!(status(actions[0]).as_deref(), Some("On track"));
+    assert_eq!(status(actions[1]).as_deref(), Some("Complete"));
+    assert_eq!(
+        names(&s, actions[0].id.as_str(), EdgeKind::LedBy),
+        strs(&serde_json::json!(["SEPA", "Scottish Water"]))
+    );
+    // "contractor" is no organisation the reader can name.
+    assert_eq!(
+        names(&s, actions[1].id.as_str(), EdgeKind::LedBy),
+        strs(&serde_json::json!(["SG"]))
+    );
+    assert_eq!(
+        actions[1].deadline.as_ref().map(|d| d.phrase.as_str()),
+        Some("2025")
+    );
+    let priorities: BTreeSet<String> = s
+        .nodes_of_kind(NodeKind::Priority)
+        .map(|p| p.label.clone())
+        .collect();
+    assert_eq!(priorities, strs(&serde_json::json!(["Clean rivers"])));
+}

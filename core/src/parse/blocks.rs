@@ -580,6 +580,12 @@ fn header_tokens(t: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a lower-case word is one of a column header's words (of a header
+/// line or of a wide header run together).
+pub(crate) fn is_column_word(w: &str) -> bool {
+    COLUMN_WORDS.contains(&w) || WIDE_COLUMN_WORDS.contains(&w)
+}
+
 /// Whether a cell is a column name ("Lead", "Milestones (Oct 23 – Apr 25)", "Impact*").
 pub(crate) fn is_column_name(cell: &str) -> bool {
     let words = header_tokens(cell);
@@ -604,9 +610,7 @@ fn header_words(t: &str) -> Option<Vec<&str>> {
             .iter()
             .filter(|w| KEY_COLUMNS.contains(&w.as_str()))
             .count();
-        let all = words
-            .iter()
-            .all(|w| COLUMN_WORDS.contains(&w.as_str()) || WIDE_COLUMN_WORDS.contains(&w.as_str()));
+        let all = words.iter().all(|w| is_column_word(w));
         return (count <= 24 && all && keys >= 2 && !t.contains(':')).then(|| column_cells(t));
     }
     if t.contains(" / ") {

@@ -35,7 +35,8 @@
 use std::collections::HashMap;
 
 use super::blocks::{
-    blocks, label_role, lower_words, next_number as next_in_sequence, Block, BlockKind, LabelRole,
+    blocks, is_column_word, label_role, lower_words, next_number as next_in_sequence, Block,
+    BlockKind, LabelRole,
 };
 use super::date::{find_deadline, find_deadlines, find_period, parse_deadline};
 use super::gazetteer::{is_acronym, Gazetteer};
@@ -641,10 +642,163 @@ impl<'g> Rec<'g> {
         self.group_heads = group_heads(bs);
         self.chapter_heads = chapter_heads(bs);
         self.record_heads = record_heads(bs);
-        for (i, b) in bs.iter().enumerate() {
-            let next = bs.get(i + 1);
-            self.block(b, next);
+        let tables = cell_tables(bs);
+        let mut i = 0;
+        while i < bs.len() {
+            if let Some(t) = tables.iter().find(|t| t.start == i) {
+                let next_table = tables.iter().map(|t| t.start).find(|&s| s > i);
+                i = self.cell_table(bs, t, next_table.unwrap_or(bs.len()));
+                continue;
+            }
+            self.block(&bs[i], bs.get(i + 1));
+            i += 1;
         }
+    }
+
+    /// Read a table flattened one cell per paragraph (see [`cell_tables`]),
+    /// from its header to `until`: each row opens with its reference ("C1"),
+    /// then its cells in the header's order; an update runs over paragraphs
+    /// until the status; a cell before a reference in the place of the
+    /// header's first columns (an objective, a policy area) heads the rows
+    /// under it. Returns the index of the block after the table.
+    fn cell_table(&mut self, bs: &[Block<'_>], t: &CellTable, until: usize) -> usize {
+        for b in &bs[t.start..t.end] {
+            self.info(
+                "table_header",
+                b,
+                &[],
+                format!("line {} names a table column: {}", b.span.line, b.text),
+            );
+            self.res.skipped.push(Self::line_of(b).to_text_line());
+        }
+        self.columns = Columns::default();
+        let after_ref: Vec<CellRole> = t
+            .roles
+            .iter()
+            .skip_while(|r| **r != CellRole::Ref)
+            .skip(1)
+            .copied()
+            .collect();
+        // The row being read: its action (once its text cell came), its
+        // reference, and the column of the next cell.
+        let mut row: Option<(Option<NodeId>, String, usize)> = None;
+        let mut status_seen = false;
+        let mut reference: Option<super::SourceSpan> = None;
+        for j in t.end..until {
+            let b = &bs[j];
+            if b.kind == BlockKind::Furniture {
+                self.res.skipped(Self::line_of(b));
+                continue;
+            }
+            let text = b.text.trim();
+            // A reference opens a row where a row can end: not in the middle
+            // of one ("2025" in its date cell).
+            let between_rows = row.as_ref().is_none_or(|(action, _, col)| {
+                status_seen
+                    || action.is_some()
+                        && matches!(
+                            after_ref.get(*col),
+                            None | Some(CellRole::Update | CellRole::Status)
+                        )
+            });
+            if between_rows && is_reference(text) {
+                row = Some((None, text.trim_end_matches('.').to_owned(), 0));
+                reference = Some(Self::line_of(b).span());
+                status_seen = false;
+                continue;
+            }
+            let next_is_ref = bs.get(j + 1).is_some_and(|n| is_reference(n.text.trim()));
+            let short = text.split_whitespace().count() <= 8 && !text.ends_with('.');
+            let Some((action, number, col)) = row.as_mut() else {
+                // Before the first row: the group cell, or prose.
+                if short && next_is_ref {
+                    self.priority(b, "policy area", None, text);
+                } else {
+                    self.narrative(b);
+                }
+                continue;
+            };
+            let role = after_ref.get(*col).copied().unwrap_or(CellRole::Update);
+            let id = match (role, action.clone()) {
+                (CellRole::Action, _) | (_, None) => {
+                    self.row.clear();
+                    self.cells = Some((Vec::new(), Vec::new()));
+                    let id = self.action(b, Some(number.as_str()), text);
+                    // The action's lines start at its reference's.
+                    if let Some(r) = reference.take() {
+                        self.update(&id, |n| {
+                            if let Some(s) = &mut n.span {
+                                s.start = s.start.min(r.start);
+                                s.line = s.line.min(r.line);
+                            }
+                        });
+                    }
+                    *action = Some(id);
+                    *col = after_ref
+                        .iter()
+                        .position(|r| *r == CellRole::Action)
+                        .map_or(*col, |p| p + 1);
+                    continue;
+                }
+                (_, Some(id)) => id,
+            };
+            if status_seen && short && next_is_ref {
+                // A new group cell over the next rows.
+                row = None;
+                self.priority(b, "policy area", None, text);
+                continue;
+            }
+            let status_cell =
+                trailing_status(status_words(text)).is_some_and(|(rest, _)| rest.is_empty());
+            match role {
+                _ if status_seen => self.push_attr(&id, "progress", text, b),
+                CellRole::Lead => {
+                    let items: Vec<Item> = parse_partner_list(self.g, text, true)
+                        .into_iter()
+                        .filter(|i| self.known_bodies(i.name.trim()))
+                        .collect();
+                    self.leads(b, &id, &items);
+                    self.stretch(&id, b);
+                    *col += 1;
+                }
+                CellRole::Date => {
+                    let d =
+                        parse_deadline(text).unwrap_or_else(|| DateWindow::new(None, None, text));
+                    self.update(&id, |n| {
+                        if n.deadline.is_none() {
+                            n.deadline = Some(d);
+                        }
+                    });
+                    self.stretch(&id, b);
+                    *col += 1;
+                }
+                CellRole::Status => {
+                    let s = text.trim_end_matches('.').to_owned();
+                    self.update(&id, |n| {
+                        n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+                    });
+                    self.stretch(&id, b);
+                    status_seen = true;
+                    *col += 1;
+                }
+                CellRole::Update if status_cell => {
+                    let s = text.trim_end_matches('.').to_owned();
+                    self.update(&id, |n| {
+                        n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+                    });
+                    self.stretch(&id, b);
+                    status_seen = true;
+                }
+                _ => {
+                    self.push_attr(&id, "progress", text, b);
+                    if role != CellRole::Update {
+                        *col += 1;
+                    }
+                }
+            }
+        }
+        self.action = None;
+        until
     }
 
     fn block(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
@@ -2321,6 +2475,138 @@ fn partners_after(g: &Gazetteer, text: &str, cue: &str, out: &mut Vec<Item>) {
             });
         }
     }
+}
+
+/// What a column of a table flattened one cell per paragraph holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CellRole {
+    Group,
+    Ref,
+    Action,
+    Lead,
+    Date,
+    Update,
+    Status,
+    Other,
+}
+
+/// The header of a table flattened one cell per paragraph: blocks `start..end`.
+#[derive(Clone, Debug)]
+struct CellTable {
+    start: usize,
+    end: usize,
+    roles: Vec<CellRole>,
+}
+
+/// The role of a header cell ("Ref.", "CAFS Action", "Delivery Organisation",
+/// "Target dates", "Update", "Status"): at most four words, all of them column
+/// words but one (a name: "CAFS").
+fn cell_role(cell: &str) -> Option<CellRole> {
+    let words = lower_words(cell);
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    if words.iter().filter(|w| !is_column_word(w)).count() > usize::from(words.len() > 1) {
+        return None;
+    }
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    Some(if has(&["ref", "reference", "no", "number"]) {
+        CellRole::Ref
+    } else if has(&[
+        "action",
+        "actions",
+        "commitment",
+        "commitments",
+        "recommendation",
+    ]) {
+        CellRole::Action
+    } else if has(&[
+        "lead",
+        "leads",
+        "organisation",
+        "organisations",
+        "who",
+        "responsible",
+        "owner",
+        "partners",
+    ]) {
+        CellRole::Lead
+    } else if has(&[
+        "date",
+        "dates",
+        "timescale",
+        "timescales",
+        "deadline",
+        "when",
+        "target",
+        "timeframe",
+        "milestones",
+    ]) {
+        CellRole::Date
+    } else if has(&["status", "rag"]) {
+        CellRole::Status
+    } else if has(&["update", "progress", "comments", "position", "summary"]) {
+        CellRole::Update
+    } else if has(&["objective", "objectives", "priority", "theme", "area"]) {
+        CellRole::Group
+    } else {
+        CellRole::Other
+    })
+}
+
+/// The headers of tables flattened one cell per paragraph: four or more
+/// blocks in a row that are each a header cell, with a reference column and
+/// an action column among them and a lead, date or status column.
+fn cell_tables(bs: &[Block<'_>]) -> Vec<CellTable> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bs.len() {
+        let mut j = i;
+        let mut roles = Vec::new();
+        while let Some(role) = bs
+            .get(j)
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Heading | BlockKind::Paragraph | BlockKind::HeaderCell
+                )
+            })
+            .and_then(|b| cell_role(b.text))
+        {
+            roles.push(role);
+            j += 1;
+        }
+        let has = |r: CellRole| roles.contains(&r);
+        if roles.len() >= 4
+            && has(CellRole::Ref)
+            && has(CellRole::Action)
+            && (has(CellRole::Lead) || has(CellRole::Date) || has(CellRole::Status))
+        {
+            out.push(CellTable {
+                start: i,
+                end: j,
+                roles,
+            });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a cell is a row's reference: "C1", "T12", "1.2", "PA3a" (a few
+/// letters, then a number with parts).
+fn is_reference(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    let letters = t.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = &t[letters..];
+    t.len() <= 8
+        && letters <= 3
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b.is_ascii_lowercase())
 }
 
 /// The cells trailing a flattened row.
