@@ -99,6 +99,65 @@ fn a_document_with_no_structure_is_an_error() {
 }
 
 #[test]
+fn json_read_as_text_is_an_error_that_says_why() {
+    use stratagraph::parse::{parse_file, DocumentKind};
+    let doc = r#"{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}"#;
+    let array = "\u{feff}\n  [{\"id\": \"outcome:1\"}]";
+    let json_as_text = |r: &stratagraph::parse::ParseResult| {
+        r.diagnostics
+            .iter()
+            .find(|d| d.code == "json_as_text")
+            .cloned()
+    };
+    for kind in [
+        DocumentKind::Plan,
+        DocumentKind::Strategy,
+        DocumentKind::Progress,
+    ] {
+        for text in [doc, array] {
+            let d = json_as_text(&parse_document(text, Some(kind)).unwrap())
+                .unwrap_or_else(|| panic!("{kind} {text:?}"));
+            assert_eq!(d.severity, Severity::Error);
+            assert!(
+                d.message.contains(&format!("the kind asked for is {kind}")),
+                "{}",
+                d.message
+            );
+            assert!(d.message.contains("import --from json"), "{}", d.message);
+        }
+    }
+    // Detected: an array is read as text, and says so; an object is JSON.
+    assert!(json_as_text(&parse_document(array, None).unwrap()).is_some());
+    assert!(json_as_text(&parse_document(doc, None).unwrap()).is_none());
+    // By name: .txt is text, .json and a name that says nothing are JSON.
+    let d = json_as_text(&parse_file("dir/plan.txt", doc, None).unwrap()).unwrap();
+    assert!(
+        d.message.contains("(dir/plan.txt) says it is text"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message.contains("import --from json dir/plan.txt"),
+        "{}",
+        d.message
+    );
+    for name in ["plan.json", "-", "plan"] {
+        assert!(
+            json_as_text(&parse_file(name, doc, None).unwrap()).is_none(),
+            "{name}"
+        );
+    }
+    // Text that only starts with a bracket is no JSON.
+    for text in [
+        "[1] The Promise (2020).\nPriority 1: Safe care.",
+        "Priority 1: Safe care {draft}.",
+    ] {
+        assert!(json_as_text(&parse_document(text, Some(DocumentKind::Plan)).unwrap()).is_none());
+        assert!(json_as_text(&parse_file("plan.txt", text, None).unwrap()).is_none());
+    }
+}
+
+#[test]
 fn bytes_that_are_not_text_are_typed_errors_in_every_import() {
     let doc = r#"{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}"#;
     let plain = import(doc.as_bytes(), Format::Json).unwrap();

@@ -80,6 +80,7 @@
 //! | text: invalid UTF-8, UTF-16 with a broken character | none read | `encoding`, at its line and column |
 //! | text: a NUL byte (a binary file) | none read | `binary`, with its offset |
 //! | a document in which no line ends in the model (empty, only furniture) | | `no_structure` error diagnostic of [`crate::parse::parse_document`] (`validate` exits 1) |
+//! | text that looks like JSON (`{`, or a JSON array) read as a plan, strategy or progress report (`--kind`, a `.txt` name) | | `json_as_text` error diagnostic of [`crate::parse::parse_document`] and [`crate::parse::parse_file`], saying why it was read as text and how to read it as JSON |
 //! | generator options (`priorities: 1e9`, ...) | the bounds on [`crate::generate::GeneratorConfig`] | clamped, as documented there |
 //! | the hierarchy the rules walk up | 64 levels | the walk stops (a `contains` cycle) |
 //!

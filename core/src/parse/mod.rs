@@ -23,7 +23,7 @@ pub use plan::{parse_delivery_plan, PlanParser};
 pub mod encoding;
 pub mod recognise;
 pub use crate::progress::parse::parse_progress_report;
-pub use document::{parse_document, DocumentKind};
+pub use document::{parse_document, parse_file, DocumentKind};
 
 /// One line of the source text that did not become part of the model.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
