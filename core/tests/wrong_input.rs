@@ -80,6 +80,52 @@ fn an_impossible_date_is_a_diagnostic_not_a_silent_loss() {
 }
 
 #[test]
+fn an_impossible_date_is_a_diagnostic_in_every_parser() {
+    use stratagraph::parse::{parse_progress_report, parse_strategy, DocumentKind};
+    let strategy = "Healthy Minds: our mental health strategy\n\n\
+        This strategy sets out our ambitions for mental health.\n\n\
+        Commitment 1: We will publish guidance by 31 February 2024.\n\n\
+        Commitment 2: We will train staff by March 2025.\n";
+    let progress = "Delivery plan: progress report\n\n\
+        Action 1: Publish guidance by 31 February 2024.\n\
+        Lead: Scottish Government\n\
+        Status: On track\n";
+    let blocks = "Action 1: Launch a board in Q5 2025.\nLead: COSLA\n";
+    for (what, parsed, phrase) in [
+        ("strategy", parse_strategy(strategy), "31 February 2024"),
+        (
+            "progress",
+            parse_progress_report(progress),
+            "31 February 2024",
+        ),
+        ("plan", parse_delivery_plan(blocks), "Q5 2025"),
+        (
+            "document",
+            parse_document(strategy, Some(DocumentKind::Strategy)).unwrap(),
+            "31 February 2024",
+        ),
+    ] {
+        let found: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "impossible_date")
+            .collect();
+        assert_eq!(found.len(), 1, "{what}: {:?}", parsed.diagnostics);
+        assert!(
+            found[0].message.contains(phrase),
+            "{what}: {}",
+            found[0].message
+        );
+        assert!(
+            found[0].line.is_some() && !found[0].ids.is_empty(),
+            "{what}"
+        );
+        let lines: Vec<_> = parsed.diagnostics.iter().filter_map(|d| d.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{what}: {lines:?}");
+    }
+}
+
+#[test]
 fn a_document_with_no_structure_is_an_error() {
     for text in [
         "",

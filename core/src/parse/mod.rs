@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{SourceSpan, Strategy};
+use crate::model::{NodeKind, SourceSpan, Strategy};
 use crate::progress::ProgressReport;
 
 pub mod blocks;
@@ -121,10 +121,55 @@ impl ParseResult {
         self.skipped.push(line.to_text_line());
     }
 
+    /// What every parser (delivery plan, strategy, progress report, the
+    /// block recognisers under each) ends with, on the result it read from
+    /// `text`: the headline counts ([`ParseResult::read_counts`]) and the
+    /// impossible dates ([`ParseResult::report_impossible_dates`]), the
+    /// diagnostics kept in line order.
+    pub(crate) fn finish(&mut self, text: &str) {
+        self.report_impossible_dates();
+        self.read_counts(text);
+    }
+
+    /// An `impossible_date` warning for each phrase in the text of an
+    /// action or strategic action written as a date that is no real day or
+    /// quarter ("31 February 2024", "Q5 2025"): no deadline is read from it,
+    /// and the reader is told rather than left with a silently missing
+    /// deadline. The one home of that diagnostic, for every parser
+    /// ([`ParseResult::finish`]).
+    fn report_impossible_dates(&mut self) {
+        let mut found = Vec::new();
+        for n in self.strategy.nodes() {
+            if !matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction) {
+                continue;
+            }
+            let Some(text) = n.text.as_deref() else {
+                continue;
+            };
+            for phrase in date::find_impossible_dates(text) {
+                let d = Diagnostic::new(
+                    "impossible_date",
+                    Severity::Warning,
+                    format!("{phrase:?} is not a real date: no deadline was read from it"),
+                )
+                .with_ids([n.id.as_str()]);
+                found.push(match &n.span {
+                    Some(span) => d.at(span.line, None),
+                    None => d,
+                });
+            }
+        }
+        if !found.is_empty() {
+            self.diagnostics.extend(found);
+            crate::sort::sort_by_key(&mut self.diagnostics, |d| d.line.unwrap_or(usize::MAX));
+        }
+    }
+
     /// Read the headline counts `text` states into `report.counts`, with the
     /// diagnostics of their checks (against their percentages and totals,
     /// and against the report's rows, [`counts::counts_against_rows`]),
-    /// the diagnostics kept in line order. Every parser ends with it: a plan
+    /// the diagnostics kept in line order. Every parser ends with it
+    /// ([`ParseResult::finish`]): a plan
     /// or a strategy that states counts ("Out of the 50 Actions in the
     /// plan, 22 are completed") has them in its `report.counts` too.
     pub(crate) fn read_counts(&mut self, text: &str) {
