@@ -91,6 +91,8 @@ fn an_impossible_date_is_a_diagnostic_in_every_parser() {
         Lead: Scottish Government\n\
         Status: On track\n";
     let blocks = "Action 1: Launch a board in Q5 2025.\nLead: COSLA\n";
+    let field = "Action 1: Launch a board.\nLead: COSLA\nTimescale: 31 February 2024\n\n\
+        Action 2: Train staff.\nLead: NHS Education for Scotland\nTimescale: March 2025\n";
     for (what, parsed, phrase) in [
         ("strategy", parse_strategy(strategy), "31 February 2024"),
         (
@@ -99,6 +101,7 @@ fn an_impossible_date_is_a_diagnostic_in_every_parser() {
             "31 February 2024",
         ),
         ("plan", parse_delivery_plan(blocks), "Q5 2025"),
+        ("field", parse_delivery_plan(field), "31 February 2024"),
         (
             "document",
             parse_document(strategy, Some(DocumentKind::Strategy)).unwrap(),

@@ -127,26 +127,48 @@ impl ParseResult {
     /// impossible dates ([`ParseResult::report_impossible_dates`]), the
     /// diagnostics kept in line order.
     pub(crate) fn finish(&mut self, text: &str) {
-        self.report_impossible_dates();
+        self.report_impossible_dates(text);
         self.read_counts(text);
     }
 
-    /// An `impossible_date` warning for each phrase in the text of an
-    /// action or strategic action written as a date that is no real day or
-    /// quarter ("31 February 2024", "Q5 2025"): no deadline is read from it,
-    /// and the reader is told rather than left with a silently missing
-    /// deadline. The one home of that diagnostic, for every parser
-    /// ([`ParseResult::finish`]).
-    fn report_impossible_dates(&mut self) {
+    /// An `impossible_date` warning for each phrase in an action or
+    /// strategic action written as a date that is no real day or quarter
+    /// ("31 February 2024", "Q5 2025"): no deadline is read from it, and the
+    /// reader is told rather than left with a silently missing deadline.
+    /// Read from the node's text and from the lines of `text` its span
+    /// covers (a "Timescale:" field of a record), less those of the actions
+    /// inside it, so each phrase is reported once. The one home of that
+    /// diagnostic, for every parser ([`ParseResult::finish`]).
+    fn report_impossible_dates(&mut self, text: &str) {
+        let actions: Vec<&crate::model::Node> = self
+            .strategy
+            .nodes()
+            .filter(|n| matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction))
+            .collect();
+        let mut spans: Vec<(usize, usize)> = actions
+            .iter()
+            .filter_map(|n| n.span.map(|s| (s.start, s.end)))
+            .collect();
+        crate::sort::sort_by_key(&mut spans, |&(start, end)| (start, end));
         let mut found = Vec::new();
-        for n in self.strategy.nodes() {
-            if !matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction) {
-                continue;
+        for n in actions {
+            let mut phrases: Vec<String> = Vec::new();
+            if let Some(span) = n.span {
+                for piece in own_pieces(text, (span.start, span.end), &spans) {
+                    phrases.extend(date::find_impossible_dates(piece));
+                }
             }
-            let Some(text) = n.text.as_deref() else {
-                continue;
-            };
-            for phrase in date::find_impossible_dates(text) {
+            for phrase in n
+                .text
+                .as_deref()
+                .map(date::find_impossible_dates)
+                .unwrap_or_default()
+            {
+                if !phrases.contains(&phrase) {
+                    phrases.push(phrase);
+                }
+            }
+            for phrase in phrases {
                 let d = Diagnostic::new(
                     "impossible_date",
                     Severity::Warning,
@@ -215,6 +237,29 @@ impl ParseResult {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+}
+
+/// The pieces of `text[own.0..own.1]` outside the spans (sorted by start)
+/// that start inside it: a node's own text in the source, less the nodes
+/// nested in it. A range outside `text` or off a character boundary is left
+/// out.
+fn own_pieces<'t>(text: &'t str, own: (usize, usize), spans: &[(usize, usize)]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut cursor = own.0;
+    let first = spans.partition_point(|&(start, _)| start <= own.0);
+    for &(start, end) in spans[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < own.1)
+    {
+        if start > cursor {
+            out.extend(text.get(cursor..start));
+        }
+        cursor = cursor.max(end.min(own.1));
+    }
+    if own.1 > cursor {
+        out.extend(text.get(cursor..own.1));
+    }
+    out
 }
 
 /// A non-blank line of the source, trimmed, with where it is.
