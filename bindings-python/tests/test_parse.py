@@ -78,6 +78,21 @@ def test_documents_are_told_apart() -> None:
         stratagraph.parse_document("{", "json")
 
 
+def test_json_read_as_text_says_so() -> None:
+    json = read(WELSH_JSON)
+    for kind in ["plan", "strategy", "progress"]:
+        parsed = stratagraph.parse_document(json, kind)
+        found = [d for d in parsed.diagnostics if d.code == "json_as_text"]
+        assert len(found) == 1, kind
+        assert found[0].severity == "error"
+        assert f"the kind asked for is {kind}" in found[0].message
+        assert "import --from json" in found[0].message
+    assert parsed.has_errors
+    array = stratagraph.parse_document('[{"id": "action:1"}]')
+    assert any(d.code == "json_as_text" for d in array.diagnostics)
+    assert not any(d.code == "json_as_text" for d in stratagraph.parse_document(json).diagnostics)
+
+
 def test_welsh_result_parts(welsh: ParseResult) -> None:
     assert not welsh.has_errors
     assert [(t.line, t.text) for t in welsh.skipped] == [(1, "Skip to main content")]

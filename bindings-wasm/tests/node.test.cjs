@@ -288,6 +288,19 @@ test.describe('parsers', () => {
     assert.equal(unknown.code, 'unknown_kind');
     assert.equal(thrown(() => sg.parseDocument('{"format": 1}')).code, 'format');
   });
+
+  test('parseDocument says so when JSON is read as text', () => {
+    for (const kind of ['plan', 'strategy', 'progress']) {
+      const found = sg.parseDocument(read(MINI), kind).diagnostics.filter((d) => d.code === 'json_as_text');
+      assert.equal(found.length, 1, kind);
+      assert.equal(found[0].severity, 'error');
+      assert.ok(found[0].message.includes(`the kind asked for is ${kind}`), found[0].message);
+      assert.ok(found[0].message.includes('import --from json'), found[0].message);
+    }
+    const array = sg.parseDocument('[{"id": "action:1"}]');
+    assert.ok(array.diagnostics.some((d) => d.code === 'json_as_text'));
+    assert.ok(!sg.parseDocument(read(MINI)).diagnostics.some((d) => d.code === 'json_as_text'));
+  });
 });
 
 test.describe('errors', () => {

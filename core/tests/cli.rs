@@ -373,3 +373,43 @@ fn validate_fails_on_a_file_with_no_structure_or_not_text() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
 }
+
+#[test]
+fn json_in_a_text_file_or_read_as_text_says_so() {
+    let json = common::read("tests/fixtures/mini-plan.json");
+    let dir = std::env::temp_dir().join(format!("stratagraph-cli-kind-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("plan.txt");
+    std::fs::write(&txt, &json).unwrap();
+    let txt = txt.to_str().unwrap();
+    // Named .txt: read as text, and the error says why and how to read JSON.
+    let out = stratagraph(&["validate", txt], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("json_as_text"), "{said}");
+    assert!(said.contains("plan.txt) says it is text"), "{said}");
+    assert!(said.contains("stratagraph import --from json"), "{said}");
+    let out = stratagraph(&["parse", txt], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("json_as_text"));
+    // --kind asks for text: the same error, saying the kind was asked for.
+    let out = stratagraph(&["validate", "--kind", "plan", "-"], Some(json.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("json_as_text") && said.contains("the kind asked for is plan"));
+    // A JSON array on standard input (no canonical document is one).
+    let out = stratagraph(&["validate", "-"], Some(b"\xef\xbb\xbf [{\"id\": \"a\"}]"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("json_as_text"));
+    // The content and the name agree: no such word.
+    let out = stratagraph(&["validate", "tests/fixtures/mini-plan.json"], None);
+    assert!(!String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("json_as_text"));
+    let out = stratagraph(&["validate", "-"], Some(json.as_bytes()));
+    assert!(!String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("json_as_text"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

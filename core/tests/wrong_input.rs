@@ -80,6 +80,55 @@ fn an_impossible_date_is_a_diagnostic_not_a_silent_loss() {
 }
 
 #[test]
+fn an_impossible_date_is_a_diagnostic_in_every_parser() {
+    use stratagraph::parse::{parse_progress_report, parse_strategy, DocumentKind};
+    let strategy = "Healthy Minds: our mental health strategy\n\n\
+        This strategy sets out our ambitions for mental health.\n\n\
+        Commitment 1: We will publish guidance by 31 February 2024.\n\n\
+        Commitment 2: We will train staff by March 2025.\n";
+    let progress = "Delivery plan: progress report\n\n\
+        Action 1: Publish guidance by 31 February 2024.\n\
+        Lead: Scottish Government\n\
+        Status: On track\n";
+    let blocks = "Action 1: Launch a board in Q5 2025.\nLead: COSLA\n";
+    let field = "Action 1: Launch a board.\nLead: COSLA\nTimescale: 31 February 2024\n\n\
+        Action 2: Train staff.\nLead: NHS Education for Scotland\nTimescale: March 2025\n";
+    for (what, parsed, phrase) in [
+        ("strategy", parse_strategy(strategy), "31 February 2024"),
+        (
+            "progress",
+            parse_progress_report(progress),
+            "31 February 2024",
+        ),
+        ("plan", parse_delivery_plan(blocks), "Q5 2025"),
+        ("field", parse_delivery_plan(field), "31 February 2024"),
+        (
+            "document",
+            parse_document(strategy, Some(DocumentKind::Strategy)).unwrap(),
+            "31 February 2024",
+        ),
+    ] {
+        let found: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "impossible_date")
+            .collect();
+        assert_eq!(found.len(), 1, "{what}: {:?}", parsed.diagnostics);
+        assert!(
+            found[0].message.contains(phrase),
+            "{what}: {}",
+            found[0].message
+        );
+        assert!(
+            found[0].line.is_some() && !found[0].ids.is_empty(),
+            "{what}"
+        );
+        let lines: Vec<_> = parsed.diagnostics.iter().filter_map(|d| d.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{what}: {lines:?}");
+    }
+}
+
+#[test]
 fn a_document_with_no_structure_is_an_error() {
     for text in [
         "",
@@ -96,6 +145,65 @@ fn a_document_with_no_structure_is_an_error() {
     }
     let parsed = parse_document(PLAN, None).unwrap();
     assert!(parsed.diagnostics.iter().all(|d| d.code != "no_structure"));
+}
+
+#[test]
+fn json_read_as_text_is_an_error_that_says_why() {
+    use stratagraph::parse::{parse_file, DocumentKind};
+    let doc = r#"{"format": "stratagraph", "version": 1, "nodes": [{"id": "outcome:1", "kind": "outcome"}]}"#;
+    let array = "\u{feff}\n  [{\"id\": \"outcome:1\"}]";
+    let json_as_text = |r: &stratagraph::parse::ParseResult| {
+        r.diagnostics
+            .iter()
+            .find(|d| d.code == "json_as_text")
+            .cloned()
+    };
+    for kind in [
+        DocumentKind::Plan,
+        DocumentKind::Strategy,
+        DocumentKind::Progress,
+    ] {
+        for text in [doc, array] {
+            let d = json_as_text(&parse_document(text, Some(kind)).unwrap())
+                .unwrap_or_else(|| panic!("{kind} {text:?}"));
+            assert_eq!(d.severity, Severity::Error);
+            assert!(
+                d.message.contains(&format!("the kind asked for is {kind}")),
+                "{}",
+                d.message
+            );
+            assert!(d.message.contains("import --from json"), "{}", d.message);
+        }
+    }
+    // Detected: an array is read as text, and says so; an object is JSON.
+    assert!(json_as_text(&parse_document(array, None).unwrap()).is_some());
+    assert!(json_as_text(&parse_document(doc, None).unwrap()).is_none());
+    // By name: .txt is text, .json and a name that says nothing are JSON.
+    let d = json_as_text(&parse_file("dir/plan.txt", doc, None).unwrap()).unwrap();
+    assert!(
+        d.message.contains("(dir/plan.txt) says it is text"),
+        "{}",
+        d.message
+    );
+    assert!(
+        d.message.contains("import --from json dir/plan.txt"),
+        "{}",
+        d.message
+    );
+    for name in ["plan.json", "-", "plan"] {
+        assert!(
+            json_as_text(&parse_file(name, doc, None).unwrap()).is_none(),
+            "{name}"
+        );
+    }
+    // Text that only starts with a bracket is no JSON.
+    for text in [
+        "[1] The Promise (2020).\nPriority 1: Safe care.",
+        "Priority 1: Safe care {draft}.",
+    ] {
+        assert!(json_as_text(&parse_document(text, Some(DocumentKind::Plan)).unwrap()).is_none());
+        assert!(json_as_text(&parse_file("plan.txt", text, None).unwrap()).is_none());
+    }
 }
 
 #[test]

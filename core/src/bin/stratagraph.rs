@@ -20,7 +20,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use stratagraph::format::{self, csv::CsvTable, svg::SvgOptions, ExportOptions, Format};
-use stratagraph::parse::{parse_document, DocumentKind};
+use stratagraph::parse::{parse_file, DocumentKind};
 use stratagraph::{diagnostics_to_json, quality, Diagnostic, Error, Severity};
 
 const USAGE: &str = "\
@@ -37,7 +37,8 @@ Usage:
   extractor proposed, with byte spans into FILE; merged where their text is there)
 
 FILE is a delivery plan, strategy or progress report as text, or canonical JSON
-(detected by its first character); `-` reads standard input.
+(a name ending .json is JSON, one ending .txt text; otherwise told by the first
+character); `-` reads standard input.
   parse     prints the canonical JSON of the document
   validate  prints every diagnostic (parse and validation); exits 1 if any is an error
   report    prints the readable report: hierarchy, leads, partners, deadlines, outcomes,
@@ -253,22 +254,16 @@ fn run(args: Args) -> Result<ExitCode, Error> {
         eprintln!("stratagraph: unknown command {command:?}\n\n{USAGE}");
         return Ok(ExitCode::from(2));
     }
-    // A file named .json is read as JSON whatever it holds, so that a broken
-    // one is a JSON error with its line and column, not a page of prose.
-    let named_json = args.file.to_ascii_lowercase().ends_with(".json");
-    let kind = kind.unwrap_or_else(|| {
-        if named_json {
-            DocumentKind::Json
-        } else {
-            DocumentKind::detect(&text)
-        }
-    });
+    // The name and the content together: a file named .json is read as JSON
+    // whatever it holds, one named .txt as text (JSON in it says so).
+    let asked = kind;
+    let kind = kind.unwrap_or_else(|| DocumentKind::of_file(&args.file, &text));
     if command == "validate" && kind == DocumentKind::Json {
         // Leniently: a document with duplicate ids or dangling edges is still
         // validated, and those are reported with everything else.
         return print_diagnostics(&args.file, &stratagraph::validate_json(&text)?, args.json);
     }
-    let mut parsed = parse_document(&text, Some(kind))?;
+    let mut parsed = parse_file(&args.file, &text, asked)?;
     if kind == DocumentKind::Progress && args.proposals.is_some() {
         return Err(Error::Parse {
             what: "proposals",

@@ -24,7 +24,7 @@
 //! ```
 
 use super::graphml::attr_key_name;
-use super::{attr_json, flat_fields, pretty_json, Flat, FLAT_FIELDS, J};
+use super::{attr_json, flat_fields, pretty_json, Empties, Flat, FLAT_FIELDS, J};
 use crate::model::{EdgeRef, Strategy};
 
 const RESERVED_NODE: &[&str] = &["id", "parent", "source", "target"];
@@ -45,7 +45,7 @@ pub fn to_cytoscape(s: &Strategy) -> String {
             let mut data = J::obj()
                 .with("id", n.id.as_str())
                 .with("label", n.short_name());
-            for (name, v) in flat_fields(n) {
+            for (name, v) in flat_fields(n, Empties::Drop) {
                 if name == "label" {
                     continue;
                 }

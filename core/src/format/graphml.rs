@@ -15,8 +15,11 @@
 //!   is one of the fields above (or starts with `attr:`) is written as
 //!   `attr:NAME`.
 //!
-//! Only keys some node or edge uses are declared. [`crate::format::import`]
-//! reads this back into the same strategy.
+//! Only keys some node or edge uses are declared. An empty `number` or
+//! `text` is written (as empty data, so that it reads back as empty, not as
+//! none), and so is the phrase of every date window (so that a window with
+//! no dates and no phrase reads back too). [`crate::format::import`] reads
+//! this back into the same strategy.
 //!
 //! ```
 //! use stratagraph::format::graphml::to_graphml;
@@ -61,7 +64,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::{flat_fields, xml_escape, Flat, FLAT_FIELDS};
+use super::{flat_fields, xml_escape, Empties, Flat, FLAT_FIELDS};
 use crate::model::{AttrValue, Attrs, Strategy};
 
 /// The GraphML namespace.
@@ -183,7 +186,7 @@ pub fn to_graphml(s: &Strategy) -> String {
     // Node keys: the built-in fields in use, then the attributes.
     let mut used: BTreeMap<&str, bool> = BTreeMap::new();
     for n in s.nodes() {
-        for (name, _) in flat_fields(n) {
+        for (name, _) in flat_fields(n, Empties::Keep) {
             used.insert(name, true);
         }
     }
@@ -223,7 +226,7 @@ pub fn to_graphml(s: &Strategy) -> String {
     };
     for n in s.nodes() {
         let _ = writeln!(out, "    <node id=\"{}\">", xml_escape(n.id.as_str()));
-        for (name, value) in flat_fields(n) {
+        for (name, value) in flat_fields(n, Empties::Keep) {
             if let Some(k) = node_field_keys.get(name) {
                 match value {
                     Flat::Text(t) => data(&mut out, k, &t),

@@ -80,6 +80,7 @@
 //! | text: invalid UTF-8, UTF-16 with a broken character | none read | `encoding`, at its line and column |
 //! | text: a NUL byte (a binary file) | none read | `binary`, with its offset |
 //! | a document in which no line ends in the model (empty, only furniture) | | `no_structure` error diagnostic of [`crate::parse::parse_document`] (`validate` exits 1) |
+//! | text that looks like JSON (`{`, or a JSON array) read as a plan, strategy or progress report (`--kind`, a `.txt` name) | | `json_as_text` error diagnostic of [`crate::parse::parse_document`] and [`crate::parse::parse_file`], saying why it was read as text and how to read it as JSON |
 //! | generator options (`priorities: 1e9`, ...) | the bounds on [`crate::generate::GeneratorConfig`] | clamped, as documented there |
 //! | the hierarchy the rules walk up | 64 levels | the walk stops (a `contains` cycle) |
 //!
@@ -512,18 +513,32 @@ pub(crate) const FLAT_FIELDS: &[&str] = &[
     "span_line",
 ];
 
-/// The built-in fields a node has (empty ones left out), named as in
-/// [`FLAT_FIELDS`] and in that order. Tags are joined as in the CSV tables.
-pub(crate) fn flat_fields(n: &Node) -> Vec<(&'static str, Flat)> {
+/// Whether [`flat_fields`] keeps the empty values a node has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Empties {
+    /// Leave out empty texts and phrases (for tools that read the fields).
+    Drop,
+    /// Keep what the model tells from none, so that a format read back
+    /// (GraphML) gives the same node: an empty `number` or `text`
+    /// (`Some("")`, not `None`), and the phrase of every date window (empty
+    /// too), so that a window with no dates and no phrase is still there.
+    Keep,
+}
+
+/// The built-in fields a node has (empty ones left out unless `empties`
+/// keeps them), named as in [`FLAT_FIELDS`] and in that order. Tags are
+/// joined as in the CSV tables.
+pub(crate) fn flat_fields(n: &Node, empties: Empties) -> Vec<(&'static str, Flat)> {
     let mut out = vec![("kind", Flat::Text(n.kind.as_str().to_owned()))];
-    let mut text = |name: &'static str, v: Option<String>| {
-        if let Some(v) = v.filter(|v| !v.is_empty()) {
+    let keep = empties == Empties::Keep;
+    let mut text = |name: &'static str, v: Option<String>, keep: bool| {
+        if let Some(v) = v.filter(|v| keep || !v.is_empty()) {
             out.push((name, Flat::Text(v)));
         }
     };
-    text("number", n.number.clone());
-    text("label", Some(n.label.clone()));
-    text("text", n.text.clone());
+    text("number", n.number.clone(), keep);
+    text("label", Some(n.label.clone()), false);
+    text("text", n.text.clone(), keep);
     for (w, names) in [
         (
             &n.deadline,
@@ -532,13 +547,13 @@ pub(crate) fn flat_fields(n: &Node) -> Vec<(&'static str, Flat)> {
         (&n.period, ["period_start", "period_end", "period_phrase"]),
     ] {
         if let Some(w) = w {
-            text(names[0], w.start.map(|d| d.to_string()));
-            text(names[1], w.end.map(|d| d.to_string()));
-            text(names[2], Some(w.phrase.clone()));
+            text(names[0], w.start.map(|d| d.to_string()), false);
+            text(names[1], w.end.map(|d| d.to_string()), false);
+            text(names[2], Some(w.phrase.clone()), keep);
         }
     }
     if !n.tags.is_empty() {
-        text("tags", Some(csv::tags_field(&n.tags)));
+        text("tags", Some(csv::tags_field(&n.tags)), false);
     }
     if let Some(s) = n.span {
         out.push(("span_start", Flat::Long(s.start)));

@@ -68,10 +68,20 @@ impl DocumentKind {
     /// assert_eq!(DocumentKind::detect("Our work\n\nCommitment 1: Build homes.\nLead: Welsh Government"), DocumentKind::Plan);
     /// ```
     pub fn detect(text: &str) -> DocumentKind {
-        let body = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-        if body.starts_with('{') {
+        if json_body(text).starts_with('{') {
             return DocumentKind::Json;
         }
+        DocumentKind::detect_text(text)
+    }
+
+    /// Which kind of text a document is ([`DocumentKind::detect`] without
+    /// its first step): never [`DocumentKind::Json`].
+    ///
+    /// ```
+    /// use stratagraph::parse::DocumentKind;
+    /// assert_eq!(DocumentKind::detect_text("{\"format\": \"stratagraph\"}"), DocumentKind::Strategy);
+    /// ```
+    pub fn detect_text(text: &str) -> DocumentKind {
         let head = head_kind(text);
         if let Some(kind) = head.title {
             // The title says what the document is; a plan whose page reports
@@ -116,6 +126,75 @@ impl DocumentKind {
             DocumentKind::Strategy
         }
     }
+
+    /// The kind a file's name gives, with the content deciding what the
+    /// name leaves open: a name ending in `.json` is JSON whatever it holds
+    /// (so that a broken file is a JSON error with its line and column, not
+    /// a page of prose); one ending in `.txt`, `.text` or `.md` is text, its
+    /// kind [detected](DocumentKind::detect_text) among the text kinds (JSON
+    /// in it is then the `json_as_text` error of [`parse_file`]); any other
+    /// name leaves it all to [`DocumentKind::detect`].
+    ///
+    /// ```
+    /// use stratagraph::parse::DocumentKind;
+    /// let json = "{\"format\": \"stratagraph\"}";
+    /// assert_eq!(DocumentKind::of_file("plan.json", "Priority 1"), DocumentKind::Json);
+    /// assert_eq!(DocumentKind::of_file("plan.TXT", json), DocumentKind::Strategy);
+    /// assert_eq!(DocumentKind::of_file("-", json), DocumentKind::Json);
+    /// ```
+    pub fn of_file(name: &str, text: &str) -> DocumentKind {
+        match name_says(name) {
+            Some(Named::Json) => DocumentKind::Json,
+            Some(Named::Text) => DocumentKind::detect_text(text),
+            None => DocumentKind::detect(text),
+        }
+    }
+}
+
+/// What a file's name says its content is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Named {
+    Json,
+    Text,
+}
+
+fn name_says(name: &str) -> Option<Named> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Some(Named::Json),
+        "txt" | "text" | "md" => Some(Named::Text),
+        _ => None,
+    }
+}
+
+/// The text past the white space and byte-order mark it starts with.
+fn json_body(text: &str) -> &str {
+    text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+}
+
+/// Whether a text looks like JSON: past white space and a byte-order mark
+/// it starts with `{`, or with `[` followed by `{`, `[`, `"` or `]`, or it
+/// is a whole JSON array (`[1, 2]`). A page that starts with a footnote
+/// ("\[1\] The Promise ...") or a bracketed word is not.
+///
+/// ```
+/// use stratagraph::parse::document::looks_like_json;
+/// assert!(looks_like_json("\u{feff}  {\"format\": \"stratagraph\"}"));
+/// assert!(looks_like_json("[\n  {\"id\": \"action:1\"}\n]"));
+/// assert!(looks_like_json("[1, 2]"));
+/// assert!(!looks_like_json("[1] The Promise, 2020.\nPriority 1"));
+/// assert!(!looks_like_json("Priority 1 {draft}"));
+/// ```
+pub fn looks_like_json(text: &str) -> bool {
+    let body = json_body(text);
+    if body.starts_with('{') {
+        return true;
+    }
+    let Some(inner) = body.strip_prefix('[') else {
+        return false;
+    };
+    inner.trim_start().starts_with(['{', '[', '"', ']'])
+        || serde_json::from_str::<serde::de::IgnoredAny>(body).is_ok()
 }
 
 /// What the top of a page says about its kind.
@@ -327,17 +406,107 @@ impl FromStr for DocumentKind {
 /// assert!(plan.strategy.contains("action:10.4.2") && plan.report.is_empty());
 /// # Ok::<(), stratagraph::Error>(())
 /// ```
+///
+/// Text that [looks like JSON](looks_like_json) read as a text kind (asked
+/// for, or a JSON array, which no canonical document is) has a
+/// `json_as_text` error diagnostic saying so and how to read it as JSON:
+///
+/// ```
+/// use stratagraph::parse::{parse_document, DocumentKind};
+/// let json = "{\"format\": \"stratagraph\", \"version\": 1, \"nodes\": []}";
+/// let read = parse_document(json, Some(DocumentKind::Plan))?;
+/// assert!(read.diagnostics.iter().any(|d| d.code == "json_as_text"));
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
 pub fn parse_document(text: &str, kind: Option<DocumentKind>) -> Result<ParseResult, Error> {
-    let mut result = match kind.unwrap_or_else(|| DocumentKind::detect(text)) {
+    match kind {
+        Some(kind) => read_as(text, kind, Chosen::Asked),
+        None => read_as(text, DocumentKind::detect(text), Chosen::Content),
+    }
+}
+
+/// Read a file's text: [`parse_document`], the kind (unless `kind` is
+/// given) told by the file's name and content together
+/// ([`DocumentKind::of_file`]). A file named `.txt` that holds JSON is read
+/// as text, with a `json_as_text` error diagnostic naming the file and how
+/// to read it as JSON; the command line reads every file through it.
+///
+/// ```
+/// use stratagraph::parse::parse_file;
+/// let json = "{\"format\": \"stratagraph\", \"version\": 1, \"nodes\": []}";
+/// let read = parse_file("plan.txt", json, None)?;
+/// let d = read.diagnostics.iter().find(|d| d.code == "json_as_text").unwrap();
+/// assert!(d.message.contains("plan.txt") && d.message.contains("import --from json"));
+/// assert!(parse_file("plan.json", json, None)?.diagnostics.is_empty());
+/// # Ok::<(), stratagraph::Error>(())
+/// ```
+pub fn parse_file(
+    name: &str,
+    text: &str,
+    kind: Option<DocumentKind>,
+) -> Result<ParseResult, Error> {
+    match kind {
+        Some(kind) => read_as(text, kind, Chosen::Asked),
+        None => read_as(text, DocumentKind::of_file(name, text), Chosen::Name(name)),
+    }
+}
+
+/// What chose the kind a document is read as.
+#[derive(Clone, Copy)]
+enum Chosen<'a> {
+    /// The caller (`--kind`, the `kind` argument).
+    Asked,
+    /// The file's name (and its content where the name leaves it open).
+    Name(&'a str),
+    /// The content alone.
+    Content,
+}
+
+fn read_as(text: &str, kind: DocumentKind, chosen: Chosen<'_>) -> Result<ParseResult, Error> {
+    let mut result = match kind {
         DocumentKind::Json => return Ok(ParseResult::new(Strategy::from_json(text)?)),
         DocumentKind::Plan => parse_delivery_plan(text),
         DocumentKind::Strategy => parse_strategy(text),
         DocumentKind::Progress => parse_progress_report(text),
     };
+    if looks_like_json(text) {
+        result
+            .diagnostics
+            .insert(0, json_as_text(text, kind, chosen));
+    }
     if found_nothing(text, &result) {
         result.diagnostics.push(no_structure(&result));
     }
     Ok(result)
+}
+
+/// The `json_as_text` error of text that looks like JSON read as `kind`:
+/// why it was read as text, and how to read it as JSON.
+fn json_as_text(text: &str, kind: DocumentKind, chosen: Chosen<'_>) -> Diagnostic {
+    let first = json_body(text).chars().next().unwrap_or('{');
+    let why = match chosen {
+        Chosen::Asked => format!("the kind asked for is {kind}"),
+        Chosen::Name(name) if name_says(name) == Some(Named::Text) => {
+            format!("the file's name ({name}) says it is text")
+        }
+        _ => "canonical JSON is an object (it starts with `{`), not an array".to_owned(),
+    };
+    let file = match chosen {
+        Chosen::Name(name) if name != "-" => name,
+        _ => "FILE",
+    };
+    Diagnostic::new(
+        "json_as_text",
+        Severity::Error,
+        format!(
+            "the content looks like JSON (it starts with `{first}`) but was read as text, \
+             as a {kind}, because {why}; to read it as JSON, run \
+             `stratagraph import --from json {file}` or name the file .json \
+             (`Strategy::from_json` in Rust, `Strategy.from_json` in Python, \
+             `Strategy.fromJson` in JavaScript)"
+        ),
+    )
+    .at(1, Some(1))
 }
 
 /// Whether every line of `text` that is not blank was skipped as page

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{SourceSpan, Strategy};
+use crate::model::{NodeKind, SourceSpan, Strategy};
 use crate::progress::ProgressReport;
 
 pub mod blocks;
@@ -23,7 +23,7 @@ pub use plan::{parse_delivery_plan, PlanParser};
 pub mod encoding;
 pub mod recognise;
 pub use crate::progress::parse::parse_progress_report;
-pub use document::{parse_document, DocumentKind};
+pub use document::{parse_document, parse_file, DocumentKind};
 
 /// One line of the source text that did not become part of the model.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -121,10 +121,77 @@ impl ParseResult {
         self.skipped.push(line.to_text_line());
     }
 
+    /// What every parser (delivery plan, strategy, progress report, the
+    /// block recognisers under each) ends with, on the result it read from
+    /// `text`: the headline counts ([`ParseResult::read_counts`]) and the
+    /// impossible dates ([`ParseResult::report_impossible_dates`]), the
+    /// diagnostics kept in line order.
+    pub(crate) fn finish(&mut self, text: &str) {
+        self.report_impossible_dates(text);
+        self.read_counts(text);
+    }
+
+    /// An `impossible_date` warning for each phrase in an action or
+    /// strategic action written as a date that is no real day or quarter
+    /// ("31 February 2024", "Q5 2025"): no deadline is read from it, and the
+    /// reader is told rather than left with a silently missing deadline.
+    /// Read from the node's text and from the lines of `text` its span
+    /// covers (a "Timescale:" field of a record), less those of the actions
+    /// inside it, so each phrase is reported once. The one home of that
+    /// diagnostic, for every parser ([`ParseResult::finish`]).
+    fn report_impossible_dates(&mut self, text: &str) {
+        let actions: Vec<&crate::model::Node> = self
+            .strategy
+            .nodes()
+            .filter(|n| matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction))
+            .collect();
+        let mut spans: Vec<(usize, usize)> = actions
+            .iter()
+            .filter_map(|n| n.span.map(|s| (s.start, s.end)))
+            .collect();
+        crate::sort::sort_by_key(&mut spans, |&(start, end)| (start, end));
+        let mut found = Vec::new();
+        for n in actions {
+            let mut phrases: Vec<String> = Vec::new();
+            if let Some(span) = n.span {
+                for piece in own_pieces(text, (span.start, span.end), &spans) {
+                    phrases.extend(date::find_impossible_dates(piece));
+                }
+            }
+            for phrase in n
+                .text
+                .as_deref()
+                .map(date::find_impossible_dates)
+                .unwrap_or_default()
+            {
+                if !phrases.contains(&phrase) {
+                    phrases.push(phrase);
+                }
+            }
+            for phrase in phrases {
+                let d = Diagnostic::new(
+                    "impossible_date",
+                    Severity::Warning,
+                    format!("{phrase:?} is not a real date: no deadline was read from it"),
+                )
+                .with_ids([n.id.as_str()]);
+                found.push(match &n.span {
+                    Some(span) => d.at(span.line, None),
+                    None => d,
+                });
+            }
+        }
+        if !found.is_empty() {
+            self.diagnostics.extend(found);
+            crate::sort::sort_by_key(&mut self.diagnostics, |d| d.line.unwrap_or(usize::MAX));
+        }
+    }
+
     /// Read the headline counts `text` states into `report.counts`, with the
     /// diagnostics of their checks (against their percentages and totals,
     /// and against the report's rows, [`counts::counts_against_rows`]),
-    /// the diagnostics kept in line order. Every parser ends with it: a plan
+    /// the diagnostics kept in line order. Every parser ends with it
+    /// ([`ParseResult::finish`]): a plan
     /// or a strategy that states counts ("Out of the 50 Actions in the
     /// plan, 22 are completed") has them in its `report.counts` too.
     pub(crate) fn read_counts(&mut self, text: &str) {
@@ -170,6 +237,29 @@ impl ParseResult {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+}
+
+/// The pieces of `text[own.0..own.1]` outside the spans (sorted by start)
+/// that start inside it: a node's own text in the source, less the nodes
+/// nested in it. A range outside `text` or off a character boundary is left
+/// out.
+fn own_pieces<'t>(text: &'t str, own: (usize, usize), spans: &[(usize, usize)]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut cursor = own.0;
+    let first = spans.partition_point(|&(start, _)| start <= own.0);
+    for &(start, end) in spans[first..]
+        .iter()
+        .take_while(|&&(start, _)| start < own.1)
+    {
+        if start > cursor {
+            out.extend(text.get(cursor..start));
+        }
+        cursor = cursor.max(end.min(own.1));
+    }
+    if own.1 > cursor {
+        out.extend(text.get(cursor..own.1));
+    }
+    out
 }
 
 /// A non-blank line of the source, trimmed, with where it is.

@@ -64,7 +64,7 @@ pub fn parse_strategy(text: &str) -> ParseResult {
     let main = x.main.clone();
     let mut result = x.result;
     read_commitments(text, &main, &mut result);
-    result.read_counts(text);
+    result.finish(text);
     result
 }
 

@@ -96,7 +96,7 @@ pub fn parse_progress_report(text: &str) -> ParseResult {
     }
     // Unless it is a board paper, the block recognisers read the report's items.
     let mut result = crate::parse::recognise::progress_from_blocks(text, p.finish());
-    result.read_counts(text);
+    result.finish(text);
     result
 }
 

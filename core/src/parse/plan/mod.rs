@@ -260,18 +260,17 @@ impl PlanParser {
     /// ```
     pub fn parse_detailed(&self, text: &str) -> PlanParse {
         let mut parse = self.parse_layout(text);
-        parse.result.read_counts(text);
+        parse.result.finish(text);
         parse
     }
 
-    /// [`PlanParser::parse_detailed`] without the headline counts.
+    /// [`PlanParser::parse_detailed`] without the headline counts and the
+    /// impossible dates ([`ParseResult::finish`]).
     fn parse_layout(&self, text: &str) -> PlanParse {
         if !is_seed_layout(text) {
             // Other layouts: the block recognisers.
-            let mut result = super::recognise::parse_blocks(text, &self.gazetteer);
-            report_impossible_dates(&mut result);
             return PlanParse {
-                result,
+                result: super::recognise::parse_blocks(text, &self.gazetteer),
                 acronyms: Vec::new(),
             };
         }
@@ -295,9 +294,7 @@ impl PlanParser {
                 }
             }
         }
-        let mut parse = p.finish();
-        report_impossible_dates(&mut parse.result);
-        parse
+        p.finish()
     }
 }
 
@@ -391,35 +388,6 @@ fn extend_span(node: &mut Node, span: SourceSpan) {
         Some(s) => s.end = s.end.max(span.end),
         None => node.span = Some(span),
     }
-}
-
-/// An `impossible_date` warning for each phrase in the text of an action or
-/// strategic action written as a date that is no real day or quarter ("31
-/// February 2024", "Q5 2025"): no deadline is read from it, and the reader is
-/// told rather than left with a silently missing deadline.
-fn report_impossible_dates(result: &mut ParseResult) {
-    let mut found = Vec::new();
-    for n in result.strategy.nodes() {
-        if !matches!(n.kind, NodeKind::Action | NodeKind::StrategicAction) {
-            continue;
-        }
-        let Some(text) = n.text.as_deref() else {
-            continue;
-        };
-        for phrase in super::date::find_impossible_dates(text) {
-            let d = Diagnostic::new(
-                "impossible_date",
-                Severity::Warning,
-                format!("{phrase:?} is not a real date: no deadline was read from it"),
-            )
-            .with_ids([n.id.as_str()]);
-            found.push(match &n.span {
-                Some(span) => d.at(span.line, None),
-                None => d,
-            });
-        }
-    }
-    result.diagnostics.extend(found);
 }
 
 /// The key of a partner's id: the gazetteer's name, or the name with `&` as `and`.
