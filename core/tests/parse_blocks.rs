@@ -76,6 +76,13 @@ fn names(s: &Model, id: &str, kind: EdgeKind) -> BTreeSet<String> {
         .collect()
 }
 
+/// The labels of a strategy's priorities.
+fn priority_labels(s: &Model) -> BTreeSet<String> {
+    s.nodes_of_kind(NodeKind::Priority)
+        .map(|p| p.label.clone())
+        .collect()
+}
+
 fn strs(v: &Value) -> BTreeSet<String> {
     v.as_array()
         .map(|a| {
@@ -563,10 +570,7 @@ fn a_wide_table_flattened_with_spaces() {
         strs(&serde_json::json!(["Local Authorities"]))
     );
     assert!(who(actions[2], EdgeKind::KeyPartner).is_empty());
-    let priorities: BTreeSet<String> = s
-        .nodes_of_kind(NodeKind::Priority)
-        .map(|p| p.label.clone())
-        .collect();
+    let priorities = priority_labels(&s);
     assert_eq!(
         priorities,
         strs(&serde_json::json!(["Clean Rivers", "Flood Resilience"]))
@@ -615,9 +619,49 @@ fn a_table_one_cell_per_paragraph() {
         actions[1].deadline.as_ref().map(|d| d.phrase.as_str()),
         Some("2025")
     );
-    let priorities: BTreeSet<String> = s
-        .nodes_of_kind(NodeKind::Priority)
-        .map(|p| p.label.clone())
-        .collect();
+    let priorities = priority_labels(&s);
     assert_eq!(priorities, strs(&serde_json::json!(["Clean rivers"])));
+}
+
+/// Records flattened one label per line (a table as gov.scot shows it on a
+/// phone): each label alone, its value under it, again for every record; the
+/// first label's value is the group over the record, with its timescale in
+/// brackets, and the action's lead is its subject.
+#[test]
+fn records_flattened_one_label_per_line() {
+    let page = "Water: progress report\n\
+        Theme and timeframe\nClean rivers (short term action)\n\
+        Programme Action\nScottish Water will map the storm overflows on every river.\n\
+        Update\nThe survey of the Clyde is finished.\n\
+        Theme and timeframe\nFlood resilience (long term action)\n\
+        Programme Action\nLocal authorities will review their flood plans.\n\
+        Update\nTwo councils have reviewed theirs.\nThe others follow next year.\n";
+    let s = parse_blocks(page, &Gazetteer::builtin()).strategy;
+    let actions: Vec<_> = s.nodes_of_kind(NodeKind::Action).collect();
+    assert_eq!(actions.len(), 2, "{actions:?}");
+    assert_eq!(
+        names(&s, actions[0].id.as_str(), EdgeKind::LedBy),
+        strs(&serde_json::json!(["Scottish Water"]))
+    );
+    let attr = |a: &stratagraph::model::Node, k: &str| a.attrs.get(k).cloned();
+    assert_eq!(
+        attr(actions[1], "timescale").and_then(|v| v.as_text().map(str::to_owned)),
+        Some("long term".to_owned())
+    );
+    assert!(attr(actions[1], "progress").is_some());
+    let priorities = priority_labels(&s);
+    assert_eq!(
+        priorities,
+        strs(&serde_json::json!(["Clean rivers", "Flood resilience"]))
+    );
+    // Each action sits under its record's group.
+    let parent = |a: &stratagraph::model::Node| {
+        s.edges()
+            .find(|e| e.kind == EdgeKind::Contains && e.target.as_str() == a.id.as_str())
+            .map(|e| e.source.to_string())
+    };
+    assert_eq!(
+        parent(actions[1]).as_deref(),
+        Some("priority:flood-resilience")
+    );
 }

@@ -643,8 +643,17 @@ impl<'g> Rec<'g> {
         self.chapter_heads = chapter_heads(bs);
         self.record_heads = record_heads(bs);
         let tables = cell_tables(bs);
+        let records = if tables.is_empty() {
+            stacked_records(bs)
+        } else {
+            None
+        };
         let mut i = 0;
         while i < bs.len() {
+            if let Some(r) = records.as_ref().filter(|r| r.start == i) {
+                i = self.stacked(bs, r);
+                continue;
+            }
             if let Some(t) = tables.iter().find(|t| t.start == i) {
                 let next_table = tables.iter().map(|t| t.start).find(|&s| s > i);
                 i = self.cell_table(bs, t, next_table.unwrap_or(bs.len()));
@@ -655,6 +664,94 @@ impl<'g> Rec<'g> {
         }
     }
 
+    /// Read records flattened one label per line (see [`stacked_records`]) to
+    /// the end of the page: each value takes the role of the label above it;
+    /// the first label's value opens a record and, unless it is the action, is
+    /// the group over it ("Integrated policy (short term action)": the topic,
+    /// and the timescale in brackets). Returns the index after the last block.
+    fn stacked(&mut self, bs: &[Block<'_>], r: &StackedRecords) -> usize {
+        let mut role: Option<CellRole> = None;
+        let mut head = false;
+        for b in &bs[r.start..] {
+            if b.kind == BlockKind::Furniture {
+                self.res.skipped(Self::line_of(b));
+                continue;
+            }
+            let text = b.text.trim();
+            if let Some((k, (_, label_role))) = r
+                .labels
+                .iter()
+                .enumerate()
+                .find(|(_, (l, _))| l.eq_ignore_ascii_case(text))
+            {
+                role = Some(*label_role);
+                head = k == 0;
+                if head {
+                    self.row.clear();
+                    self.action = None;
+                    self.timescale = None;
+                }
+                self.skip(
+                    "record_label",
+                    b,
+                    &format!("the label {text:?} of the value under it"),
+                );
+                continue;
+            }
+            match (role, self.action.clone()) {
+                (Some(CellRole::Action), None) => {
+                    self.action(b, None, text);
+                }
+                (Some(CellRole::Action), Some(id)) => self.append(&id, b),
+                (Some(_), _) if head => {
+                    // The group, with a timescale in brackets: "Placemaking (medium term action)".
+                    let (title, timescale) = match text.rsplit_once(" (") {
+                        Some((t, rest)) if rest.ends_with(')') => {
+                            let inner = rest.trim_end_matches(')');
+                            let inner = inner
+                                .trim_end_matches(" actions")
+                                .trim_end_matches(" action");
+                            (t.trim(), Some(inner.to_owned()))
+                        }
+                        _ => (text, None),
+                    };
+                    let level = r.labels[0].0.to_lowercase();
+                    self.priority(b, &level, None, title);
+                    self.timescale = timescale;
+                    head = false;
+                }
+                (Some(CellRole::Status), Some(id)) => {
+                    self.status_cell(&id, text, b);
+                }
+                (Some(CellRole::Lead), Some(id)) => self.lead_cell(&id, text, b),
+                (Some(_), Some(id)) => self.push_attr(&id, "progress", text, b),
+                _ => self.narrative(b),
+            }
+        }
+        self.action = None;
+        self.timescale = None;
+        bs.len()
+    }
+
+    /// A lead cell of action `id`: the bodies it names ("SG and contractor": SG).
+    fn lead_cell(&mut self, id: &NodeId, text: &str, b: &Block<'_>) {
+        let items: Vec<Item> = parse_partner_list(self.g, text, true)
+            .into_iter()
+            .filter(|i| self.known_bodies(i.name.trim()))
+            .collect();
+        self.leads(b, id, &items);
+        self.stretch(id, b);
+    }
+
+    /// A status cell of action `id`, as written.
+    fn status_cell(&mut self, id: &NodeId, text: &str, b: &Block<'_>) {
+        let s = text.trim_end_matches('.').to_owned();
+        self.update(id, |n| {
+            n.attrs.insert("status".to_owned(), AttrValue::Text(s));
+        });
+        self.stretch(id, b);
+    }
+
     /// Read a table flattened one cell per paragraph (see [`cell_tables`]),
     /// from its header to `until`: each row opens with its reference ("C1"),
     /// then its cells in the header's order; an update runs over paragraphs
@@ -663,13 +760,11 @@ impl<'g> Rec<'g> {
     /// under it. Returns the index of the block after the table.
     fn cell_table(&mut self, bs: &[Block<'_>], t: &CellTable, until: usize) -> usize {
         for b in &bs[t.start..t.end] {
-            self.info(
+            self.skip(
                 "table_header",
                 b,
-                &[],
-                format!("line {} names a table column: {}", b.span.line, b.text),
+                &format!("the name of a table column, {:?}", b.text),
             );
-            self.res.skipped.push(Self::line_of(b).to_text_line());
         }
         self.columns = Columns::default();
         let after_ref: Vec<CellRole> = t
@@ -753,12 +848,7 @@ impl<'g> Rec<'g> {
             match role {
                 _ if status_seen => self.push_attr(&id, "progress", text, b),
                 CellRole::Lead => {
-                    let items: Vec<Item> = parse_partner_list(self.g, text, true)
-                        .into_iter()
-                        .filter(|i| self.known_bodies(i.name.trim()))
-                        .collect();
-                    self.leads(b, &id, &items);
-                    self.stretch(&id, b);
+                    self.lead_cell(&id, text, b);
                     *col += 1;
                 }
                 CellRole::Date => {
@@ -773,20 +863,12 @@ impl<'g> Rec<'g> {
                     *col += 1;
                 }
                 CellRole::Status => {
-                    let s = text.trim_end_matches('.').to_owned();
-                    self.update(&id, |n| {
-                        n.attrs.insert("status".to_owned(), AttrValue::Text(s));
-                    });
-                    self.stretch(&id, b);
+                    self.status_cell(&id, text, b);
                     status_seen = true;
                     *col += 1;
                 }
                 CellRole::Update if status_cell => {
-                    let s = text.trim_end_matches('.').to_owned();
-                    self.update(&id, |n| {
-                        n.attrs.insert("status".to_owned(), AttrValue::Text(s));
-                    });
-                    self.stretch(&id, b);
+                    self.status_cell(&id, text, b);
                     status_seen = true;
                 }
                 _ => {
@@ -2593,6 +2675,57 @@ fn cell_tables(bs: &[Block<'_>]) -> Vec<CellTable> {
         }
     }
     out
+}
+
+/// Records flattened one label per line: "Topic and timeframe" / value /
+/// "CAFS2 Action" / value / "Update" / value, again for each record.
+#[derive(Clone, Debug)]
+struct StackedRecords {
+    /// The first label's first line.
+    start: usize,
+    /// The labels as written, in the order of their first use, with their roles.
+    labels: Vec<(String, CellRole)>,
+}
+
+/// Find records flattened one label per line: header-cell words (see
+/// [`cell_role`]) alone on a line, each used at least twice and each followed
+/// by a value, one of them an action's.
+fn stacked_records(bs: &[Block<'_>]) -> Option<StackedRecords> {
+    let label_of = |b: &Block<'_>| {
+        let t = b.text.trim();
+        (matches!(
+            b.kind,
+            BlockKind::Heading | BlockKind::Paragraph | BlockKind::HeaderCell
+        ) && !t.ends_with('.'))
+        .then(|| cell_role(t))
+        .flatten()
+        .map(|role| (t.to_lowercase(), role))
+    };
+    let mut counts: Vec<(String, CellRole, usize, usize)> = Vec::new(); // label, role, uses, first
+    for (i, b) in bs.iter().enumerate() {
+        if let Some((l, role)) = label_of(b) {
+            match counts.iter_mut().find(|c| c.0 == l) {
+                Some(c) => c.2 += 1,
+                None => counts.push((l, role, 1, i)),
+            }
+        }
+    }
+    counts.retain(|c| c.2 >= 2);
+    let is_label =
+        |b: &Block<'_>| label_of(b).is_some_and(|(l, _)| counts.iter().any(|c| c.0 == l));
+    let valued = bs
+        .iter()
+        .enumerate()
+        .all(|(i, b)| !is_label(b) || bs.get(i + 1).is_some_and(|n| !is_label(n)));
+    let action = counts.iter().any(|c| c.1 == CellRole::Action);
+    if counts.len() < 2 || !action || !valued {
+        return None;
+    }
+    counts.sort_by_key(|c| c.3);
+    Some(StackedRecords {
+        start: counts[0].3,
+        labels: counts.into_iter().map(|c| (c.0, c.1)).collect(),
+    })
 }
 
 /// Whether a cell is a row's reference: "C1", "T12", "1.2", "PA3a" (a few
