@@ -122,6 +122,25 @@ fn shapes() -> Vec<Shape> {
             },
             base: 20_000,
         },
+        Shape {
+            // Header cells alone on their lines, with no table under them:
+            // the block recognisers' table and record finders look at each
+            // run of them once.
+            name: "column names",
+            text: |n| "Update\n\nStatus\n\n".repeat(n / 16),
+            base: 20_000,
+        },
+        Shape {
+            name: "cell table",
+            text: |n| {
+                let mut t = String::from("Ref.\n\nAction\n\nLead\n\nStatus\n\n");
+                for i in 0..n / 60 {
+                    t.push_str(&format!("C{i}\n\nDo a thing.\n\nSEPA\n\nComplete\n\n"));
+                }
+                t
+            },
+            base: 20_000,
+        },
     ]
 }
 
