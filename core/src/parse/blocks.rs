@@ -917,6 +917,9 @@ pub const FIELD_LABELS: &[&str] = &[
     "completion date",
     "by when",
     "when",
+    "priority",
+    "priority area",
+    "theme",
 ];
 
 fn field(l: SourceLine<'_>) -> Option<Block<'_>> {

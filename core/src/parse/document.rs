@@ -86,7 +86,11 @@ impl DocumentKind {
         if let Some(kind) = head.title {
             // The title says what the document is; a plan whose page reports
             // progress ("Final Progress Report", "Status: ✔ Complete") is a report.
-            if kind == DocumentKind::Plan && head.progress_cues >= 2 {
+            // So is a plan's page of progress, as its address names it
+            // (".../commitment-2/pages/progress-to-november-2022").
+            if kind == DocumentKind::Plan
+                && (head.progress_cues >= 2 || head.page_address == Some(DocumentKind::Progress))
+            {
                 return DocumentKind::Progress;
             }
             return kind;
@@ -97,6 +101,11 @@ impl DocumentKind {
         // The publisher's own type line ("Publication - Strategy/plan").
         if let Some(kind) = head.publication {
             return kind;
+        }
+        // An untitled page whose summary speaks of progress ("How we are
+        // tracking and progressing according to our plan"), whatever items it has.
+        if head.untitled_update {
+            return DocumentKind::Progress;
         }
         let (mut plan, mut progress) = (head.plan_cues, 0usize);
         for line in super::source_lines(text).take(5_000) {
@@ -120,10 +129,10 @@ impl DocumentKind {
             DocumentKind::Progress
         } else if plan > 0 {
             DocumentKind::Plan
-        } else if head.untitled_update {
-            DocumentKind::Progress
         } else {
-            DocumentKind::Strategy
+            // No title and no items: the page's address, where it starts with
+            // one, names the document ("…-self-assessment-report-html").
+            head.address.unwrap_or(DocumentKind::Strategy)
         }
     }
 
@@ -208,6 +217,12 @@ struct Head {
     untitled_update: bool,
     /// The kind the page's type line names ("Publication - Progress report").
     publication: Option<DocumentKind>,
+    /// The kind the page's address names, where its text starts with one
+    /// (the last kind word of its path, as of a title).
+    address: Option<DocumentKind>,
+    /// The kind the page part of a paged publication's address names (what
+    /// follows "/pages/": ".../pages/progress-to-november-2022").
+    page_address: Option<DocumentKind>,
     /// Signs of a plan in its blocks: labelled actions ("Action 3:",
     /// "Commitment 4", "Action: …"), "Lead:" / "Timescale:" / "Partners:"
     /// fields, a table header naming actions.
@@ -257,14 +272,24 @@ fn head_kind(text: &str) -> Head {
         progress_cues: 0,
         untitled_update: false,
         publication: None,
+        address: None,
+        page_address: None,
         plan_cues: 0,
     };
+    let mut addressed = false;
     let mut top = true;
     let mut first = true;
     for b in &bs {
         if b.kind == BlockKind::Furniture {
             // "Publication - Progress report", "Publication - Strategy/plan".
             let lower = b.text.to_ascii_lowercase();
+            if !addressed {
+                addressed = true;
+                if let Some((address, page)) = address_kinds(&lower) {
+                    head.address = address;
+                    head.page_address = page;
+                }
+            }
             if let Some(t) = lower.strip_prefix("publication - ") {
                 head.publication = title_kind(t);
             }
@@ -283,7 +308,10 @@ fn head_kind(text: &str) -> Head {
         top &= b.kind == BlockKind::Heading;
         let status_field =
             b.kind == BlockKind::Field && b.label.is_some_and(|l| l.eq_ignore_ascii_case("status"));
-        let progress_heading = b.kind == BlockKind::Heading && lower.ends_with("progress report");
+        // "… Progress Report", "Progress to November 2022", "Progress update".
+        let progress_heading = b.kind == BlockKind::Heading
+            && (lower.ends_with("progress report")
+                || lower.split_whitespace().next() == Some("progress"));
         let commitment_progress =
             b.kind == BlockKind::Numbered && b.label.is_some() && lower.ends_with(" progress");
         let status_column = b.kind == BlockKind::HeaderCell && lower.ends_with("status");
@@ -295,6 +323,21 @@ fn head_kind(text: &str) -> Head {
         head.untitled_update = false;
     }
     head
+}
+
+/// The kinds a page's address names, where the line is one
+/// (`https://…`): that of its whole path, and that of its page part (what
+/// follows "/pages/"), each the last kind word found, as for a title.
+fn address_kinds(lower: &str) -> Option<(Option<DocumentKind>, Option<DocumentKind>)> {
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))?;
+    if rest.contains(char::is_whitespace) {
+        return None;
+    }
+    let path = rest.split_once('/').map_or("", |(_, p)| p);
+    let page = path.split_once("/pages/").map(|(_, p)| title_kind(p));
+    Some((title_kind(path), page.flatten()))
 }
 
 /// Whether a block is a sign of a plan: a labelled action ("Action 3: …",
@@ -544,4 +587,28 @@ fn no_structure(result: &ParseResult) -> Diagnostic {
         format!("no structure found: {what}; is this the right file?"),
     )
     .at(1, Some(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_address_names_the_page() {
+        assert_eq!(
+            address_kinds("https://www.gov.scot/publications/open-government-action-plan/pages/progress-to-november-2022/"),
+            Some((Some(DocumentKind::Progress), Some(DocumentKind::Progress)))
+        );
+        assert_eq!(
+            address_kinds("https://www.gov.wales/some-strategy-self-assessment-report-html"),
+            Some((Some(DocumentKind::Progress), None))
+        );
+        assert_eq!(address_kinds("open government licence v3.0"), None);
+        assert_eq!(address_kinds("https://a.b/c d"), None);
+        // A plan's title over a page of progress: a report.
+        let page = "https://www.gov.scot/publications/action-plan/pages/progress-to-november-2022/\n\nOpen Government Action Plan\n\nWhat happened in the year.\n";
+        assert_eq!(DocumentKind::detect_text(page), DocumentKind::Progress);
+        let page = "https://www.gov.scot/publications/action-plan/pages/health/\n\nOpen Government Action Plan\n\nWhat we will do.\n";
+        assert_eq!(DocumentKind::detect_text(page), DocumentKind::Plan);
+    }
 }

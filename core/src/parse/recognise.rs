@@ -207,6 +207,9 @@ struct List {
     kind: ListKind,
     leads: Vec<Item>,
     deadline: Option<DateWindow>,
+    /// The status the lead-in gives its items ("3 of the 9 commitments
+    /// already completed. These are:").
+    status: Option<&'static str>,
     line: usize,
 }
 
@@ -290,6 +293,9 @@ struct Rec<'g> {
     status_next: bool,
     /// Lines of unnumbered record titles (see [`record_heads`]).
     record_heads: std::collections::HashSet<usize>,
+    /// Under a heading naming a vision or aims ("Our vision"): what the
+    /// page says it "will" do there are its aims, not actions.
+    vision: bool,
 }
 
 /// Whether a word names actions ("actions", "commitments", "projects",
@@ -536,6 +542,7 @@ impl<'g> Rec<'g> {
             open_item: None,
             status_next: false,
             record_heads: std::collections::HashSet::new(),
+            vision: false,
         }
     }
 
@@ -942,7 +949,7 @@ impl<'g> Rec<'g> {
                 self.res.skipped.push(Self::line_of(b).to_text_line());
             }
             BlockKind::HeaderCell => self.header(b),
-            BlockKind::Heading => self.heading(b),
+            BlockKind::Heading => self.heading(b, next),
             BlockKind::DeadlineHeading => {
                 self.list = None;
                 self.action = None;
@@ -973,6 +980,9 @@ impl<'g> Rec<'g> {
         self.plan = Some(id);
         self.title = Some(b.text.to_owned());
         self.expect = Expect::Summary;
+        self.vision = lower_words(b.text)
+            .iter()
+            .any(|w| VISION_WORDS.contains(&w.as_str()));
     }
 
     fn holder(&self) -> Option<NodeId> {
@@ -1042,10 +1052,13 @@ impl<'g> Rec<'g> {
         true
     }
 
-    fn heading(&mut self, b: &Block<'_>) {
+    fn heading(&mut self, b: &Block<'_>, next: Option<&Block<'_>>) {
         if self.record(b) {
             return;
         }
+        self.vision = lower_words(b.text)
+            .iter()
+            .any(|w| VISION_WORDS.contains(&w.as_str()));
         // "Poverty & Low Income" right above "Action 1 – …": the group the items are in.
         if self.group_heads.contains(&b.span.line) {
             self.close_lists();
@@ -1081,10 +1094,30 @@ impl<'g> Rec<'g> {
         if in_actions && timescale {
             self.close_lists();
         }
+        // "… These are:", then a heading and the prose under it: the heading
+        // titles an item, the prose is its text (its subject, the lead).
+        let prose = next.filter(|n| {
+            n.kind == BlockKind::Paragraph
+                || (n.kind == BlockKind::Heading && is_sentence(&lower_words(n.text)))
+        });
+        if let Some(n) = prose.filter(|_| {
+            in_actions
+                && !timescale
+                && words.len() <= 12
+                && !b.text.ends_with([':', '?'])
+                && !names_items_only(b.text)
+        }) {
+            let id = self.action(b, None, b.text);
+            let subject = subject_leads(self.g, n.text);
+            if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
+                self.leads(n, &id, &subject);
+            }
+            return;
+        }
         if in_actions
             && !timescale
             && words.len() <= 12
-            && !b.text.ends_with(':')
+            && !b.text.ends_with([':', '?'])
             && !names_items_only(b.text)
         {
             self.action = None;
@@ -1106,6 +1139,7 @@ impl<'g> Rec<'g> {
                 kind: ListKind::Priorities,
                 leads: Vec::new(),
                 deadline: None,
+                status: None,
                 line: b.span.line,
             });
         }
@@ -1418,6 +1452,23 @@ impl<'g> Rec<'g> {
                     ),
                 );
             }
+            if let Some(status) = list.status {
+                self.update(&id, |n| {
+                    n.attrs
+                        .entry("status".to_owned())
+                        .or_insert_with(|| AttrValue::Text(status.to_owned()));
+                });
+                self.info(
+                    "status_inherited",
+                    b,
+                    &[&id],
+                    format!(
+                        "{} takes its status ({status}) from the sentence introducing its list (line {})",
+                        id.as_str(),
+                        list.line
+                    ),
+                );
+            }
             if let Some(d) = list.deadline {
                 let has = self
                     .res
@@ -1543,6 +1594,15 @@ impl<'g> Rec<'g> {
             self.action(b, None, value);
             return;
         }
+        // "Priority: Cross cutting actions." names the group of the items under it
+        // ("Priority: High" rates an item: a field of it, below).
+        if matches!(label.as_str(), "priority" | "priority area" | "theme") {
+            let title = value.trim().trim_end_matches('.').trim_end();
+            if !title.is_empty() && !is_rating(title) {
+                self.close_lists();
+                return self.priority(b, &label, None, title);
+            }
+        }
         let targets = self.targets();
         if targets.is_empty() {
             return self.narrative(b);
@@ -1598,6 +1658,14 @@ impl<'g> Rec<'g> {
             }
         } else if has("milestones") || has("milestone") {
             self.milestone(b, value);
+        } else if has("priority") || has("theme") {
+            // "Priority: High": the item's rating, kept as written.
+            for t in &targets {
+                let v = AttrValue::Text(value.trim().to_owned());
+                self.update(t, |n| {
+                    n.attrs.insert("priority".to_owned(), v);
+                });
+            }
         } else {
             // Timescale, delivery date, deadline, target date, when.
             let d = parse_deadline(value)
@@ -1637,6 +1705,7 @@ impl<'g> Rec<'g> {
                     kind: ListKind::Plain,
                     leads: Vec::new(),
                     deadline: None,
+                    status: None,
                     line: b.span.line,
                 });
                 return;
@@ -1655,6 +1724,9 @@ impl<'g> Rec<'g> {
             ListKind::Pillars
         } else if has(&["priorities", "themes"]) && !tail.iter().any(|w| is_action_word(w)) {
             ListKind::Priorities
+        } else if self.vision && b.text.ends_with(" will:") {
+            // "Our vision" / "For all LGBTQ+ people, we will:": the vision's aims.
+            ListKind::Aims
         } else if tail.iter().any(|w| is_action_word(w))
             || b.text.ends_with(" to:")
             || b.text.ends_with(" will:")
@@ -1671,6 +1743,7 @@ impl<'g> Rec<'g> {
                     kind,
                     leads: Vec::new(),
                     deadline: None,
+                    status: None,
                     line: b.span.line,
                 });
                 return;
@@ -1683,10 +1756,17 @@ impl<'g> Rec<'g> {
         };
         self.action = None;
         self.row.clear();
+        // "… already completed. These are:": the items are done.
+        let status = (kind == ListKind::Actions
+            && tail
+                .iter()
+                .any(|w| ["completed", "complete", "delivered", "achieved"].contains(w)))
+        .then_some("completed");
         self.list = Some(List {
             kind,
             leads,
             deadline,
+            status,
             line: b.span.line,
         });
         self.narrative(b);
@@ -2184,6 +2264,12 @@ fn is_group_item(bs: &[Block<'_>], i: usize) -> bool {
     match b.kind {
         BlockKind::Numbered if action_label(b.label) => true,
         BlockKind::Field => action_label(b.label),
+        // The header line of a table of actions ("Priority Actions Delivery Organisation (Lead)").
+        BlockKind::HeaderCell if b.cells.len() > 1 => b.cells.iter().any(|c| {
+            lower_words(c)
+                .iter()
+                .any(|w| is_action_word(w) || w == "commitment" || w == "commitments")
+        }),
         BlockKind::Numbered if b.label.is_none() && !b.body.is_empty() => bs
             .get(i + 1..)
             .unwrap_or(&[])
@@ -2249,6 +2335,26 @@ fn names_items_only(t: &str) -> bool {
         && words
             .iter()
             .all(|w| ITEM_WORDS.contains(&w.as_str()) || is_action_word(w))
+}
+
+/// Words of a heading over a vision or aims ("Our vision", "Our ambitions").
+const VISION_WORDS: &[&str] = &["vision", "ambition", "ambitions", "aims", "goals"];
+
+/// Whether a field's value rates an item ("High", "Medium", "Low", "2") rather
+/// than naming a group of items.
+fn is_rating(value: &str) -> bool {
+    let v = value.to_ascii_lowercase();
+    [
+        "high",
+        "medium",
+        "low",
+        "critical",
+        "urgent",
+        "very high",
+        "very low",
+    ]
+    .contains(&v.as_str())
+        || v.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Whether a heading gives the timescale of the actions under it ("Short Term Actions").
@@ -2984,5 +3090,73 @@ mod tests {
         assert_eq!(tr.deadline.unwrap().phrase, "Ongoing");
         let (_, tr) = r.split_trailing("Fund the service Scottish Government 2024 and 2025");
         assert_eq!(tr.deadline.unwrap().phrase, "2024 and 2025");
+    }
+
+    #[test]
+    fn priority_fields_name_groups_or_rate_items() {
+        let r = parse("Delivery plan\n\nSummary.\n\nPriority: Cross cutting actions.\n\n1. Publish guidance\nLead: NES\nPriority: High\n");
+        assert_eq!(priorities(&r), [(None, "Cross cutting actions".to_owned())]);
+        let a = r.strategy.node("action:1").expect("action 1");
+        assert_eq!(
+            a.attrs.get("priority").and_then(AttrValue::as_text),
+            Some("High")
+        );
+        let holders: Vec<_> = r
+            .strategy
+            .sources("action:1", EdgeKind::Contains)
+            .map(|n| n.label.clone())
+            .collect();
+        assert_eq!(holders, ["Cross cutting actions"]);
+        assert!(is_rating("Medium") && is_rating("2") && !is_rating("Health"));
+    }
+
+    #[test]
+    fn what_a_vision_will_do_is_its_aims() {
+        let r = parse("Action plan\n\nSummary.\n\nOur vision\n\nFor all people, we will:\n\n• be safe\n• be heard\n");
+        assert_eq!(r.strategy.nodes_of_kind(NodeKind::Action).count(), 0);
+        let r = parse("Action plan\n\nSummary.\n\nOur work\n\nFor all people, we will:\n\n• fund services\n• train staff\n");
+        assert_eq!(r.strategy.nodes_of_kind(NodeKind::Action).count(), 2);
+    }
+
+    #[test]
+    fn a_list_of_completed_items_gives_them_its_status() {
+        let r = parse("Progress report\n\nSummary.\n\n3 of the 9 commitments are already completed. These are:\n\n• Publish the strategy\n• Fund the network\n");
+        let statuses: Vec<_> = r
+            .strategy
+            .nodes_of_kind(NodeKind::Action)
+            .map(|n| {
+                n.attrs
+                    .get("status")
+                    .and_then(AttrValue::as_text)
+                    .map(str::to_owned)
+            })
+            .collect();
+        assert_eq!(statuses.len(), 2, "{statuses:?}");
+        assert!(statuses.iter().all(|s| s.as_deref() == Some("completed")));
+        assert!(r.diagnostics.iter().any(|d| d.code == "status_inherited"));
+    }
+
+    #[test]
+    fn a_heading_over_prose_in_a_list_titles_an_item() {
+        let r = parse("Progress report\n\nSummary.\n\nGood progress, with 2 of the 5 commitments already completed. These are:\n\nOpen data portal\n\nThe Scottish Government will keep the portal open.\n\nLocal budgets\n\nCOSLA will agree a framework with councils.\n");
+        let labels: Vec<_> = r
+            .strategy
+            .nodes_of_kind(NodeKind::Action)
+            .filter_map(|n| n.text.as_deref()?.lines().next().map(str::to_owned))
+            .collect();
+        assert_eq!(labels, ["Open data portal", "Local budgets"], "{labels:?}");
+        let leads: Vec<_> = r
+            .strategy
+            .targets("action:open-data-portal", EdgeKind::LedBy)
+            .map(|n| n.label.clone())
+            .collect();
+        assert_eq!(leads, ["Scottish Government"]);
+    }
+
+    #[test]
+    fn the_heading_over_a_table_of_actions_groups_them() {
+        let r = parse("Delivery plan\n\nSummary.\n\nTransport\n\nPriority Actions Delivery Organisation (Lead) Delivery Organisation(s) (Support) Short Term Medium Term Long Term\nLow Emissions Zones Transport Scotland will work with councils to introduce zones Transport Scotland Local Authorities\n");
+        let p = priorities(&r);
+        assert!(p.iter().any(|(_, l)| l == "Transport"), "{p:?}");
     }
 }
