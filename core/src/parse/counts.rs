@@ -222,10 +222,14 @@ const PROGRESS_WORDS: &[&str] = &[
     "not met",
     "behind schedule",
     "ahead of schedule",
+    "on schedule",
     "green",
     "amber",
     "red",
 ];
+
+/// Words that qualify a status written right before them ("completed ongoing").
+const COMPOUND_STATUS_ENDS: &[&str] = &["ongoing", "underway"];
 
 /// Status verbs that may come before a count ("delivered more than 90% of …").
 const STATUS_VERBS: &[&str] = &["delivered", "completed", "achieved", "met", "implemented"];
@@ -247,22 +251,35 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("up to", Bound::UpTo),
 ];
 
-/// The value of a number written as a word, "one" to "twenty" in any case.
-/// A match on the lower-cased bytes: this runs on every word of every line.
-#[inline]
-fn number_word_value(word: &[u8]) -> Option<u8> {
+/// What a word written in letters counts: a number ("one" to "twenty"), or a
+/// proportion ("all", "half", "most", "none", "majority", "minority"; see
+/// [`PROPORTIONS`]). A match on the lower-cased bytes: this runs on every word
+/// of every line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Counted {
+    Number(u8),
+    Proportion,
+}
+
+#[inline(always)]
+fn counted_word(word: &[u8]) -> Option<Counted> {
     const LONGEST: usize = "seventeen".len();
-    // The first letters of the words below: most words are rejected here.
-    if !(3..=LONGEST).contains(&word.len())
-        || !matches!(word[0] | 0x20, b'e' | b'f' | b'n' | b'o' | b's' | b't')
-    {
+    // Their first letters and lengths: most words are rejected here.
+    let plausible = match word.first().map(|c| c | 0x20) {
+        Some(b'e' | b'f' | b'n' | b'o' | b's' | b't') => (3..=LONGEST).contains(&word.len()),
+        Some(b'a') => word.len() == 3,
+        Some(b'h') => word.len() == 4,
+        Some(b'm') => word.len() == 4 || word.len() == 8,
+        _ => false,
+    };
+    if !plausible {
         return None;
     }
     let mut buf = [0u8; LONGEST];
     for (to, from) in buf.iter_mut().zip(word) {
         *to = from.to_ascii_lowercase();
     }
-    Some(match &buf[..word.len()] {
+    Some(Counted::Number(match &buf[..word.len()] {
         b"one" => 1,
         b"two" => 2,
         b"three" => 3,
@@ -283,8 +300,20 @@ fn number_word_value(word: &[u8]) -> Option<u8> {
         b"eighteen" => 18,
         b"nineteen" => 19,
         b"twenty" => 20,
+        b"all" | b"half" | b"most" | b"none" | b"majority" | b"minority" => {
+            return Some(Counted::Proportion)
+        }
         _ => return None,
-    })
+    }))
+}
+
+/// The value of a number written as a word, "one" to "twenty" in any case.
+#[inline]
+fn number_word_value(word: &[u8]) -> Option<u8> {
+    match counted_word(word)? {
+        Counted::Number(n) => Some(n),
+        Counted::Proportion => None,
+    }
 }
 
 const COPULAS: &[&str] = &[
@@ -301,6 +330,7 @@ const COPULAS: &[&str] = &[
     "now",
     "currently",
     "still",
+    "already",
     "rated",
     "reported",
     "as",
@@ -377,6 +407,8 @@ struct Tok<'a> {
     /// A number in digits or in words ("7", "seven"), found once when the
     /// token is made (every value starts from one).
     number: bool,
+    /// A word that may begin a proportion ("all", "majority"), found with `number`.
+    proportion: bool,
 }
 
 impl Tok<'_> {
@@ -442,16 +474,21 @@ fn tokens<'a>(text: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
         let end = chars.peek().map_or(text.len(), |&(j, _)| j);
         let word = &text[i..end];
         // Digits with two full stops are a section number ("10.1.2"), never a value.
-        let number = if c.is_ascii_digit() {
-            word.bytes().filter(|&b| b == b'.').count() <= 1
+        let (number, proportion) = if c.is_ascii_digit() {
+            (word.bytes().filter(|&b| b == b'.').count() <= 1, false)
         } else {
-            number_word_value(word.as_bytes()).is_some()
+            match counted_word(word.as_bytes()) {
+                Some(Counted::Number(_)) => (true, false),
+                Some(Counted::Proportion) => (false, true),
+                None => (false, false),
+            }
         };
         out.push(Tok {
             text: word,
             start: base + i,
             end: base + end,
             number,
+            proportion,
         });
     }
 }
@@ -489,7 +526,7 @@ fn may_hold_number(line: &str) -> bool {
         }
     }
     b.split(|c| !c.is_ascii_alphabetic())
-        .any(|run| number_word_value(run).is_some())
+        .any(|run| counted_word(run).is_some())
 }
 
 /// A bare four-digit number from 1900 to 2100: a year, which is a value only
@@ -728,6 +765,16 @@ fn is_label_number(toks: &[Tok<'_>], i: usize) -> bool {
         return true;
     }
     if LABEL_WORDS.iter().any(|w| prev.is(w)) {
+        // "Of these new actions 6 have been completed": a plural noun, then a
+        // number that is the subject of a plural verb, is a count of them.
+        let subject = prev.text.ends_with('s')
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.is("are") || t.is("were") || t.is("have"));
+        return !subject;
+    }
+    // A number glued to a word is part of a name: "CAFS2", "PM2.5".
+    if prev.is_word() && toks.get(i).is_some_and(|t| t.start == prev.end) {
         return true;
     }
     // A capitalised word inside the sentence names the number: "CAFS 2", "Scotland 2", "Plan 24".
@@ -869,6 +916,13 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
     {
         return None;
     }
+    // "all actions being delivered": work under way, not done; the words as
+    // written, with no status of the vocabulary.
+    let being = j >= 1 && toks[j - 1].is("being");
+    if let Some(end) = being.then(|| participle_phrase(toks, j)).flatten() {
+        let words = source.get(toks[j - 1].start..toks.get(end - 1)?.end)?;
+        return Some((normalise_words(words), None, end));
+    }
     // The longest run of words from j (up to six) that is a status of the vocabulary.
     let mut best = None;
     for n in 1..=6 {
@@ -884,6 +938,14 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
         }
     }
     if let Some((words, status, end)) = best {
+        // "completed ongoing": a status qualified by a second word, one status as written.
+        if let Some(t) = toks
+            .get(end)
+            .filter(|t| COMPOUND_STATUS_ENDS.iter().any(|w| t.is(w)))
+        {
+            let words = source.get(first.start..t.end)?;
+            return Some((normalise_words(words), status, end + 1));
+        }
         // "complete or nearly complete": a second status joined to the first.
         if toks.get(end).is_some_and(|t| t.is("or") || t.is("and")) {
             let mut k = end + 1;
@@ -929,7 +991,9 @@ fn status_at(toks: &[Tok<'_>], j: usize, source: &str) -> Option<(String, Option
     let mut k = j;
     while let Some(t) = toks.get(k) {
         let lower = t.text.to_lowercase();
-        if !t.is_word()
+        // "on schedule for delivery in 2020": a year is part of the phrase.
+        let year = t.is_digit() && is_year(t.text);
+        if !(t.is_word() || year)
             || (k > j
                 && CONJUNCTIONS.contains(&lower.as_str())
                 && !PROGRESS_WORDS
@@ -957,26 +1021,226 @@ struct Draft {
     total: Option<CountValue>,
     counts: Vec<StatusCount>,
     remaining: bool,
+    /// A breakdown of counts given before ("Of these 7 actions, 3 are …"):
+    /// `Some(true)` when it restates their number, `Some(false)` when not
+    /// ("Of these new actions …", "Of these, …").
+    breakdown: Option<bool>,
+    /// The second group of a sentence that names two ("In addition to the 40
+    /// actions …, 9 new actions have been progressed"): a group of its own.
+    split: bool,
 }
 
-impl Draft {
+/// The drafts of one sentence: the one being read, and those it has closed.
+struct Drafts<'o> {
+    current: Draft,
+    done: &'o mut Vec<Draft>,
+}
+
+impl Drafts<'_> {
+    /// Name the current draft's group; a second group with other words, once
+    /// the draft has counts, opens a draft of its own.
     fn name(&mut self, words: String, noun: String) {
-        if self.group.is_none() {
-            self.group = Some((words, noun));
+        let d = &mut self.current;
+        match &d.group {
+            None => d.group = Some((words, noun)),
+            Some((w, _))
+                if d.breakdown.is_none()
+                    && (d.total.is_some() || !d.counts.is_empty())
+                    && !w.eq_ignore_ascii_case(&words)
+                    && normalise_words(w) != normalise_words(&words) =>
+            {
+                let closed = std::mem::take(d);
+                self.done.push(closed);
+                self.current.group = Some((words, noun));
+                self.current.split = true;
+            }
+            Some(_) => {}
         }
     }
 }
 
-/// Read one sentence's counts.
-fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
-    let mut d = Draft::default();
+/// Proportions written in words, before "of" and a group ("the majority of
+/// commitments", "all actions"): the words, the percentage and its bound.
+const PROPORTIONS: &[(&str, f64, Bound)] = &[
+    ("the vast majority", 50.0, Bound::MoreThan),
+    ("the majority", 50.0, Bound::MoreThan),
+    ("a majority", 50.0, Bound::MoreThan),
+    ("a minority", 50.0, Bound::LessThan),
+    ("most", 50.0, Bound::MoreThan),
+    ("half", 50.0, Bound::Exact),
+    ("all", 100.0, Bound::Exact),
+    ("none", 0.0, Bound::Exact),
+];
+
+/// A proportion in words at `i` ("The majority of", "all"): the value (a
+/// percentage, with the words as written) and the token after it and its
+/// "of" and determiners. Not before a number ("all 40 actions" is a count).
+fn proportion_at(toks: &[Tok<'_>], i: usize, source: &str) -> Option<(CountValue, usize)> {
+    // The word that says the proportion ("all", "the majority", "the vast
+    // majority"), checked first by its flag: this runs at every word of a
+    // sentence with a number.
+    if !toks
+        .get(i..toks.len().min(i + 3))
+        .is_some_and(|near| near.iter().any(|t| t.proportion))
+    {
+        return None;
+    }
+    let t = toks.get(i)?;
+    let (number, bound, mut next) = PROPORTIONS
+        .iter()
+        .find_map(|(p, n, b)| phrase_at(toks, i, p).map(|next| (*n, *b, next)))?;
+    let text = source.get(t.start..toks.get(next - 1)?.end)?.to_owned();
+    if toks.get(next).is_some_and(|t| t.is("of")) {
+        next += 1;
+    }
+    while toks
+        .get(next)
+        .is_some_and(|t| DETERMINERS.iter().any(|d| t.is(d)))
+    {
+        next += 1;
+    }
+    if toks.get(next).is_some_and(Tok::is_number) {
+        return None;
+    }
+    Some((
+        CountValue {
+            number,
+            unit: CountUnit::Percent,
+            bound,
+            text,
+        },
+        next,
+    ))
+}
+
+/// Words after "N actions" that are no verb of their own: prepositions, and
+/// participles that describe the group ("set out in the plan").
+const NOT_A_VERB: &[&str] = &[
+    "in",
+    "across",
+    "within",
+    "under",
+    "over",
+    "for",
+    "to",
+    "from",
+    "on",
+    "at",
+    "by",
+    "with",
+    "into",
+    "through",
+    "throughout",
+    "between",
+    "among",
+    "about",
+    "against",
+    "per",
+    "including",
+    "set",
+    "put",
+    "laid",
+    "made",
+    "taken",
+    "given",
+    "shown",
+    "each",
+    "overall",
+    "altogether",
+    "total",
+    "a",
+    "an",
+    "which",
+    "that",
+    "who",
+];
+
+/// "4 actions contain two distinct elements at different stages of
+/// completion, …": after a count of a group that opens its sentence, a verb
+/// of its own says what those items are; the end of its clause (at
+/// punctuation, at most twelve words).
+fn category_clause(toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let t = toks.get(k)?;
+    let lower = t.text.to_ascii_lowercase();
+    let verb = t.is_word()
+        && t.text.starts_with(char::is_lowercase)
+        && !lower.ends_with("ed")
+        && ![COPULAS, CONJUNCTIONS, DETERMINERS, CLAUSE_ENDS, NOT_A_VERB]
+            .iter()
+            .any(|list| list.contains(&lower.as_str()));
+    if !verb {
+        return None;
+    }
+    let mut end = k + 1;
+    while toks.get(end).is_some_and(|t| t.is_word() || t.is_digit()) && end - k < 12 {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Read one sentence's counts: a draft per group it names, appended to `out`.
+fn read_sentence(toks: &[Tok<'_>], source: &str, out: &mut Vec<Draft>) {
+    let mut ds = Drafts {
+        current: Draft::default(),
+        done: out,
+    };
     let mut i = 0;
+    // Whether a word of the sentence may begin a proportion (most have none).
+    let proportions = toks.iter().any(|t| t.proportion);
+    // "Of these 7 actions, 3 are …", "Of these new actions 6 have …", "Of
+    // these, …": a breakdown of counts given before.
+    if toks.first().is_some_and(|t| t.is("of"))
+        && toks.get(1).is_some_and(|t| t.is("these") || t.is("those"))
+    {
+        let restated = quantity_at(toks, 2, source).map(|(_, next)| next);
+        let k = restated.unwrap_or(2);
+        if let Some((_, noun, next)) = group_at(toks, k, source) {
+            let words = source
+                .get(toks[1].start..toks[next - 1].end)
+                .unwrap_or_default()
+                .to_owned();
+            ds.current.group = Some((words, noun));
+            i = next;
+        } else if restated.is_none() {
+            i = 2;
+        }
+        if i > 0 {
+            ds.current.breakdown = Some(restated.is_some());
+        }
+    }
     while i < toks.len() {
+        let d = &mut ds.current;
         if toks[i].is("remaining") || (toks[i].is("rest") && i > 0 && toks[i - 1].is("the")) {
             d.remaining = true;
         }
         let Some((value, mut j)) = quantity_at(toks, i, source) else {
-            i += 1;
+            // "The majority of commitments are on track", "all actions being
+            // delivered": a proportion in words, a count only with its group and status.
+            let counted = proportions
+                .then(|| proportion_at(toks, i, source))
+                .flatten();
+            let counted = counted.and_then(|(value, next)| {
+                let (words, noun, after) = group_at(toks, next, source)?;
+                let mut k = after;
+                while toks.get(k).is_some_and(|t| COPULAS.iter().any(|c| t.is(c))) {
+                    k += 1;
+                }
+                let (status_words, status, end) = status_at(toks, k, source)?;
+                Some((value, words, noun, status_words, status, end))
+            });
+            match counted {
+                Some((value, words, noun, status_words, status, end)) => {
+                    ds.name(words, noun);
+                    ds.current.counts.push(StatusCount {
+                        words: status_words,
+                        status,
+                        value,
+                        percent: None,
+                    });
+                    i = end;
+                }
+                None => i += 1,
+            }
             continue;
         };
         // A status verb before: "delivered more than 90% of our commitments".
@@ -1012,11 +1276,11 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
             if let Some((tv, after)) = quantity_at(toks, k, source) {
                 if let Some((words, noun, next)) = group_at(toks, after, source) {
                     total = Some(tv);
-                    d.name(words, noun);
+                    ds.name(words, noun);
                     j = next;
                 }
             } else if let Some((words, noun, next)) = group_at(toks, j + 1, source) {
-                d.name(words, noun);
+                ds.name(words, noun);
                 j = next;
                 of_group = true;
             }
@@ -1028,30 +1292,48 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
                 k += 1;
             }
             if let (None, Some(_)) = (verb, status_at(toks, k, source)) {
-                d.name(words, noun);
+                ds.name(words, noun);
                 j = next;
             } else if verb.is_none() && value.unit == CountUnit::Percent {
                 // "a 20% target" is not a total.
                 i = next;
                 continue;
+            } else if let Some(end) = (i == 0 && verb.is_none())
+                .then(|| category_clause(toks, k))
+                .flatten()
+            {
+                // "4 actions contain two distinct elements …": the clause is what they are.
+                ds.name(words, noun);
+                let status_words = source
+                    .get(toks[next].start..toks[end - 1].end)
+                    .map(normalise_words)
+                    .unwrap_or_default();
+                ds.current.counts.push(StatusCount {
+                    words: status_words,
+                    status: None,
+                    value,
+                    percent,
+                });
+                i = end;
+                continue;
             } else if verb.is_none() {
-                d.name(words, noun);
-                if d.total.is_none() {
-                    d.total = Some(value);
+                ds.name(words, noun);
+                if ds.current.total.is_none() {
+                    ds.current.total = Some(value);
                 }
                 i = next;
                 continue;
             } else {
-                d.name(words, noun);
+                ds.name(words, noun);
                 j = next;
             }
         }
         if let Some(t) = total {
-            d.total.get_or_insert(t);
+            ds.current.total.get_or_insert(t);
         }
         if let Some(v) = verb {
             let words = normalise_words(v.text);
-            d.counts.push(StatusCount {
+            ds.current.counts.push(StatusCount {
                 status: Status::parse(&words),
                 words,
                 value,
@@ -1067,7 +1349,7 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
         }
         match status_at(toks, k, source) {
             Some((words, status, next)) => {
-                d.counts.push(StatusCount {
+                ds.current.counts.push(StatusCount {
                     words,
                     status,
                     value,
@@ -1076,14 +1358,14 @@ fn read_sentence(toks: &[Tok<'_>], source: &str) -> Draft {
                 i = next;
             }
             None => {
-                if of_group && value.unit == CountUnit::Items && d.total.is_none() {
-                    d.total = Some(value);
+                if of_group && value.unit == CountUnit::Items && ds.current.total.is_none() {
+                    ds.current.total = Some(value);
                 }
                 i = j.max(i + 1);
             }
         }
     }
-    d
+    ds.done.push(ds.current);
 }
 
 /// The column (1-based, in characters) of byte `at` in `source`.
@@ -1118,6 +1400,7 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
     let mut drafts: Vec<(Draft, SourceSpan, usize)> = Vec::new();
     let mut previous_line = 0;
     let mut toks = Vec::new();
+    let mut sentence_drafts = Vec::new();
     for line in source_lines(text) {
         let before = std::mem::replace(&mut previous_line, line.number);
         // A bullet is one item of a list: a number of things inside it describes
@@ -1136,11 +1419,7 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
             };
             // Every count and total is a number: a sentence without one has none
             // (most sentences of a plan, so this is the fast path).
-            if !sentence.iter().any(Tok::is_number) {
-                continue;
-            }
-            let d = read_sentence(sentence, text);
-            if d.counts.is_empty() && (d.total.is_none() || bullet) {
+            if !sentence.iter().any(|t| t.number || t.proportion) {
                 continue;
             }
             let span = SourceSpan {
@@ -1148,7 +1427,13 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                 end: last.end,
                 line: line.number,
             };
-            drafts.push((d, span, before));
+            read_sentence(sentence, text, &mut sentence_drafts);
+            for d in sentence_drafts.drain(..) {
+                if d.counts.is_empty() && (d.total.is_none() || bullet) {
+                    continue;
+                }
+                drafts.push((d, span, before));
+            }
         }
     }
     // A sentence joins an earlier group of the same noun when it adds to it
@@ -1158,6 +1443,9 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
     // "• 49% (44) on track").
     // The last group of each group noun.
     let mut last_of_noun: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
+    // The last breakdown of each group noun ("Of these 7 actions, …").
+    let mut part_of_noun: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
     let mut last_groupless: Option<(usize, usize)> = None; // (group, line)
                                                            // Whether a sentence of the group speaks of "the remaining" ones.
@@ -1173,12 +1461,44 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                     .any(|c| group.counts.iter().any(|o| o.words == c.words))
         };
         let list = match (&noun, last_groupless) {
-            (None, Some((g, line))) if line == before && !repeats(&out.groups[g]) => Some(g),
+            (None, Some((g, line)))
+                if line == before && d.breakdown.is_none() && !repeats(&out.groups[g]) =>
+            {
+                Some(g)
+            }
             _ => None,
         };
-        let join = list.or_else(|| {
-            noun.as_ref().and_then(|n| {
-                last_of_noun.get(n).copied().filter(|&g| {
+        // The words of a group without its determiners ("these new actions": "new actions").
+        let bare = |w: &str| {
+            let w = normalise_words(w);
+            let mut rest = w.as_str();
+            while let Some((first, tail)) = rest.split_once(' ') {
+                if !DETERMINERS.contains(&first) {
+                    break;
+                }
+                rest = tail;
+            }
+            rest.to_owned()
+        };
+        let words = || d.group.as_ref().map(|(w, _)| bare(w));
+        let join = match d.breakdown {
+            // "Of these 7 actions, …": the part of a group, a group of its own.
+            Some(true) => None,
+            // "Of these new actions …" joins the group of those words; "Of these, …" the last.
+            Some(false) => match &words() {
+                Some(w) => out
+                    .groups
+                    .iter()
+                    .rposition(|g| g.group.as_deref().is_some_and(|gw| bare(gw) == *w)),
+                None => out.groups.len().checked_sub(1),
+            },
+            None if d.split => None,
+            None => list.or_else(|| {
+                let n = noun.as_ref()?;
+                // "The remaining 4 actions" completes a breakdown; other sentences
+                // add to the group, not to its parts.
+                let part = d.remaining.then(|| part_of_noun.get(n).copied()).flatten();
+                part.or_else(|| last_of_noun.get(n).copied()).filter(|&g| {
                     let group: &CountGroup = &out.groups[g];
                     // The same total restated ("the 50 actions", "50 Fairness Actions") joins.
                     let two_totals = match (&group.total, &d.total) {
@@ -1187,14 +1507,32 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                         }
                         _ => false,
                     };
-                    !two_totals && !repeats(group)
+                    // A total of other words is not that of a group already counted
+                    // ("28 CAFS actions have been completed" … "the 40 actions outlined").
+                    let other_total = d.total.is_some()
+                        && !group.counts.is_empty()
+                        && group.group.as_deref().map(bare) != words();
+                    !two_totals && !other_total && !repeats(group)
                 })
-            })
-        });
+            }),
+        };
         let groupless = noun.is_none();
         let g = match join {
             Some(g) => {
                 let group = &mut out.groups[g];
+                // "9 new actions have been progressed. Of these new actions 6 have
+                // been completed and 3 have progressed significantly": a breakdown
+                // that makes up a group's one count shows it was their total.
+                let parts: Option<u64> = d.counts.iter().map(|c| c.value.exact()).sum();
+                if d.breakdown == Some(false)
+                    && group.total.is_none()
+                    && group.counts.len() == 1
+                    && d.counts.len() > 1
+                    && parts.is_some()
+                    && group.counts[0].value.exact() == parts
+                {
+                    group.total = group.counts.pop().map(|c| c.value);
+                }
                 if group.total.is_none() {
                     group.total = d.total;
                 }
@@ -1212,7 +1550,11 @@ pub fn headline_counts(text: &str) -> HeadlineCounts {
                 remaining.push(d.remaining);
                 let g = out.groups.len() - 1;
                 if let Some(n) = noun {
-                    last_of_noun.insert(n, g);
+                    if d.breakdown.is_some() {
+                        part_of_noun.insert(n, g);
+                    } else {
+                        last_of_noun.insert(n, g);
+                    }
                 }
                 g
             }
@@ -1355,6 +1697,114 @@ mod tests {
                     .map(move |c| (name.clone(), c.words, c.status, c.value.text))
             })
             .collect()
+    }
+
+    /// A group as the tests compare it: its words, its total, its (status words, value) pairs.
+    type Seen = (Option<String>, Option<String>, Vec<(String, String)>);
+
+    fn groups(text: &str) -> Vec<Seen> {
+        headline_counts(text)
+            .groups
+            .into_iter()
+            .map(|g| {
+                let counts = g
+                    .counts
+                    .into_iter()
+                    .map(|c| (c.words, c.value.text))
+                    .collect();
+                (g.group, g.total.map(|t| t.text), counts)
+            })
+            .collect()
+    }
+
+    fn own(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn breakdowns_of_counts_given_before() {
+        // A breakdown restating its number is a group of its own, which "the remaining" complete.
+        let g = groups("7 actions have been significantly progressed. Of these 7 actions, 3 are on schedule for delivery in 2020. The remaining 4 actions will be taken forward in the new strategy.");
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!(g[0].2, own(&[("significantly progressed", "7")]));
+        assert_eq!(g[1].0.as_deref(), Some("these 7 actions"));
+        assert_eq!(g[1].1, None);
+        assert_eq!(
+            g[1].2,
+            own(&[
+                ("on schedule for delivery in 2020", "3"),
+                ("taken forward in the new strategy", "4")
+            ])
+        );
+        // A sentence naming two groups gives two; a breakdown by words joins its
+        // group, and parts that make up its one count show it was the total.
+        let g = groups("In addition to the 40 actions outlined in the original strategy, 9 new actions have been progressed. Of these new actions 6 have been completed and 3 have progressed significantly.");
+        assert_eq!(g.len(), 2, "{g:?}");
+        assert_eq!((g[0].1.as_deref(), g[0].2.len()), (Some("40"), 0));
+        assert_eq!(g[1].0.as_deref(), Some("new actions"));
+        assert_eq!(g[1].1.as_deref(), Some("9"));
+        assert_eq!(
+            g[1].2,
+            own(&[("completed", "6"), ("progressed significantly", "3")])
+        );
+        // Parts that do not make it up leave the count as it is.
+        let g = groups("9 new actions have been progressed. Of these new actions 6 have been completed and 2 are on track.");
+        assert_eq!(g[0].1, None);
+        assert_eq!(g[0].2.len(), 3);
+    }
+
+    #[test]
+    fn proportions_in_words_and_categories() {
+        let g = groups("The majority of commitments are on track to be completed within their specified timeframes, with 3 of the 9 commitments already completed.");
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1.as_deref(), Some("9"));
+        assert_eq!(
+            g[0].2,
+            own(&[("on track", "The majority"), ("completed", "3")])
+        );
+        let found = headline_counts("with all actions being delivered as of 31 March 2022.");
+        let c = &found.groups[0].counts[0];
+        assert_eq!((c.words.as_str(), c.status), ("being delivered", None));
+        assert_eq!(
+            (c.value.number, c.value.unit, c.value.as_written()),
+            (100.0, CountUnit::Percent, "all")
+        );
+        // A proportion with no status, or before a number, is no count.
+        assert!(headline_counts("This covers all actions in the plan.")
+            .groups
+            .is_empty());
+        assert_eq!(
+            groups("All 40 actions are complete.")[0].2,
+            own(&[("complete", "40")])
+        );
+        // A count opening its sentence, with a verb of its own: what those items are.
+        let g = groups("4 actions contain two distinct elements at different stages of completion, the action status has been split.");
+        assert_eq!(
+            g[0].2,
+            own(&[(
+                "contain two distinct elements at different stages of completion",
+                "4"
+            )])
+        );
+        assert_eq!(
+            groups("The plan has 12 commitments set out in it.")[0]
+                .1
+                .as_deref(),
+            Some("12")
+        );
+        // A status qualified by a second word; a number glued to a name.
+        assert_eq!(
+            groups("28 actions are completed ongoing. Each action in CAFS2 has a timeframe.")[0].2,
+            own(&[("completed ongoing", "28")])
+        );
+        assert_eq!(
+            headline_counts("Each action in CAFS2 has a timeframe.")
+                .groups
+                .len(),
+            0
+        );
     }
 
     #[test]
@@ -1617,6 +2067,7 @@ mod tests {
                     Just("2024"), Just("1899"), Just("over"), Just("More than"), Just("of"),
                     Just("\u{b}"), Just("\u{a0}"), Just("("), Just("\u{e9}t\u{e9}"),
                     Just(" actions"), Just(" are on track"), Just(" complete"), Just(")"),
+                    Just(" all"), Just("The majority of"), Just(" being delivered"),
                 ],
                 0..14,
             )
@@ -1626,8 +2077,11 @@ mod tests {
                 let mut toks = Vec::new();
                 tokens(&line, 0, &mut toks);
                 for sentence in toks.split(|t| matches!(t.text, "." | "!" | "?" | ";")) {
-                    let d = read_sentence(sentence, &line);
-                    prop_assert!(d.counts.is_empty() && d.total.is_none(), "{line:?}");
+                    let mut drafts = Vec::new();
+                    read_sentence(sentence, &line, &mut drafts);
+                    for d in drafts {
+                        prop_assert!(d.counts.is_empty() && d.total.is_none(), "{line:?}");
+                    }
                 }
             }
         }
