@@ -1094,32 +1094,27 @@ impl<'g> Rec<'g> {
         if in_actions && timescale {
             self.close_lists();
         }
-        // "… These are:", then a heading and the prose under it: the heading
-        // titles an item, the prose is its text (its subject, the lead).
-        let prose = next.filter(|n| {
-            n.kind == BlockKind::Paragraph
-                || (n.kind == BlockKind::Heading && is_sentence(&lower_words(n.text)))
-        });
-        if let Some(n) = prose.filter(|_| {
-            in_actions
-                && !timescale
-                && words.len() <= 12
-                && !b.text.ends_with([':', '?'])
-                && !names_items_only(b.text)
-        }) {
-            let id = self.action(b, None, b.text);
-            let subject = subject_leads(self.g, n.text);
-            if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
-                self.leads(n, &id, &subject);
-            }
-            return;
-        }
-        if in_actions
+        // A short heading inside a list of actions: a theme of them, or, with
+        // prose under it ("… These are:", a heading, a paragraph), an item the
+        // heading titles and the prose tells (its subject is the lead).
+        let short_heading = in_actions
             && !timescale
             && words.len() <= 12
             && !b.text.ends_with([':', '?'])
-            && !names_items_only(b.text)
-        {
+            && !names_items_only(b.text);
+        if short_heading {
+            let prose = next.filter(|n| {
+                n.kind == BlockKind::Paragraph
+                    || (n.kind == BlockKind::Heading && is_sentence(&lower_words(n.text)))
+            });
+            if let Some(n) = prose {
+                let id = self.action(b, None, b.text);
+                let subject = subject_leads(self.g, n.text);
+                if !subject.is_empty() && !self.has_edge(&id, EdgeKind::LedBy) {
+                    self.leads(n, &id, &subject);
+                }
+                return;
+            }
             self.action = None;
             return self.priority(b, "theme", None, b.text);
         }
@@ -1758,9 +1753,11 @@ impl<'g> Rec<'g> {
         self.row.clear();
         // "… already completed. These are:": the items are done.
         let status = (kind == ListKind::Actions
-            && tail
-                .iter()
-                .any(|w| ["completed", "complete", "delivered", "achieved"].contains(w)))
+            && tail.iter().any(|w| {
+                // The status vocabulary's words for done, and "achieved".
+                crate::progress::Status::parse(w) == Some(crate::progress::Status::Delivered)
+                    || *w == "achieved"
+            }))
         .then_some("completed");
         self.list = Some(List {
             kind,
